@@ -1,0 +1,69 @@
+"""Loading the atlas: read, check, index. The one entry point is ``load_atlas``."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from importlib.resources import files
+from pathlib import Path
+
+from myomap.atlas.check import FigureLike, check
+from myomap.atlas.model import Atlas, expand_region
+from myomap.atlas.raw import Problem, RawAtlas, read_atlas_dir
+from myomap.errors import AtlasError
+
+__all__ = ["DEFAULT_ROOT", "check_atlas", "figures_for", "load_atlas"]
+
+DEFAULT_ROOT = Path(str(files("myomap.atlas") / "data"))
+
+
+def figures_for(root: Path) -> Mapping[str, FigureLike]:
+    """The figures an atlas is checked against: its own figures/ folder, or the built-in ones."""
+    from myomap.bodymap.figure import VIEWS, load_figure, parse_figure
+
+    own = root / "figures"
+    if own.is_dir():
+        return {v: parse_figure(v, (own / f"{v}.svg").read_text(encoding="utf-8")) for v in VIEWS}
+    return {v: load_figure(v) for v in VIEWS}
+
+
+def check_atlas(root: Path | None = None) -> tuple[RawAtlas, list[Problem]]:
+    """Read the atlas at ``root`` (default: the built-in one) and return all its problems."""
+    root = root or DEFAULT_ROOT
+    raw = read_atlas_dir(root)
+    return raw, check(raw, figures_for(root))
+
+
+def load_atlas(root: Path | str | None = None) -> Atlas:
+    """The checked atlas; raises AtlasError listing every problem if it has any.
+
+    Each call reads the files anew; ``myomap.defaults`` keeps one per process.
+    """
+    return _load(Path(root) if root is not None else DEFAULT_ROOT)
+
+
+def _load(root: Path) -> Atlas:
+    raw, problems = check_atlas(root)
+    if problems or raw.meta is None:
+        listing = "\n".join(f"  {p}" for p in problems[:20])
+        more = f"\n  … and {len(problems) - 20} more" if len(problems) > 20 else ""
+        raise AtlasError(
+            f"The atlas at {root} has {len(problems)} problem(s); run `myomap atlas check`:\n"
+            f"{listing}{more}"
+        )
+    muscles = {m.record.id: m.record for m in raw.muscles}
+    aliases: dict[str, str] = {}
+    for muscle in muscles.values():
+        for name in [muscle.name, *muscle.aliases]:
+            aliases.setdefault(name.strip().lower().replace("-", "_"), muscle.id)
+            aliases.setdefault(name.strip().lower().replace(" ", "_"), muscle.id)
+    return Atlas(
+        meta=raw.meta,
+        version=f"{raw.meta.version}+{raw.digest}",
+        region_specs={s.record.id: s.record for s in raw.regions},
+        regions={r.id: r for s in raw.regions for r in expand_region(s.record)},
+        findings={f.record.id: f.record for f in raw.findings},
+        red_flags={r.record.id: r.record for r in raw.red_flags},
+        sources={s.record.id: s.record for s in raw.sources},
+        muscles=muscles,
+        _aliases=aliases,
+    )

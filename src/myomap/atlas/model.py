@@ -1,0 +1,105 @@
+"""The loaded atlas: every record of the knowledge base, indexed by id."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+from myomap.atlas.schema import (
+    AtlasMeta,
+    Finding,
+    Muscle,
+    RedFlag,
+    Region,
+    RegionSpec,
+    Source,
+)
+from myomap.errors import NotFound
+from myomap.suggest import did_you_mean
+
+__all__ = ["Atlas", "expand_region"]
+
+
+def expand_region(spec: RegionSpec) -> list[Region]:
+    """A paired region becomes ``<id>_l`` and ``<id>_r``; a midline one stays as it is."""
+    if not spec.paired:
+        return [
+            Region(
+                id=spec.id,
+                base=spec.id,
+                label=spec.label,
+                view=spec.view,
+                side="midline",
+                group=spec.group,
+            )
+        ]
+    return [
+        Region(
+            id=f"{spec.id}_{suffix}",
+            base=spec.id,
+            label=f"{spec.label} ({side})",
+            view=spec.view,
+            side=side,
+            group=spec.group,
+        )
+        for suffix, side in (("r", "right"), ("l", "left"))
+    ]
+
+
+@dataclass(frozen=True)
+class Atlas:
+    """The whole knowledge base, checked and indexed. Build it with ``load_atlas``."""
+
+    meta: AtlasMeta
+    version: str
+    region_specs: Mapping[str, RegionSpec]
+    regions: Mapping[str, Region]
+    findings: Mapping[str, Finding]
+    red_flags: Mapping[str, RedFlag]
+    sources: Mapping[str, Source]
+    muscles: Mapping[str, Muscle]
+    _aliases: Mapping[str, str] = field(default_factory=dict, repr=False)
+
+    def muscle(self, name: str) -> Muscle:
+        """The muscle with this id, name or alias (case-insensitive)."""
+        key = name.strip().lower().replace("-", "_")
+        found = self.muscles.get(key) or self.muscles.get(self._aliases.get(key, ""))
+        if found is None:
+            raise NotFound(
+                f"No muscle called {name!r}." + did_you_mean(name, self._names()),
+                field="muscle",
+                value=name,
+            )
+        return found
+
+    def region(self, region_id: str) -> Region:
+        found = self.regions.get(region_id)
+        if found is None:
+            raise NotFound(
+                f"No region {region_id!r}." + did_you_mean(region_id, self.regions),
+                field="region",
+                value=region_id,
+            )
+        return found
+
+    def finding(self, finding_id: str) -> Finding:
+        found = self.findings.get(finding_id)
+        if found is None:
+            raise NotFound(
+                f"No finding {finding_id!r}." + did_you_mean(finding_id, self.findings),
+                field="finding",
+                value=finding_id,
+            )
+        return found
+
+    def muscles_referring_to(self, region_id: str) -> list[Muscle]:
+        """Muscles with a referral zone on this region (either side), in atlas order."""
+        base = self.region(region_id).base
+        return [
+            m
+            for m in self.muscles.values()
+            if any(z.region == base for tp in m.trigger_points for z in tp.referral)
+        ]
+
+    def _names(self) -> list[str]:
+        return [*self.muscles, *self._aliases]

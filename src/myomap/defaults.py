@@ -1,0 +1,20 @@
+"""The built-in atlas and its compiled model, loaded once per process on first use."""
+
+from __future__ import annotations
+
+import functools
+
+from myomap.atlas import Atlas, load_atlas
+from myomap.engine.model import Model, compile_model
+
+__all__ = ["default_atlas", "default_model"]
+
+
+@functools.cache
+def default_atlas() -> Atlas:
+    return load_atlas()
+
+
+@functools.cache
+def default_model() -> Model:
+    return compile_model(default_atlas())

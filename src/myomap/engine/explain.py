@@ -1,0 +1,124 @@
+"""Reasons: which painful regions a candidate explains, which answers speak for or against
+it, and the small set of muscles that together best explain the whole pain map."""
+
+from __future__ import annotations
+
+from itertools import combinations
+
+import numpy as np
+
+from myomap.engine.evidence import Evidence
+from myomap.engine.infer import Observed
+from myomap.engine.model import (
+    ESSENTIAL,
+    LEAK,
+    ROLE_ESSENTIAL,
+    ROLE_NONE,
+    SPILLOVER,
+    Model,
+)
+from myomap.engine.result import AnswerWeight, ExplanationSet, Member, ZoneMatch
+
+__all__ = ["EXTRA_MUSCLE_COST", "MAX_SET", "answer_weights", "best_set", "zone_matches"]
+
+MAX_SET = 3
+"""Largest number of muscles in an explanation set."""
+SET_POOL = 8
+"""The explanation set is drawn from this many leading candidates."""
+EXTRA_MUSCLE_COST = float(np.log(0.1))
+"""Log prior odds that one more muscle is active: each member must earn its place."""
+WEIGHT_SHOWN = 0.05
+"""Answers whose log likelihood ratio is smaller than this are not listed as reasons."""
+
+
+def zone_matches(model: Model, h: int, evidence: Evidence) -> tuple[list[ZoneMatch], list[str]]:
+    """Painful regions hypothesis ``h`` refers to (strongest first), and the ones it does not."""
+    explains: list[ZoneMatch] = []
+    unexplained: list[str] = []
+    for region, intensity in evidence.painful().items():
+        role = int(model.role[h, model.region_index[region]])
+        if role == ROLE_NONE:
+            unexplained.append(region)
+            continue
+        explains.append(
+            ZoneMatch(
+                region=region,
+                label=model.atlas.regions[region].label,
+                role="essential" if role == ROLE_ESSENTIAL else "spillover",
+                intensity=intensity,
+            )
+        )
+    explains.sort(key=lambda z: (z.role != "essential", -z.intensity))
+    return explains, unexplained
+
+
+def answer_weights(
+    model: Model, h: int, seen: Observed
+) -> tuple[list[AnswerWeight], list[AnswerWeight]]:
+    """Answers that raise (for) or lower (against) ``h`` compared with "none of these"."""
+    supporting: list[AnswerWeight] = []
+    against: list[AnswerWeight] = []
+    other = model.other
+    for indices, answer, table in ((seen.yes, "yes", model.log_yes), (seen.no, "no", model.log_no)):
+        for i in indices:
+            weight = float(table[h, i] - table[other, i])
+            if abs(weight) < WEIGHT_SHOWN:
+                continue
+            finding = model.atlas.findings[model.findings[i]]
+            item = AnswerWeight(
+                finding=finding.id,
+                question=finding.question,
+                answer="yes" if answer == "yes" else "no",
+                weight=round(weight, 3),
+            )
+            (supporting if weight > 0 else against).append(item)
+    supporting.sort(key=lambda a: -a.weight)
+    against.sort(key=lambda a: a.weight)
+    return supporting, against
+
+
+def best_set(model: Model, seen: Observed, ranked: list[int], evidence: Evidence) -> ExplanationSet:
+    """The combination of up to three leading muscles that best explains the pain map.
+
+    Several trigger points are often active at once. Each combination is scored by the
+    noisy-OR likelihood of the whole map with all its members active, plus a cost per
+    member (``EXTRA_MUSCLE_COST``); the best score wins.
+    """
+    painful = evidence.painful()
+    pool = ranked[:SET_POOL]
+    if not painful or not pool:
+        return ExplanationSet(members=[], explained=[], unexplained=list(painful), share=0.0)
+    zone = np.where(
+        model.role[pool] == ROLE_ESSENTIAL,
+        ESSENTIAL,
+        np.where(model.role[pool] == ROLE_NONE, 0.0, SPILLOVER),
+    )
+    miss = np.log1p(-zone)  # log(1 - zone) per pool member and region
+    obs = seen.painful
+    best: tuple[float, tuple[int, ...]] = (-np.inf, ())
+    for size in range(1, min(MAX_SET, len(pool)) + 1):
+        for combo in combinations(range(len(pool)), size):
+            none = np.log1p(-LEAK) + miss[list(combo)].sum(axis=0)  # log P(region not painful)
+            pain = np.log1p(-np.exp(none))
+            score = float((obs * pain + (1.0 - obs) * none).sum()) + size * EXTRA_MUSCLE_COST
+            if score > best[0]:
+                best = (score, combo)
+    members = [pool[i] for i in best[1]]
+    covered = (model.role[members] != ROLE_NONE).any(axis=0)
+    explained = [r for r in painful if covered[model.region_index[r]]]
+    unexplained = [r for r in painful if not covered[model.region_index[r]]]
+    total = sum(painful.values())
+    share = sum(painful[r] for r in explained) / total if total else 0.0
+    return ExplanationSet(
+        members=[
+            Member(
+                muscle=model.hypotheses[h].muscle,
+                name=model.atlas.muscles[model.hypotheses[h].muscle].name,
+                side=model.hypotheses[h].side,
+            )
+            for h in members
+        ],
+        explained=explained,
+        unexplained=unexplained,
+        share=round(share, 4),
+    )

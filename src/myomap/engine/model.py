@@ -1,0 +1,150 @@
+"""The atlas compiled once into arrays: the noisy-OR network the engine queries.
+
+Hypotheses are (muscle, side) pairs: a paired muscle gives a right and a left hypothesis,
+a midline muscle one. For hypothesis ``h`` and region ``r``, ``zone[h, r]`` is the chance that
+an active ``h`` makes ``r`` hurt (``ESSENTIAL`` or ``SPILLOVER``, the strongest zone of any of
+its trigger points); a region is painful for any other reason with the small chance ``LEAK``.
+For finding ``f``, ``yes[h, f]`` is the chance of a "yes" when ``h`` is active: the
+muscle's own likelihood where the atlas gives one (a value below the finding's default
+speaks against the muscle), otherwise the finding's default.
+A final row ``OTHER`` stands for "none of these muscles": its regions hurt with chance
+``OTHER_REGION`` and its findings follow their defaults. See docs/engine.md.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+from numpy.typing import NDArray
+
+from myomap.atlas.model import Atlas
+from myomap.atlas.schema import Muscle, Side, Zone
+
+__all__ = [
+    "ESSENTIAL",
+    "LEAK",
+    "OTHER_PRIOR",
+    "OTHER_REGION",
+    "SPILLOVER",
+    "Hypothesis",
+    "Model",
+    "compile_model",
+]
+
+ESSENTIAL = 0.6
+"""Chance that an active muscle's essential zone is marked as painful."""
+SPILLOVER = 0.2
+"""Chance that an active muscle's spillover zone is marked as painful."""
+LEAK = 0.02
+"""Chance that a region hurts for a reason outside the hypothesis (noisy-OR leak)."""
+OTHER_REGION = 0.05
+"""Chance that a region hurts under "none of these muscles"."""
+OTHER_PRIOR = 0.15
+"""Prior probability that no muscle of the atlas causes the pain."""
+
+ROLE_NONE, ROLE_SPILLOVER, ROLE_ESSENTIAL = 0, 1, 2
+
+FloatArray = NDArray[np.float64]
+
+
+@dataclass(frozen=True)
+class Hypothesis:
+    muscle: str
+    side: str  # "right", "left" or "midline"
+
+
+@dataclass(frozen=True)
+class Model:
+    """Arrays over hypotheses (rows; the last row is OTHER), regions and findings."""
+
+    atlas: Atlas
+    hypotheses: tuple[Hypothesis, ...]
+    regions: tuple[str, ...]
+    region_index: dict[str, int]
+    findings: tuple[str, ...]
+    finding_index: dict[str, int]
+    role: NDArray[np.int8]  # (H, R) zone role per muscle hypothesis
+    log_prior: FloatArray  # (H+1,)
+    log_pain: FloatArray  # (H+1, R) log P(region painful | h)
+    log_no_pain: FloatArray  # (H+1, R) log P(region not painful | h)
+    yes: FloatArray  # (H+1, F) P(finding yes | h)
+    log_yes: FloatArray  # (H+1, F)
+    log_no: FloatArray  # (H+1, F)
+    ranking_findings: NDArray[np.bool_]  # (F,) findings that can rank muscles (not red flags)
+
+    @property
+    def other(self) -> int:
+        """Row index of the "none of these muscles" hypothesis."""
+        return len(self.hypotheses)
+
+
+def _sides(muscle: Muscle) -> list[str]:
+    return ["midline"] if muscle.laterality == "midline" else ["right", "left"]
+
+
+def _zone_regions(zone: Zone, muscle_side: str, paired: bool) -> list[str]:
+    """Region ids a zone covers for a muscle on ``muscle_side``."""
+    if not paired:
+        return [zone.region]
+    side: Side = zone.side
+    if muscle_side == "midline" or side == "both":
+        return [f"{zone.region}_r", f"{zone.region}_l"]
+    same = "r" if muscle_side == "right" else "l"
+    other = "l" if same == "r" else "r"
+    return [f"{zone.region}_{other if side == 'opposite' else same}"]
+
+
+def compile_model(atlas: Atlas) -> Model:
+    """Build the arrays once; ranking and questions are then pure array arithmetic."""
+    regions = tuple(atlas.regions)
+    region_index = {r: i for i, r in enumerate(regions)}
+    findings = tuple(atlas.findings)
+    finding_index = {f: i for i, f in enumerate(findings)}
+    hypotheses = tuple(Hypothesis(m.id, s) for m in atlas.muscles.values() for s in _sides(m))
+
+    n_h, n_r, n_f = len(hypotheses), len(regions), len(findings)
+    role = np.zeros((n_h, n_r), dtype=np.int8)
+    yes = np.empty((n_h + 1, n_f))
+    default = np.array([atlas.findings[f].default for f in findings])
+    prior = np.empty(n_h + 1)
+
+    for h, hyp in enumerate(hypotheses):
+        muscle = atlas.muscles[hyp.muscle]
+        for tp in muscle.trigger_points:
+            for zone in tp.referral:
+                paired = atlas.region_specs[zone.region].paired
+                code = ROLE_ESSENTIAL if zone.role == "essential" else ROLE_SPILLOVER
+                for rid in _zone_regions(zone, hyp.side, paired):
+                    i = region_index[rid]
+                    role[h, i] = max(role[h, i], code)
+        yes[h] = default
+        for fid, p in muscle.findings.items():
+            yes[h, finding_index[fid]] = p
+        prior[h] = muscle.prior.prevalence / len(_sides(muscle))
+    yes[n_h] = default
+
+    prior[:n_h] *= (1.0 - OTHER_PRIOR) / prior[:n_h].sum() if n_h else 0.0
+    prior[n_h] = OTHER_PRIOR
+
+    zone = np.where(
+        role == ROLE_ESSENTIAL, ESSENTIAL, np.where(role == ROLE_SPILLOVER, SPILLOVER, 0)
+    )
+    pain = np.vstack([1.0 - (1.0 - LEAK) * (1.0 - zone), np.full((1, n_r), OTHER_REGION)])
+    ranking = np.array([atlas.findings[f].category != "red_flag" for f in findings], dtype=bool)
+    return Model(
+        atlas=atlas,
+        hypotheses=hypotheses,
+        regions=regions,
+        region_index=region_index,
+        findings=findings,
+        finding_index=finding_index,
+        role=role,
+        log_prior=np.log(prior),
+        log_pain=np.log(pain),
+        log_no_pain=np.log1p(-pain),
+        yes=yes,
+        log_yes=np.log(yes),
+        log_no=np.log1p(-yes),
+        ranking_findings=ranking,
+    )

@@ -1,0 +1,84 @@
+"""``rank``: from evidence to an explained, ranked list of candidate muscles, triage first."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from myomap.engine.evidence import Evidence, validate_evidence
+from myomap.engine.explain import answer_weights, best_set, zone_matches
+from myomap.engine.infer import log_joint, normalise, observe
+from myomap.engine.model import Model
+from myomap.engine.question import choose_question
+from myomap.engine.result import Candidate, NextQuestion, Result
+from myomap.engine.triage import safety_questions, triage
+
+__all__ = ["rank"]
+
+SHOWN = 10
+"""Candidates listed in a result."""
+MIN_SHOWN = 1e-4
+"""Candidates below this probability are not listed."""
+SAFETY_FROM = 5
+"""Safety questions come from the red flags linked to this many leading candidates."""
+
+
+def rank(model: Model, evidence: Evidence, *, limit: int = SHOWN) -> Result:
+    """Rank the atlas muscles for this evidence, with triage, reasons and the next question."""
+    atlas = model.atlas
+    validate_evidence(atlas, evidence)
+    level = triage(atlas, evidence)
+    seen = observe(model, evidence)
+    post = normalise(log_joint(model, seen))
+    order = [int(h) for h in np.argsort(-post[:-1], kind="stable")]
+
+    candidates: list[Candidate] = []
+    if evidence.painful() or seen.yes or seen.no:
+        for h in order:
+            if len(candidates) == limit or post[h] < MIN_SHOWN:
+                break
+            hyp = model.hypotheses[h]
+            explains, unexplained = zone_matches(model, h, evidence)
+            if evidence.painful() and not explains:
+                continue
+            supporting, against = answer_weights(model, h, seen)
+            candidates.append(
+                Candidate(
+                    muscle=hyp.muscle,
+                    name=atlas.muscles[hyp.muscle].name,
+                    side=hyp.side,
+                    probability=round(float(post[h]), 6),
+                    explains=explains,
+                    unexplained=unexplained,
+                    supporting=supporting,
+                    against=against,
+                )
+            )
+    explained_by_any = {z.region for c in candidates for z in c.explains}
+    explanation = best_set(model, seen, order, evidence)
+    question, stop = choose_question(model, evidence, post)
+    if level.hide_muscle_advice:
+        question = None
+        stop = stop.model_copy(update={"done": True, "reason": "emergency: get help now"})
+    safety = [
+        NextQuestion(
+            kind="finding",
+            id=f,
+            text=atlas.findings[f].question,
+            category="red_flag",
+            gain=0.0,
+        )
+        for f in safety_questions(atlas, evidence, [c.muscle for c in candidates[:SAFETY_FROM]])
+    ]
+    return Result(
+        method="engine",
+        triage=level,
+        candidates=candidates,
+        other_probability=round(float(post[-1]), 6),
+        explanation_set=explanation,
+        unexplained_regions=[r for r in evidence.painful() if r not in explained_by_any],
+        coverage=explanation.share,
+        next_question=question,
+        stop=stop,
+        safety_questions=safety,
+        atlas_version=atlas.version,
+    )

@@ -1,0 +1,179 @@
+"""Evaluation on clinical-style vignettes: ranking accuracy and triage safety.
+
+A vignette file is a YAML list; see eval/README.md for the format. Each vignette is ranked
+from what the person reports up front, then again after a simulated interview in which
+myomap asks up to ``MAX_QUESTIONS`` questions and the vignette's ``interview`` answers them
+(a finding it does not list is answered "unknown"; a region question is answered "no").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from myomap.atlas.schema import TriageLevel
+from myomap.engine.evidence import Answer, Evidence, Pain
+from myomap.engine.lookup import lookup
+from myomap.engine.model import Model
+from myomap.engine.rank import rank
+from myomap.engine.result import Result
+from myomap.engine.triage import LEVELS
+from myomap.errors import EvidenceError
+
+__all__ = ["MAX_QUESTIONS", "Metrics", "Vignette", "evaluate", "load_vignettes"]
+
+MAX_QUESTIONS = 7
+Method = Literal["engine", "lookup"]
+
+
+class Expected(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    class Target(BaseModel):
+        model_config = ConfigDict(extra="forbid")
+        muscle: str
+        side: Literal["right", "left", "midline"] | None = None
+
+    muscles: list[Target]
+    triage: TriageLevel
+
+
+class Vignette(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    id: str
+    split: Literal["dev", "holdout"]
+    title: str
+    story: str = ""
+    age: int | None = None
+    sex: Literal["female", "male", "other"] | None = None
+    pain: list[Pain]
+    answers: dict[str, Answer] = Field(default_factory=dict)
+    interview: dict[str, Answer] = Field(default_factory=dict)
+    expect: Expected
+    basis: str = ""
+
+    def evidence(self) -> Evidence:
+        return Evidence.model_validate(
+            {"pain": self.pain, "answers": self.answers, "age": self.age, "sex": self.sex}
+        )
+
+
+def load_vignettes(path: Path) -> list[Vignette]:
+    """Read and validate a vignette file; errors name the vignette and the field."""
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as exc:
+        raise EvidenceError(f"Cannot read vignettes from {path}: {exc}") from exc
+    if not isinstance(data, list):
+        raise EvidenceError(f"{path} must hold a YAML list of vignettes.")
+    out: list[Vignette] = []
+    for index, item in enumerate(data):
+        for key in ("answers", "interview"):
+            if isinstance(item, dict) and isinstance(item.get(key), dict):
+                item[key] = {
+                    k: ("yes" if v is True else "no" if v is False else v)
+                    for k, v in item[key].items()
+                }
+        try:
+            out.append(Vignette.model_validate(item))
+        except ValidationError as exc:
+            first = exc.errors()[0]
+            loc = ".".join(str(p) for p in first["loc"])
+            raise EvidenceError(f"{path}: vignette {index + 1}, {loc}: {first['msg']}") from exc
+    return out
+
+
+@dataclass
+class Metrics:
+    """Accuracy and safety figures for one method on one set of vignettes."""
+
+    n: int = 0
+    ranked: int = 0
+    top1: float = 0.0
+    top3: float = 0.0
+    top5: float = 0.0
+    mrr: float = 0.0
+    triage_accuracy: float = 0.0
+    red_flag_cases: int = 0
+    red_flag_sensitivity: float = 0.0
+    ordinary_cases: int = 0
+    red_flag_specificity: float = 0.0
+    over_alarms: int = 0
+    mean_questions: float = 0.0
+
+
+def _hit_rank(result: Result, target: Expected) -> int | None:
+    for position, cand in enumerate(result.candidates, start=1):
+        for t in target.muscles:
+            if cand.muscle == t.muscle and (t.side is None or cand.side == t.side):
+                return position
+    return None
+
+
+def _interview(model: Model, v: Vignette) -> tuple[Result, int]:
+    evidence = v.evidence()
+    result = rank(model, evidence, limit=len(model.hypotheses))
+    asked = 0
+    while result.next_question is not None and asked < MAX_QUESTIONS:
+        q = result.next_question
+        if q.kind == "finding":
+            answers = {**evidence.answers, q.id: v.interview.get(q.id, "unknown")}
+            evidence = evidence.model_copy(update={"answers": answers})
+        else:
+            evidence = evidence.model_copy(
+                update={"pain": [*evidence.pain, Pain(region=q.id, intensity=0)]}
+            )
+        asked += 1
+        result = rank(model, evidence, limit=len(model.hypotheses))
+    return result, asked
+
+
+def evaluate(
+    model: Model, vignettes: Sequence[Vignette], method: Method, *, interview: bool = True
+) -> Metrics:
+    """Metrics for ``method`` over ``vignettes``; the engine is run with a simulated interview."""
+    m = Metrics(n=len(vignettes))
+    ranks: list[int | None] = []
+    questions = 0
+    triage_ok = sensitive = specific = 0
+    run: Callable[[Model, Vignette], tuple[Result, int]]
+    if method == "lookup":
+        run = lambda model, v: (lookup(model, v.evidence(), limit=len(model.hypotheses)), 0)  # noqa: E731
+    elif interview:
+        run = _interview
+    else:
+        run = lambda model, v: (rank(model, v.evidence(), limit=len(model.hypotheses)), 0)  # noqa: E731
+    for v in vignettes:
+        result, asked = run(model, v)
+        questions += asked
+        # Triage is judged on everything the person would say, as a clinician would ask it.
+        full = v.evidence().model_copy(update={"answers": {**v.interview, **v.answers}})
+        level = rank(model, full, limit=1).triage.level
+        expected = v.expect.triage
+        triage_ok += level == expected
+        if expected == "self_care":
+            m.ordinary_cases += 1
+            specific += level == "self_care"
+            m.over_alarms += level in ("urgent", "emergency")
+        else:
+            m.red_flag_cases += 1
+            sensitive += LEVELS.index(level) >= LEVELS.index(expected)
+        if v.expect.muscles:
+            ranks.append(_hit_rank(result, v.expect))
+    m.ranked = len(ranks)
+    if ranks:
+        m.top1 = sum(r is not None and r <= 1 for r in ranks) / len(ranks)
+        m.top3 = sum(r is not None and r <= 3 for r in ranks) / len(ranks)
+        m.top5 = sum(r is not None and r <= 5 for r in ranks) / len(ranks)
+        m.mrr = sum(1.0 / r for r in ranks if r is not None) / len(ranks)
+    m.triage_accuracy = triage_ok / m.n if m.n else 0.0
+    m.red_flag_sensitivity = sensitive / m.red_flag_cases if m.red_flag_cases else 1.0
+    m.red_flag_specificity = specific / m.ordinary_cases if m.ordinary_cases else 1.0
+    m.mean_questions = questions / m.n if m.n else 0.0
+    return m
