@@ -12,7 +12,7 @@ import yaml
 from myomap.atlas import RULES, Atlas, check_atlas, load_atlas
 from myomap.errors import AtlasError, NotFound
 
-from .conftest import FIXTURES, TINY
+from conftest import FIXTURES, TINY
 
 FAILING = FIXTURES / "atlas" / "failing"
 REQUIRED_MUSCLES = {

@@ -98,7 +98,7 @@ def test_both_side_and_midline_referral(tiny: Model) -> None:
 
 
 def test_next_question_has_the_largest_expected_information_gain(tiny: Model) -> None:
-    ev = Evidence.model_validate({"pain": [{"region": "back_r"}]})
+    ev = Evidence.model_validate({"pain": [{"region": "thigh_r"}]})  # beta_r or alpha_r?
     p = posterior(tiny, ev)
     question = next_question(tiny, ev)
     assert question is not None

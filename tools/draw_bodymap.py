@@ -314,7 +314,9 @@ def _edge(patch: Patch, a: UV, b: UV) -> list[str]:
     dev = 0.0
     if chord > 1e-9:
         for p in dense:
-            cross = (end[0] - start[0]) * (p[1] - start[1]) - (end[1] - start[1]) * (p[0] - start[0])
+            cross = (end[0] - start[0]) * (p[1] - start[1]) - (end[1] - start[1]) * (
+                p[0] - start[0]
+            )
             dev = max(dev, abs(cross) / chord)
     if dev < 0.25 and chord > 0.5 * length:
         return [f"L{_fp(end)}"]
@@ -673,7 +675,9 @@ def lower_leg(body: Body, v: View, front: bool) -> None:
         foot = Patch.make(
             Curve.spline([(95.5, 528), (94.5, 536), (96.5, 543)]),
             Curve.spline([(115, 528), (116, 536), (114, 543)]),
-            bottom=Curve.spline([(96.5, 543), (100, 547.5), (105.3, 548.6), (110.5, 547.5), (114, 543)]),
+            bottom=Curve.spline(
+                [(96.5, 543), (100, 547.5), (105.3, 548.6), (110.5, 547.5), (114, 543)]
+            ),
         )
         v.outline(foot, limb=True)
         v.add_pair_limb("heel", foot, rect(0, 0, 1, 0.6))
@@ -786,19 +790,19 @@ def back_view(body: Body) -> View:
          (0.4467, ty(256))],
     )  # fmt: skip
     v.add_mid(
-        "coccyx", torso, [(0.465, ty(266)), (0.535, ty(266)), (0.545, ty(278)), (0.455, ty(278))]
+        "coccyx", torso, [(0.465, ty(266)), (0.535, ty(266)), (0.56, ty(278)), (0.44, ty(278))]
     )
-    v.add_mid("perineum", torso, [(0.455, ty(278)), (0.545, ty(278)), (0.56, 1), (0.44, 1)])
+    v.add_mid("perineum", torso, [(0.44, ty(278)), (0.56, ty(278)), (0.57, 1), (0.43, 1)])
     v.add_pair_sym(
         "buttock_upper",
         torso,
         [(0.15, ty(241)), (0.315, ty(250.5)), (0.33, ty(260)), (0.4467, ty(256)), (0.465, ty(266)),
-         (0.4617, ty(270)), (0.15, ty(270))],
+         (0.4567, ty(270)), (0.15, ty(270))],
     )  # fmt: skip
     v.add_pair_sym(
         "buttock_lower",
         torso,
-        [(0.15, ty(270)), (0.4617, ty(270)), (0.455, ty(278)), (0.44, 1), (0.15, 1)],
+        [(0.15, ty(270)), (0.4567, ty(270)), (0.44, ty(278)), (0.43, 1), (0.15, 1)],
     )
     v.add_pair_sym("hip_lateral", torso, [(0, ty(234)), (0.15, ty(241)), (0.15, 1), (0, 1)])
     thigh = Patch.make(body.sil_out.suby(302, 395), body.sil_in.suby(292, 395), fold)

@@ -301,8 +301,8 @@ def eval_(
     }
     report: dict[str, dict[str, Any]] = {}
     for split, items in splits.items():
-        for meth in methods:
-            report.setdefault(split, {})[meth] = vars(evaluate(model, items, meth))
+        for chosen in methods:
+            report.setdefault(split, {})[chosen] = vars(evaluate(model, items, chosen))
     if as_json:
         _print_json({"atlas_version": model.atlas.version, "results": report})
         return

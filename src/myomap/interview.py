@@ -34,8 +34,8 @@ def _ask_regions(console: Console, evidence: Evidence) -> Evidence:
         pains: list[Pain] = []
         try:
             for item in filter(None, (p.strip() for p in text.split(","))):
-                region, _, value = item.partition(":")
-                pains.append(Pain(region=region.strip(), intensity=int(value) if value else 5))
+                name, _, value = item.partition(":")
+                pains.append(Pain(region=name.strip(), intensity=int(value) if value else 5))
             candidate = evidence.model_copy(update={"pain": pains})
             rank(default_model(), candidate)
         except (EvidenceError, ValueError) as exc:

@@ -301,10 +301,10 @@ def _figures(raw: RawAtlas, figures: Mapping[str, FigureLike]) -> list[Problem]:
             )
     for m in raw.muscles:
         for tp in m.record.trigger_points:
-            figure = figures.get(tp.position.view)
-            if figure is None or tp.position.region not in {s.record.id for s in raw.regions}:
+            fig = figures.get(tp.position.view)
+            if fig is None or tp.position.region not in {s.record.id for s in raw.regions}:
                 continue
-            xy = trigger_point_xy(tp.position, figure)
+            xy = trigger_point_xy(tp.position, fig)
             where = f"trigger point {tp.id!r} of {m.record.id!r}"
             if xy is None:
                 out.append(
@@ -315,7 +315,7 @@ def _figures(raw: RawAtlas, figures: Mapping[str, FigureLike]) -> list[Problem]:
                         m.file,
                     )
                 )
-            elif not figure.contains(*xy):
+            elif not fig.contains(*xy):
                 out.append(
                     Problem(
                         "MYO007",

@@ -27,7 +27,7 @@ from myomap.atlas.schema import AtlasMeta, Finding, Muscle, RedFlag, RegionSpec,
 __all__ = ["Located", "Problem", "RawAtlas", "read_atlas_dir"]
 
 M = TypeVar("M", bound=BaseModel)
-T = TypeVar("T")
+T = TypeVar("T", covariant=True)
 
 
 @dataclass(frozen=True)

@@ -127,10 +127,12 @@ def compile_model(atlas: Atlas) -> Model:
     prior[:n_h] *= (1.0 - OTHER_PRIOR) / prior[:n_h].sum() if n_h else 0.0
     prior[n_h] = OTHER_PRIOR
 
-    zone = np.where(
-        role == ROLE_ESSENTIAL, ESSENTIAL, np.where(role == ROLE_SPILLOVER, SPILLOVER, 0)
+    chance: FloatArray = np.where(
+        role == ROLE_ESSENTIAL, ESSENTIAL, np.where(role == ROLE_SPILLOVER, SPILLOVER, 0.0)
     )
-    pain = np.vstack([1.0 - (1.0 - LEAK) * (1.0 - zone), np.full((1, n_r), OTHER_REGION)])
+    pain: FloatArray = np.vstack(
+        [1.0 - (1.0 - LEAK) * (1.0 - chance), np.full((1, n_r), OTHER_REGION)]
+    )
     ranking = np.array([atlas.findings[f].category != "red_flag" for f in findings], dtype=bool)
     return Model(
         atlas=atlas,

@@ -1,0 +1,46 @@
+"""Docs that tests keep true."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from myomap.engine import Evidence, Model, rank
+from myomap.engine.infer import posterior
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_engine_worked_example_table_matches_the_engine(tiny: Model) -> None:
+    text = (ROOT / "docs" / "engine.md").read_text()
+    rows = dict(
+        re.findall(
+            r"^\| ([a-z ]+(?:\([a-z]+\))?|none of these muscles) \| ([0-9.]+) \|$", text, re.M
+        )
+    )
+    assert len(rows) == 6
+    ev = Evidence.model_validate(
+        {"pain": [{"region": "back_r"}], "answers": {"pain_sitting": "yes"}}
+    )
+    p = posterior(tiny, ev)
+    got = {f"{h.muscle} ({h.side})": float(p[i]) for i, h in enumerate(tiny.hypotheses)}
+    got["none of these muscles"] = float(p[-1])
+    assert rank(tiny, ev).candidates[0].probability == pytest.approx(got["alpha (right)"])
+    for name, value in rows.items():
+        assert got[name] == pytest.approx(float(value), abs=6e-5), name
+
+
+def test_readme_shows_exactly_two_commands_first() -> None:
+    text = (ROOT / "README.md").read_text()
+    block = re.search(r"```sh\n(.*?)```", text, re.S)
+    assert block is not None
+    commands = [line.split("#")[0].strip() for line in block.group(1).splitlines() if line.strip()]
+    assert commands == ["make run", "make test"]
+    makefile = (ROOT / "Makefile").read_text()
+    assert re.search(r"^run:", makefile, re.M) and re.search(r"^test:", makefile, re.M)
+
+
+def test_ci_runs_the_readme_test_command() -> None:
+    assert "make test" in (ROOT / ".ci" / "run").read_text()
