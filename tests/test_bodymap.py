@@ -88,7 +88,7 @@ def test_shapes_are_sampled_and_clickable(figure: Figure) -> None:
         assert len(shape.polygon) >= 48, shape.region
         x0, y0, x1, y1 = shape.bbox
         assert x1 - x0 >= 5.5 and y1 - y0 >= 5.5, shape.region
-        assert 0 <= x0 and x1 <= WIDTH and 0 <= y0 and y1 <= HEIGHT, shape.region
+        assert x0 >= 0 and x1 <= WIDTH and y0 >= 0 and y1 <= HEIGHT, shape.region
         cx, cy = shape.centroid
         assert figure.region_at(cx, cy) is not None
 

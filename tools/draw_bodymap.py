@@ -20,6 +20,7 @@ from __future__ import annotations
 import argparse
 import bisect
 import csv
+import itertools
 import math
 import sys
 from collections.abc import Callable, Sequence
@@ -108,20 +109,20 @@ class Curve:
         if by_y:
             y0, y1 = pts[0][1], pts[-1][1]
             params = [(p[1] - y0) / (y1 - y0) for p in pts]
-            for a, b in zip(params, params[1:], strict=False):
-                if b < a - 1e-9:
+            for ta, tb in itertools.pairwise(params):
+                if tb < ta - 1e-9:
                     raise ValueError(f"curve is not monotone in y: {knots}")
             return Curve(pts, params)
         arc = [0.0]
-        for a, b in zip(pts, pts[1:], strict=False):
+        for a, b in itertools.pairwise(pts):
             arc.append(arc[-1] + _dist(a, b))
         known: dict[int, float] = {0: 0.0, n - 1: 1.0}
         for i, k in enumerate(knots):
             if len(k) == 3:
-                known[i] = float(k[2])  # type: ignore[misc]
+                known[i] = float(k[2])
         anchors = sorted(known)
         params = [0.0] * len(pts)
-        for ia, ib in zip(anchors, anchors[1:], strict=False):
+        for ia, ib in itertools.pairwise(anchors):
             da, db = knot_index[ia], knot_index[ib]
             ta, tb = known[ia], known[ib]
             span = arc[db] - arc[da]
@@ -304,7 +305,7 @@ def _edge(patch: Patch, a: UV, b: UV) -> list[str]:
         patch.at(a[0] + (b[0] - a[0]) * i / n, a[1] + (b[1] - a[1]) * i / n) for i in range(n + 1)
     ]
     arc = [0.0]
-    for p, q in zip(dense, dense[1:], strict=False):
+    for p, q in itertools.pairwise(dense):
         arc.append(arc[-1] + _dist(p, q))
     length = arc[-1]
     if length < 0.05:
@@ -658,9 +659,9 @@ def lower_leg(body: Body, v: View, front: bool) -> None:
         v.add_pair_limb("shin", body.shank, rect(0.3, 0, 1, 1))
         v.add_pair_limb("ankle_anterior", body.ankle, rect(0.3, 0, 0.7, 1))
         foot = Patch.make(
-            Curve.spline([(95.5, 528), (93, 538), (92, 546)]),
-            Curve.spline([(115, 528), (116.5, 537), (117, 545)]),
-            bottom=Curve.spline([(92, 546), (97, 549), (105, 549.5), (113, 548), (117, 545)]),
+            Curve.spline([(95.5, 528), (91.5, 537), (89, 545)]),
+            Curve.spline([(115, 528), (117, 537), (118, 545)]),
+            bottom=Curve.spline([(89, 545), (92, 549.5), (103, 551), (113, 550), (118, 545)]),
         )
         v.outline(foot, limb=True)
         v.add_pair_limb("foot_dorsum", foot, rect(0, 0, 1, 0.45))
@@ -673,11 +674,9 @@ def lower_leg(body: Body, v: View, front: bool) -> None:
         v.add_pair_limb("calf_lower", body.shank, rect(0.25, 0.45, 1, 1))
         v.add_pair_limb("achilles", body.ankle, rect(0.3, 0, 0.7, 1))
         foot = Patch.make(
-            Curve.spline([(95.5, 528), (94.5, 536), (96.5, 543)]),
-            Curve.spline([(115, 528), (116, 536), (114, 543)]),
-            bottom=Curve.spline(
-                [(96.5, 543), (100, 547.5), (105.3, 548.6), (110.5, 547.5), (114, 543)]
-            ),
+            Curve.spline([(95.5, 528), (94, 535), (94, 541), (92, 546)]),
+            Curve.spline([(115, 528), (116.5, 535), (116.5, 541), (118, 546)]),
+            bottom=Curve.spline([(92, 546), (98, 549.5), (105, 550.5), (112, 549.5), (118, 546)]),
         )
         v.outline(foot, limb=True)
         v.add_pair_limb("heel", foot, rect(0, 0, 1, 0.6))

@@ -11,7 +11,7 @@ __all__ = ["closest", "did_you_mean"]
 
 def closest(word: str, choices: Iterable[str], *, limit: int = 3) -> list[str]:
     """The choices most similar to ``word``, best first."""
-    pool = list(choices)
+    pool = list(dict.fromkeys(choices))
     matches = process.extract(word, pool, scorer=fuzz.WRatio, limit=limit, score_cutoff=50)
     return [str(choice) for choice, _score, _index in matches]
 

@@ -102,4 +102,4 @@ class Atlas:
         ]
 
     def _names(self) -> list[str]:
-        return [*self.muscles, *self._aliases]
+        return list(dict.fromkeys([*self.muscles, *self._aliases]))

@@ -1,0 +1,134 @@
+"""The command line, used as a person would use it."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from myomap.cli import app
+
+runner = CliRunner()
+
+
+def run(*args: str) -> str:
+    result = runner.invoke(app, list(args), catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    return result.output
+
+
+def myomap(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
+    """Run the real entry point in a subprocess, the way a person does."""
+    code = "from myomap.cli import main; main()"
+    return subprocess.run(
+        [sys.executable, "-c", code, *args], capture_output=True, text=True, input=stdin
+    )
+
+
+def test_regions_json_has_the_contract_fields() -> None:
+    rows = json.loads(run("regions", "--json"))
+    first = next(r for r in rows if r["id"] == "lumbar_paraspinal_r")
+    assert set(first) == {"id", "label", "view", "side", "group"}
+    assert first["side"] == "right"
+
+
+def test_muscles_filtered_by_region() -> None:
+    rows = json.loads(run("muscles", "--region", "thigh_anterior_upper_r", "--json"))
+    ids = {r["id"] for r in rows}
+    assert "iliopsoas" in ids and "soleus" not in ids
+    assert {"id", "name"} <= set(rows[0])
+
+
+def test_findings_json() -> None:
+    rows = json.loads(run("findings", "--json"))
+    assert {"id", "question", "category"} <= set(rows[0])
+
+
+def test_show_json_shape() -> None:
+    data = json.loads(run("show", "iliopsoas", "--json"))
+    assert data["id"] == "iliopsoas" and data["name"] == "Iliopsoas"
+    tp = data["trigger_points"][0]
+    assert {"name", "location", "referral"} <= set(tp)
+    assert {"region", "role", "side"} <= set(tp["referral"][0])
+    assert data["self_care"]["stretches"] and data["sources"][0]["title"]
+
+
+def test_show_readable_guide_tells_the_essentials() -> None:
+    text = run("show", "psoas")
+    for words in ("Iliopsoas", "Where it refers pain", "Pressure release", "Stretches",
+                  "When to see a doctor", "Sources", "lunge"):  # fmt: skip
+        assert words.lower() in text.lower(), words
+
+
+def test_assess_json_ranks_iliopsoas_first() -> None:
+    out = run(
+        "assess", "--pain", "lumbar_paraspinal_r:6,thigh_anterior_upper_r:4",
+        "--yes", "pain_rising_from_sitting", "--no", "fever", "--age", "41", "--sex", "female",
+        "--json",
+    )  # fmt: skip
+    result = json.loads(out)
+    assert result["triage"]["level"] == "self_care"
+    assert result["candidates"][0]["muscle"] == "iliopsoas"
+    assert result["candidates"][0]["side"] == "right"
+    for key in ("explanation_set", "next_question", "atlas_version"):
+        assert key in result
+
+
+def test_assess_lookup_method() -> None:
+    out = run("assess", "--pain", "sacroiliac_r", "--method", "lookup", "--json")
+    result = json.loads(out)
+    assert result["method"] == "lookup" and result["candidates"][0]["probability"] is None
+
+
+def test_assess_batch_keeps_order_and_reports_bad_lines(tmp_path: Path) -> None:
+    lines = [
+        {"pain": [{"region": "lumbar_paraspinal_r", "intensity": 6}]},
+        {"pain": [{"region": "nowhere"}]},
+        {"pain": [{"region": "calf_lower_l"}], "answers": {"calf_swollen_warm": "yes"}},
+    ]
+    batch = tmp_path / "requests.jsonl"
+    batch.write_text("\n".join(json.dumps(x) for x in lines) + "\n")
+    results = [json.loads(x) for x in run("assess", "--batch", str(batch)).splitlines()]
+    assert len(results) == 3
+    assert results[0]["candidates"]
+    assert "nowhere" in results[1]["error"]
+    assert results[2]["triage"]["level"] == "urgent"
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["assess", "--pain", "lumbar_paraspinal:6"], "lumbar_paraspinal_l or lumbar_paraspinal_r"),
+        (["assess", "--pain", "sacrum:12"], "out of range"),
+        (["assess", "--pain", "sacrum:x"], "not a whole number"),
+        (["assess", "--yes", "feverr"], "fever"),
+        (["show", "iliopsoa"], "iliopsoas"),
+    ],
+)
+def test_bad_input_gets_a_clear_error_not_a_traceback(args: list[str], message: str) -> None:
+    proc = myomap(*args)
+    assert proc.returncode == 2
+    assert message in proc.stderr
+    assert "Traceback" not in proc.stderr + proc.stdout
+
+
+def test_atlas_check_passes() -> None:
+    assert "atlas OK" in run("atlas", "check")
+
+
+def test_interview_stops_at_a_red_flag() -> None:
+    answers = "lumbar_paraspinal_r:6\ny\nn\nn\nn\n"  # saddle numbness: yes
+    proc = myomap("interview", stdin=answers)
+    assert proc.returncode == 0, proc.stderr
+    assert "EMERGENCY" in proc.stdout
+
+
+def test_interview_runs_to_a_ranking() -> None:
+    answers = "lumbar_paraspinal_r:6, thigh_anterior_upper_r:4\nn\nn\nn\nn\n" + "y\n" * 12
+    proc = myomap("interview", stdin=answers)
+    assert proc.returncode == 0, proc.stderr
+    assert "Iliopsoas" in proc.stdout
