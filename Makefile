@@ -30,7 +30,7 @@ test: lint typecheck check
 	$(BIN)/pytest -n 2
 
 bench: setup
-	$(BIN)/python bench/run.py
+	$(BIN)/python bench/engine.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

@@ -348,13 +348,13 @@ def _edge(patch: Patch, a: UV, b: UV) -> list[str]:
     return out
 
 
-def region_d(patch: Patch, poly: Sequence[UV]) -> str:
+def region_d(patch: Patch, poly: Sequence[UV], split_mid: bool = True) -> str:
     # Split edges that cross the midline u = 0.5: symmetric patches may have a crease there.
     verts: list[UV] = []
     for i, a in enumerate(poly):
         b = poly[(i + 1) % len(poly)]
         verts.append(a)
-        if (a[0] - 0.5) * (b[0] - 0.5) < 0:
+        if split_mid and (a[0] - 0.5) * (b[0] - 0.5) < 0:
             s = (0.5 - a[0]) / (b[0] - a[0])
             verts.append((0.5, a[1] + (b[1] - a[1]) * s))
     cmds = [f"M{_fp(patch.at(*verts[0]))}"]
@@ -555,10 +555,10 @@ class View:
     regions: dict[str, str]  # region id -> path d
     outlines: list[str]
 
-    def add(self, region: str, patch: Patch, poly: Sequence[UV]) -> None:
+    def add(self, region: str, patch: Patch, poly: Sequence[UV], split_mid: bool = True) -> None:
         if region in self.regions:
             raise ValueError(f"duplicate region {region} on {self.name}")
-        self.regions[region] = region_d(patch, poly)
+        self.regions[region] = region_d(patch, poly, split_mid)
 
     def add_mid(self, region: str, patch: Patch, poly: Sequence[UV]) -> None:
         self.add(region, patch, poly)
@@ -570,8 +570,8 @@ class View:
 
     def add_pair_limb(self, base: str, patch: Patch, poly: Sequence[UV]) -> None:
         """Paired region on a limb patch drawn on the viewer's left (mirrored for the right)."""
-        self.add(base + self.near, patch, poly)
-        self.add(base + self.far, patch.mirror(), poly)
+        self.add(base + self.near, patch, poly, split_mid=False)
+        self.add(base + self.far, patch.mirror(), poly, split_mid=False)
 
     def outline(self, patch: Patch, limb: bool = False) -> None:
         self.outlines.append(region_d(patch, FULL))

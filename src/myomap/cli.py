@@ -278,7 +278,9 @@ def interview() -> None:
 
 @app.command("eval")
 def eval_(
-    file: Annotated[Path, typer.Argument(help="Vignette YAML file, e.g. eval/vignettes.yaml.")],
+    files: Annotated[
+        list[Path], typer.Argument(help="Vignette YAML file(s), e.g. eval/vignettes.yaml.")
+    ],
     method: Annotated[
         str | None, typer.Option(help="engine or lookup (default: both side by side).")
     ] = None,
@@ -292,7 +294,7 @@ def eval_(
         if method not in methods:
             raise EvidenceError(f"Unknown method {method!r}: use engine or lookup.")
         methods = ["engine" if method == "engine" else "lookup"]
-    vignettes = load_vignettes(file)
+    vignettes = [v for file in files for v in load_vignettes(file)]
     model = default_model()
     splits = {
         "dev": [v for v in vignettes if v.split == "dev"],

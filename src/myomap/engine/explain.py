@@ -3,9 +3,11 @@ it, and the small set of muscles that together best explain the whole pain map."
 
 from __future__ import annotations
 
+import functools
 from itertools import combinations
 
 import numpy as np
+from numpy.typing import NDArray
 
 from myomap.engine.evidence import Evidence
 from myomap.engine.infer import Observed
@@ -31,11 +33,13 @@ WEIGHT_SHOWN = 0.05
 """Answers whose log likelihood ratio is smaller than this are not listed as reasons."""
 
 
-def zone_matches(model: Model, h: int, evidence: Evidence) -> tuple[list[ZoneMatch], list[str]]:
+def zone_matches(
+    model: Model, h: int, painful: dict[str, int]
+) -> tuple[list[ZoneMatch], list[str]]:
     """Painful regions hypothesis ``h`` refers to (strongest first), and the ones it does not."""
     explains: list[ZoneMatch] = []
     unexplained: list[str] = []
-    for region, intensity in evidence.painful().items():
+    for region, intensity in painful.items():
         role = int(model.role[h, model.region_index[region]])
         if role == ROLE_NONE:
             unexplained.append(region)
@@ -77,6 +81,17 @@ def answer_weights(
     return supporting, against
 
 
+@functools.cache
+def _combinations(pool: int, largest: int) -> NDArray[np.intp]:
+    """Every combination of 1..largest of ``pool`` members, padded with ``pool`` (no one)."""
+    rows = [
+        list(combo) + [pool] * (largest - size)
+        for size in range(1, min(largest, pool) + 1)
+        for combo in combinations(range(pool), size)
+    ]
+    return np.array(rows, dtype=np.intp).reshape(-1, largest)
+
+
 def best_set(model: Model, seen: Observed, ranked: list[int], evidence: Evidence) -> ExplanationSet:
     """The combination of up to three leading muscles that best explains the pain map.
 
@@ -88,22 +103,22 @@ def best_set(model: Model, seen: Observed, ranked: list[int], evidence: Evidence
     pool = ranked[:SET_POOL]
     if not painful or not pool:
         return ExplanationSet(members=[], explained=[], unexplained=list(painful), share=0.0)
-    zone = np.where(
-        model.role[pool] == ROLE_ESSENTIAL,
-        ESSENTIAL,
-        np.where(model.role[pool] == ROLE_NONE, 0.0, SPILLOVER),
+    roles = model.role[pool]
+    # Only regions that hurt or that a pool member refers to can change the score.
+    columns = np.flatnonzero((roles != ROLE_NONE).any(axis=0) | (seen.painful > 0))
+    roles = roles[:, columns]
+    chance = np.where(
+        roles == ROLE_ESSENTIAL, ESSENTIAL, np.where(roles == ROLE_NONE, 0.0, SPILLOVER)
     )
-    miss = np.log1p(-zone)  # log(1 - zone) per pool member and region
-    obs = seen.painful
-    best: tuple[float, tuple[int, ...]] = (-np.inf, ())
-    for size in range(1, min(MAX_SET, len(pool)) + 1):
-        for combo in combinations(range(len(pool)), size):
-            none = np.log1p(-LEAK) + miss[list(combo)].sum(axis=0)  # log P(region not painful)
-            pain = np.log1p(-np.exp(none))
-            score = float((obs * pain + (1.0 - obs) * none).sum()) + size * EXTRA_MUSCLE_COST
-            if score > best[0]:
-                best = (score, combo)
-    members = [pool[i] for i in best[1]]
+    miss = np.vstack([np.log1p(-chance), np.zeros((1, columns.size))])  # last row: no one
+    combos = _combinations(len(pool), MAX_SET)
+    none = np.log1p(-LEAK) + miss[combos].sum(axis=1)  # (combos, regions): log P(no pain)
+    pain = np.log1p(-np.exp(none))
+    obs = seen.painful[columns]
+    sizes = (combos < len(pool)).sum(axis=1)
+    scores = (obs * pain + (1.0 - obs) * none).sum(axis=1) + sizes * EXTRA_MUSCLE_COST
+    best = combos[int(np.argmax(scores))]
+    members = [pool[i] for i in best if i < len(pool)]
     covered = (model.role[members] != ROLE_NONE).any(axis=0)
     explained = [r for r in painful if covered[model.region_index[r]]]
     unexplained = [r for r in painful if not covered[model.region_index[r]]]

@@ -13,31 +13,37 @@ __all__ = ["Observed", "entropy", "log_joint", "normalise", "observe", "posterio
 class Observed:
     """Evidence turned into index arrays over the model's regions and findings."""
 
-    __slots__ = ("no", "painful", "yes")
+    __slots__ = ("no", "painful", "painful_index", "yes")
 
-    def __init__(self, painful: FloatArray, yes: list[int], no: list[int]) -> None:
+    def __init__(
+        self, painful: FloatArray, painful_index: list[int], yes: list[int], no: list[int]
+    ) -> None:
         self.painful = painful
+        self.painful_index = painful_index
         self.yes = yes
         self.no = no
 
 
 def observe(model: Model, evidence: Evidence) -> Observed:
     painful = np.zeros(len(model.regions))
-    for region in evidence.painful():
-        painful[model.region_index[region]] = 1.0
+    index = [model.region_index[region] for region in evidence.painful()]
+    painful[index] = 1.0
     yes: list[int] = []
     no: list[int] = []
     for finding, answer in evidence.answered().items():
         i = model.finding_index[finding]
         if model.ranking_findings[i]:
             (yes if answer == "yes" else no).append(i)
-    return Observed(painful, yes, no)
+    return Observed(painful, index, yes, no)
 
 
 def log_joint(model: Model, seen: Observed) -> FloatArray:
     """log P(h) + log P(evidence | h) for every hypothesis, OTHER last."""
-    out: FloatArray = model.log_prior + model.log_pain @ seen.painful
-    out = out + model.log_no_pain @ (1.0 - seen.painful)
+    # Every region counts as "not painful" unless marked: start from "none painful" and
+    # swap in the painful ones, touching only their columns.
+    out: FloatArray = model.log_prior + model.log_none_painful
+    if seen.painful_index:
+        out = out + model.log_pain_ratio[:, seen.painful_index].sum(axis=1)
     if seen.yes:
         out = out + model.log_yes[:, seen.yes].sum(axis=1)
     if seen.no:

@@ -22,8 +22,8 @@ def lookup(model: Model, evidence: Evidence, *, limit: int = 10) -> Result:
     """Rank by essential, then spillover zone matches, then prevalence."""
     atlas = model.atlas
     validate_evidence(atlas, evidence)
-    painful = [model.region_index[r] for r in evidence.painful()]
-    roles = model.role[:, painful]
+    painful = evidence.painful()
+    roles = model.role[:, [model.region_index[r] for r in painful]]
     essential = (roles == ROLE_ESSENTIAL).sum(axis=1)
     spillover = (roles == ROLE_SPILLOVER).sum(axis=1)
     prevalence = np.exp(model.log_prior[:-1])
@@ -34,7 +34,7 @@ def lookup(model: Model, evidence: Evidence, *, limit: int = 10) -> Result:
     candidates = []
     for h in keys[:limit]:
         hyp = model.hypotheses[h]
-        explains, unexplained = zone_matches(model, h, evidence)
+        explains, unexplained = zone_matches(model, h, painful)
         candidates.append(
             Candidate(
                 muscle=hyp.muscle,
@@ -55,7 +55,7 @@ def lookup(model: Model, evidence: Evidence, *, limit: int = 10) -> Result:
         candidates=candidates,
         other_probability=None,
         explanation_set=explanation,
-        unexplained_regions=[r for r in evidence.painful() if r not in explained],
+        unexplained_regions=[r for r in painful if r not in explained],
         coverage=explanation.share,
         next_question=None,
         stop=Stop(done=True, reason="the lookup method asks no questions"),

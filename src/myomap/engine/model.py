@@ -68,6 +68,8 @@ class Model:
     log_prior: FloatArray  # (H+1,)
     log_pain: FloatArray  # (H+1, R) log P(region painful | h)
     log_no_pain: FloatArray  # (H+1, R) log P(region not painful | h)
+    log_none_painful: FloatArray  # (H+1,) log P(no region painful | h)
+    log_pain_ratio: FloatArray  # (H+1, R) log_pain - log_no_pain
     yes: FloatArray  # (H+1, F) P(finding yes | h)
     log_yes: FloatArray  # (H+1, F)
     log_no: FloatArray  # (H+1, F)
@@ -145,6 +147,8 @@ def compile_model(atlas: Atlas) -> Model:
         log_prior=np.log(prior),
         log_pain=np.log(pain),
         log_no_pain=np.log1p(-pain),
+        log_none_painful=np.log1p(-pain).sum(axis=1),
+        log_pain_ratio=np.log(pain) - np.log1p(-pain),
         yes=yes,
         log_yes=np.log(yes),
         log_no=np.log1p(-yes),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from myomap.engine.evidence import Evidence
+from myomap.engine.evidence import Evidence, validate_evidence
 from myomap.engine.infer import entropy, log_joint, normalise, observe
 from myomap.engine.model import ROLE_NONE, FloatArray, Model
 from myomap.engine.result import NextQuestion, Stop
@@ -37,9 +37,10 @@ def _gain(prior: FloatArray, p_yes: FloatArray) -> FloatArray:
 
 
 def choose_question(
-    model: Model, evidence: Evidence, post: FloatArray
+    model: Model, evidence: Evidence, joint: FloatArray
 ) -> tuple[NextQuestion | None, Stop]:
-    """The best next question for this posterior, and whether to stop asking."""
+    """The best next question given the log joint of the evidence, and whether to stop."""
+    post = normalise(joint)
     muscles = post[:-1]
     if muscles.size and muscles.max() >= CONFIDENT:
         return None, Stop(done=True, reason="one muscle clearly leads the ranking")
@@ -70,10 +71,8 @@ def choose_question(
     zones = (model.role[leaders] != ROLE_NONE).any(axis=0)
     open_regions = [i for i, r in enumerate(model.regions) if zones[i] and r not in marked]
     if open_regions and marked:
-        seen = observe(model, evidence)
-        base = log_joint(model, seen)
         # The region is currently counted as "not painful"; ask as if it were unknown.
-        unknown = normalise(base[:, None] - model.log_no_pain[:, open_regions], axis=0)
+        unknown = normalise(joint[:, None] - model.log_no_pain[:, open_regions], axis=0)
         gains = _gain(unknown, np.exp(model.log_pain[:, open_regions]))
         k = int(np.argmax(gains))
         if best is None or gains[k] > best.gain:
@@ -93,7 +92,7 @@ def choose_question(
 
 def next_question(model: Model, evidence: Evidence) -> NextQuestion | None:
     """The single most informative question, or None when it is time to stop."""
-    from myomap.engine.infer import posterior
-
-    question, _stop = choose_question(model, evidence, posterior(model, evidence))
+    validate_evidence(model.atlas, evidence)
+    joint = log_joint(model, observe(model, evidence))
+    question, _stop = choose_question(model, evidence, joint)
     return question

@@ -7,7 +7,7 @@ import numpy as np
 from myomap.engine.evidence import Evidence, validate_evidence
 from myomap.engine.explain import answer_weights, best_set, zone_matches
 from myomap.engine.infer import log_joint, normalise, observe
-from myomap.engine.model import Model
+from myomap.engine.model import ROLE_NONE, Model
 from myomap.engine.question import choose_question
 from myomap.engine.result import Candidate, NextQuestion, Result
 from myomap.engine.triage import safety_questions, triage
@@ -28,18 +28,24 @@ def rank(model: Model, evidence: Evidence, *, limit: int = SHOWN) -> Result:
     validate_evidence(atlas, evidence)
     level = triage(atlas, evidence)
     seen = observe(model, evidence)
-    post = normalise(log_joint(model, seen))
+    joint = log_joint(model, seen)
+    post = normalise(joint)
     order = [int(h) for h in np.argsort(-post[:-1], kind="stable")]
+    painful = evidence.painful()
+    if painful:
+        columns = [model.region_index[r] for r in painful]
+        refers = (model.role[:, columns] != ROLE_NONE).any(axis=1)
+        listable = [h for h in order if refers[h]]
+    else:
+        listable = order
 
     candidates: list[Candidate] = []
-    if evidence.painful() or seen.yes or seen.no:
-        for h in order:
+    if painful or seen.yes or seen.no:
+        for h in listable:
             if len(candidates) == limit or post[h] < MIN_SHOWN:
                 break
             hyp = model.hypotheses[h]
-            explains, unexplained = zone_matches(model, h, evidence)
-            if evidence.painful() and not explains:
-                continue
+            explains, unexplained = zone_matches(model, h, painful)
             supporting, against = answer_weights(model, h, seen)
             candidates.append(
                 Candidate(
@@ -55,7 +61,7 @@ def rank(model: Model, evidence: Evidence, *, limit: int = SHOWN) -> Result:
             )
     explained_by_any = {z.region for c in candidates for z in c.explains}
     explanation = best_set(model, seen, order, evidence)
-    question, stop = choose_question(model, evidence, post)
+    question, stop = choose_question(model, evidence, joint)
     if level.hide_muscle_advice:
         question = None
         stop = stop.model_copy(update={"done": True, "reason": "emergency: get help now"})
@@ -75,7 +81,7 @@ def rank(model: Model, evidence: Evidence, *, limit: int = SHOWN) -> Result:
         candidates=candidates,
         other_probability=round(float(post[-1]), 6),
         explanation_set=explanation,
-        unexplained_regions=[r for r in evidence.painful() if r not in explained_by_any],
+        unexplained_regions=[r for r in painful if r not in explained_by_any],
         coverage=explanation.share,
         next_question=question,
         stop=stop,
