@@ -36,7 +36,7 @@ def machine() -> str:
 def percentiles(samples: list[float]) -> tuple[float, float, float]:
     """(p50, p99, mean) of samples."""
     ordered = sorted(samples)
-    p99 = ordered[min(len(ordered) - 1, int(round(0.99 * (len(ordered) - 1))))]
+    p99 = ordered[min(len(ordered) - 1, round(0.99 * (len(ordered) - 1)))]
     return statistics.median(ordered), p99, statistics.fmean(ordered)
 
 

@@ -15,18 +15,18 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from _report import machine, percentiles, write_section  # noqa: E402
-
-from myomap.atlas import Atlas, load_atlas  # noqa: E402
-from myomap.atlas.model import expand_region  # noqa: E402
-from myomap.atlas.schema import (  # noqa: E402
+from myomap.atlas import Atlas, load_atlas
+from myomap.atlas.model import expand_region
+from myomap.atlas.schema import (
     AtlasMeta,
     Finding,
     Muscle,
     RegionSpec,
     Source,
 )
-from myomap.engine import Evidence, Model, compile_model, next_question, rank  # noqa: E402
+from myomap.engine import Evidence, Model, compile_model, next_question, rank
+
+from _report import machine, percentiles, write_section
 
 RUNS = 2000
 GENERATED_RUNS = 300

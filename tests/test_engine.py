@@ -135,7 +135,7 @@ def test_triage_runs_first_and_wins(tiny: Model) -> None:
 
 
 def test_unknown_region_is_named_with_suggestions(tiny: Model) -> None:
-    with pytest.raises(EvidenceError, match="'bak_r'.*back_r"):
+    with pytest.raises(EvidenceError, match=r"'bak_r'.*back_r"):
         rank(tiny, Evidence.model_validate({"pain": [{"region": "bak_r"}]}))
     with pytest.raises(EvidenceError, match="back_l or back_r"):
         rank(tiny, Evidence.model_validate({"pain": [{"region": "back"}]}))
