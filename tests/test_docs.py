@@ -44,3 +44,14 @@ def test_readme_shows_exactly_two_commands_first() -> None:
 
 def test_ci_runs_the_readme_test_command() -> None:
     assert "make test" in (ROOT / ".ci" / "run").read_text()
+
+
+def test_atlas_format_describes_every_muscle_field_and_rule() -> None:
+    from myomap.atlas import RULES
+    from myomap.atlas.schema import Muscle, TriggerPoint
+
+    text = (ROOT / "docs" / "atlas-format.md").read_text()
+    for name in [*Muscle.model_fields, *TriggerPoint.model_fields]:
+        assert f"`{name}`" in text, name
+    for code, rule in RULES.items():
+        assert f"| {code} | {rule} |" in text, code

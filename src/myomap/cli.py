@@ -96,7 +96,7 @@ def atlas_check(
 def atlas_rules() -> None:
     """List the checker's rule codes."""
     for code, text in RULES.items():
-        out.print(f"{code}  {text}", highlight=False)
+        out.print(f"{code}  {text}", highlight=False, soft_wrap=True)
 
 
 @app.command()
