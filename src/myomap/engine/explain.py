@@ -12,11 +12,8 @@ from numpy.typing import NDArray
 from myomap.engine.evidence import Evidence
 from myomap.engine.infer import Observed
 from myomap.engine.model import (
-    ESSENTIAL,
-    LEAK,
-    ROLE_ESSENTIAL,
+    ROLE_NAMES,
     ROLE_NONE,
-    SPILLOVER,
     Model,
 )
 from myomap.engine.result import AnswerWeight, ExplanationSet, Member, ZoneMatch
@@ -48,11 +45,12 @@ def zone_matches(
             ZoneMatch(
                 region=region,
                 label=model.atlas.regions[region].label,
-                role="essential" if role == ROLE_ESSENTIAL else "spillover",
+                role=ROLE_NAMES[role],
                 intensity=intensity,
             )
         )
-    explains.sort(key=lambda z: (z.role != "essential", -z.intensity))
+    order = {"essential": 0, "spillover": 1, "local": 2}
+    explains.sort(key=lambda z: (order[z.role], -z.intensity))
     return explains, unexplained
 
 
@@ -107,12 +105,12 @@ def best_set(model: Model, seen: Observed, ranked: list[int], evidence: Evidence
     # Only regions that hurt or that a pool member refers to can change the score.
     columns = np.flatnonzero((roles != ROLE_NONE).any(axis=0) | (seen.painful > 0))
     roles = roles[:, columns]
-    chance = np.where(
-        roles == ROLE_ESSENTIAL, ESSENTIAL, np.where(roles == ROLE_NONE, 0.0, SPILLOVER)
-    )
+    chance = np.choose(roles, model.params.zone_chances())
     miss = np.vstack([np.log1p(-chance), np.zeros((1, columns.size))])  # last row: no one
     combos = _combinations(len(pool), MAX_SET)
-    none = np.log1p(-LEAK) + miss[combos].sum(axis=1)  # (combos, regions): log P(no pain)
+    none = np.log1p(-model.params.leak) + miss[combos].sum(
+        axis=1
+    )  # (combos, regions): log P(no pain)
     pain = np.log1p(-np.exp(none))
     obs = seen.painful[columns]
     sizes = (combos < len(pool)).sum(axis=1)

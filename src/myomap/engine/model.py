@@ -2,8 +2,9 @@
 
 Hypotheses are (muscle, side) pairs: a paired muscle gives a right and a left hypothesis,
 a midline muscle one. For hypothesis ``h`` and region ``r``, ``zone[h, r]`` is the chance that
-an active ``h`` makes ``r`` hurt (``ESSENTIAL`` or ``SPILLOVER``, the strongest zone of any of
-its trigger points); a region is painful for any other reason with the small chance ``LEAK``.
+an active ``h`` makes ``r`` hurt (``ESSENTIAL``, ``SPILLOVER``, or ``LOCAL`` for the region
+where a trigger point lies: the strongest of any of its trigger points); a region is
+painful for any other reason with the small chance ``LEAK``.
 For finding ``f``, ``yes[h, f]`` is the chance of a "yes" when ``h`` is active: the
 muscle's own likelihood where the atlas gives one (a value below the finding's default
 speaks against the muscle), otherwise the finding's default.
@@ -29,6 +30,7 @@ __all__ = [
     "SPILLOVER",
     "Hypothesis",
     "Model",
+    "Params",
     "compile_model",
 ]
 
@@ -43,9 +45,29 @@ OTHER_REGION = 0.05
 OTHER_PRIOR = 0.15
 """Prior probability that no muscle of the atlas causes the pain."""
 
-ROLE_NONE, ROLE_SPILLOVER, ROLE_ESSENTIAL = 0, 1, 2
+LOCAL = 0.2
+"""Chance that the region over an active trigger point itself is marked as painful."""
+
+ROLE_NONE, ROLE_LOCAL, ROLE_SPILLOVER, ROLE_ESSENTIAL = 0, 1, 2, 3
+ROLE_NAMES = {ROLE_LOCAL: "local", ROLE_SPILLOVER: "spillover", ROLE_ESSENTIAL: "essential"}
 
 FloatArray = NDArray[np.float64]
+
+
+@dataclass(frozen=True)
+class Params:
+    """The model's few numbers (see docs/engine.md); the defaults are the module constants."""
+
+    essential: float = ESSENTIAL
+    spillover: float = SPILLOVER
+    local: float = LOCAL
+    leak: float = LEAK
+    other_region: float = OTHER_REGION
+    other_prior: float = OTHER_PRIOR
+
+    def zone_chances(self) -> list[float]:
+        """Chance per role code (none, local, spillover, essential)."""
+        return [0.0, self.local, self.spillover, self.essential]
 
 
 @dataclass(frozen=True)
@@ -59,6 +81,7 @@ class Model:
     """Arrays over hypotheses (rows; the last row is OTHER), regions and findings."""
 
     atlas: Atlas
+    params: Params
     hypotheses: tuple[Hypothesis, ...]
     regions: tuple[str, ...]
     region_index: dict[str, int]
@@ -97,8 +120,9 @@ def _zone_regions(zone: Zone, muscle_side: str, paired: bool) -> list[str]:
     return [f"{zone.region}_{other if side == 'opposite' else same}"]
 
 
-def compile_model(atlas: Atlas) -> Model:
+def compile_model(atlas: Atlas, params: Params | None = None) -> Model:
     """Build the arrays once; ranking and questions are then pure array arithmetic."""
+    params = params or Params()
     regions = tuple(atlas.regions)
     region_index = {r: i for i, r in enumerate(regions)}
     findings = tuple(atlas.findings)
@@ -114,6 +138,15 @@ def compile_model(atlas: Atlas) -> Model:
     for h, hyp in enumerate(hypotheses):
         muscle = atlas.muscles[hyp.muscle]
         for tp in muscle.trigger_points:
+            # A trigger point is also tender where it lies: local pain, unless a zone says more.
+            here = atlas.region_specs[tp.position.region]
+            for rid in _zone_regions(
+                Zone(region=here.id, role="spillover", side="same" if here.paired else "midline"),
+                hyp.side,
+                here.paired,
+            ):
+                i = region_index[rid]
+                role[h, i] = max(role[h, i], ROLE_LOCAL)
             for zone in tp.referral:
                 paired = atlas.region_specs[zone.region].paired
                 code = ROLE_ESSENTIAL if zone.role == "essential" else ROLE_SPILLOVER
@@ -126,18 +159,17 @@ def compile_model(atlas: Atlas) -> Model:
         prior[h] = muscle.prior.prevalence / len(_sides(muscle))
     yes[n_h] = default
 
-    prior[:n_h] *= (1.0 - OTHER_PRIOR) / prior[:n_h].sum() if n_h else 0.0
-    prior[n_h] = OTHER_PRIOR
+    prior[:n_h] *= (1.0 - params.other_prior) / prior[:n_h].sum() if n_h else 0.0
+    prior[n_h] = params.other_prior
 
-    chance: FloatArray = np.where(
-        role == ROLE_ESSENTIAL, ESSENTIAL, np.where(role == ROLE_SPILLOVER, SPILLOVER, 0.0)
-    )
+    chance: FloatArray = np.choose(role, params.zone_chances())
     pain: FloatArray = np.vstack(
-        [1.0 - (1.0 - LEAK) * (1.0 - chance), np.full((1, n_r), OTHER_REGION)]
+        [1.0 - (1.0 - params.leak) * (1.0 - chance), np.full((1, n_r), params.other_region)]
     )
     ranking = np.array([atlas.findings[f].category != "red_flag" for f in findings], dtype=bool)
     return Model(
         atlas=atlas,
+        params=params,
         hypotheses=hypotheses,
         regions=regions,
         region_index=region_index,

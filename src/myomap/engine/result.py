@@ -9,7 +9,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from myomap.atlas.schema import Role, TriageLevel
+from myomap.atlas.schema import TriageLevel
 
 __all__ = [
     "AnswerWeight",
@@ -49,7 +49,9 @@ class Triage(Out):
 class ZoneMatch(Out):
     region: str
     label: str
-    role: Role
+    role: Literal["essential", "spillover", "local"] = Field(
+        description="local: the region over the trigger point itself"
+    )
     intensity: int
 
 

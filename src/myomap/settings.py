@@ -1,0 +1,39 @@
+"""The settings of the web app, declared once: each has a default and a description.
+
+Every setting can be given as an environment variable with the ``MYOMAP_`` prefix
+(``MYOMAP_PORT=8080``). docs/configuration.md lists them all, and a test keeps that page
+in step with this class.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Literal
+
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+__all__ = ["ENV_PREFIX", "Settings"]
+
+ENV_PREFIX = "MYOMAP_"
+
+LogLevel = Literal["critical", "error", "warning", "info", "debug", "trace"]
+
+
+class Settings(BaseSettings):
+    """How ``myomap serve`` runs; read from ``MYOMAP_*`` environment variables."""
+
+    model_config = SettingsConfigDict(env_prefix=ENV_PREFIX, frozen=True)
+
+    host: str = Field(default="127.0.0.1", description="Interface the web server listens on.")
+    port: int = Field(default=8000, ge=0, le=65535, description="Port the web server listens on.")
+    workers: int = Field(
+        default=1, ge=1, description="Worker processes; each loads the atlas once."
+    )
+    log_level: LogLevel = Field(
+        default="info", description="Server log level: critical, error, warning, info or debug."
+    )
+    atlas_path: Path | None = Field(
+        default=None,
+        description="Folder of an atlas to load instead of the built-in one (for editors).",
+    )

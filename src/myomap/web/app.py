@@ -1,0 +1,67 @@
+"""``create_app``: the FastAPI app, with nothing needed on disk but the package itself.
+
+>>> from fastapi.testclient import TestClient
+>>> client = TestClient(create_app())
+>>> client.get("/api/v1/muscles/iliopsoas").json()["name"]
+'Iliopsoas'
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from fastapi import FastAPI
+from fastapi.staticfiles import StaticFiles
+from fastapi.templating import Jinja2Templates
+from jinja2 import Environment, PackageLoader, select_autoescape
+
+from myomap import __version__
+from myomap.atlas import Atlas, load_atlas
+from myomap.defaults import default_atlas, default_model
+from myomap.engine import Model, compile_model
+from myomap.settings import Settings
+from myomap.web import api, errors, pages
+from myomap.web.deps import AppState
+
+__all__ = ["create_app"]
+
+STATIC = Path(__file__).parent / "static"
+
+
+def create_app(settings: Settings | None = None, atlas: Atlas | None = None) -> FastAPI:
+    """The web app over ``atlas`` (default: the built-in atlas, or ``settings.atlas_path``)."""
+    settings = settings or Settings()
+    atlas, model = _knowledge(settings, atlas)
+    app = FastAPI(
+        title="myomap",
+        version=__version__,
+        description="Find which muscles' trigger points may cause your pain. "
+        "myomap informs; it does not diagnose.",
+    )
+    app.state.myomap = AppState(settings=settings, atlas=atlas, model=model, templates=_templates())
+    app.include_router(api.router)
+    app.include_router(pages.router)
+    app.mount("/static", StaticFiles(directory=STATIC), name="static")
+    errors.install(app)
+    return app
+
+
+def _knowledge(settings: Settings, atlas: Atlas | None) -> tuple[Atlas, Model]:
+    """The atlas and its model, compiled once; the built-in atlas shares the process's."""
+    if atlas is not None:
+        return atlas, compile_model(atlas)
+    if settings.atlas_path is not None:
+        custom = load_atlas(settings.atlas_path)
+        return custom, compile_model(custom)
+    return default_atlas(), default_model()
+
+
+def _templates() -> Jinja2Templates:
+    env = Environment(
+        loader=PackageLoader("myomap.web", "templates"),
+        autoescape=select_autoescape(["html"]),
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.globals["version"] = __version__
+    return Jinja2Templates(env=env)
