@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from fastapi import FastAPI
+from fastapi.testclient import TestClient
 
 from myomap.atlas import Atlas, load_atlas
 from myomap.defaults import default_atlas, default_model
 from myomap.engine import Model, compile_model
+from myomap.settings import Settings
+from myomap.web import create_app
 
 FIXTURES = Path(__file__).parent / "fixtures"
 TINY = FIXTURES / "atlas" / "valid"
@@ -32,3 +37,16 @@ def tiny_atlas() -> Atlas:
 @pytest.fixture(scope="session")
 def tiny(tiny_atlas: Atlas) -> Model:
     return compile_model(tiny_atlas)
+
+
+@pytest.fixture(scope="session")
+def web_app(atlas: Atlas) -> FastAPI:
+    """The web app in memory, over the built-in atlas."""
+    return create_app(Settings(), atlas=atlas)
+
+
+@pytest.fixture()
+def client(web_app: FastAPI) -> Iterator[TestClient]:
+    """A client for the in-memory app; server errors come back as 500 responses."""
+    with TestClient(web_app, raise_server_exceptions=False) as test_client:
+        yield test_client

@@ -286,7 +286,11 @@ def eval_(
     ] = None,
     as_json: JsonFlag = False,
 ) -> None:
-    """Top-1/3/5, MRR and triage safety on vignettes, engine and lookup side by side."""
+    """Top-1/3/5, MRR and triage safety on vignettes, engine and lookup side by side.
+
+    "engine" ranks after a simulated interview of up to 7 questions; "engine_no_questions"
+    ranks from what the person reports up front, like the lookup.
+    """
     from myomap.evaluate import evaluate, load_vignettes
 
     methods: list[Method] = ["engine", "lookup"]
@@ -305,6 +309,9 @@ def eval_(
     for split, items in splits.items():
         for chosen in methods:
             report.setdefault(split, {})[chosen] = vars(evaluate(model, items, chosen))
+            if chosen == "engine":
+                static = evaluate(model, items, "engine", interview=False)
+                report[split]["engine_no_questions"] = vars(static)
     if as_json:
         _print_json({"atlas_version": model.atlas.version, "results": report})
         return

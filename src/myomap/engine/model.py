@@ -108,7 +108,7 @@ def _sides(muscle: Muscle) -> list[str]:
     return ["midline"] if muscle.laterality == "midline" else ["right", "left"]
 
 
-def _zone_regions(zone: Zone, muscle_side: str, paired: bool) -> list[str]:
+def zone_regions(zone: Zone, muscle_side: str, paired: bool) -> list[str]:
     """Region ids a zone covers for a muscle on ``muscle_side``."""
     if not paired:
         return [zone.region]
@@ -140,7 +140,7 @@ def compile_model(atlas: Atlas, params: Params | None = None) -> Model:
         for tp in muscle.trigger_points:
             # A trigger point is also tender where it lies: local pain, unless a zone says more.
             here = atlas.region_specs[tp.position.region]
-            for rid in _zone_regions(
+            for rid in zone_regions(
                 Zone(region=here.id, role="spillover", side="same" if here.paired else "midline"),
                 hyp.side,
                 here.paired,
@@ -150,7 +150,7 @@ def compile_model(atlas: Atlas, params: Params | None = None) -> Model:
             for zone in tp.referral:
                 paired = atlas.region_specs[zone.region].paired
                 code = ROLE_ESSENTIAL if zone.role == "essential" else ROLE_SPILLOVER
-                for rid in _zone_regions(zone, hyp.side, paired):
+                for rid in zone_regions(zone, hyp.side, paired):
                     i = region_index[rid]
                     role[h, i] = max(role[h, i], code)
         yes[h] = default

@@ -37,7 +37,7 @@ class Problem:
     message: str
     field: str | None = None
     value: Any = None
-    suggestions: Sequence[tuple[str, str]] = field(default=())
+    suggestions: Sequence[tuple[str, str]] = ()
 
     def json(self) -> dict[str, Any]:
         try:

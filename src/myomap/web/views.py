@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import dataclass
 
 from myomap.atlas import Atlas
 from myomap.atlas.check import trigger_point_xy
 from myomap.atlas.schema import Muscle, Region, Role
 from myomap.bodymap import View, load_figure, mirror_x
-from myomap.engine.model import _zone_regions as zone_regions
+from myomap.engine.model import zone_regions as zone_regions
 
 __all__ = [
     "GROUP_LABELS",
@@ -107,7 +106,3 @@ def markers(muscle: Muscle, side: str = "right") -> list[Marker]:
         x = mirror_x(xy[0]) if side == "left" else xy[0]
         out.append(Marker(tp.id, tp.name, tp.position.view, round(x, 1), round(xy[1], 1)))
     return out
-
-
-def first_letters(muscles: Iterable[Muscle]) -> list[str]:
-    return list(dict.fromkeys(m.name[0].upper() for m in muscles))

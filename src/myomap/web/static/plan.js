@@ -1,0 +1,6 @@
+// The plan page: a print button.
+(() => {
+  "use strict";
+  const button = document.getElementById("print");
+  if (button) button.addEventListener("click", () => window.print());
+})();
