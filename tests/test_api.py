@@ -178,7 +178,10 @@ def test_openapi_and_docs(client: TestClient) -> None:
     assert "post" in spec["paths"]["/api/v1/assess"]
     assert "post" in spec["paths"]["/api/v1/triage"]
     assert "/" not in spec["paths"]
-    assert client.get("/docs").status_code == 200
+    docs = client.get("/docs")
+    assert docs.status_code == 200
+    assert "/static/swagger/swagger-ui-bundle.js" in docs.text and "cdn" not in docs.text
+    assert client.get("/static/swagger/swagger-ui-bundle.js").status_code == 200
 
 
 def test_an_unexpected_error_is_500_without_internals(

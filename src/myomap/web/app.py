@@ -11,9 +11,12 @@ from __future__ import annotations
 from pathlib import Path
 
 from fastapi import FastAPI
+from fastapi.openapi.docs import get_swagger_ui_html
+from fastapi.responses import HTMLResponse
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 from jinja2 import Environment, PackageLoader, select_autoescape
+from swagger_ui_bundle import swagger_ui_path
 
 from myomap import __version__
 from myomap.atlas import Atlas, load_atlas
@@ -33,6 +36,8 @@ def create_app(settings: Settings | None = None, atlas: Atlas | None = None) -> 
     settings = settings or Settings()
     atlas, model = _knowledge(settings, atlas)
     app = FastAPI(
+        docs_url=None,
+        redoc_url=None,
         title="myomap",
         version=__version__,
         description="Find which muscles' trigger points may cause your pain. "
@@ -41,9 +46,25 @@ def create_app(settings: Settings | None = None, atlas: Atlas | None = None) -> 
     app.state.myomap = AppState(settings=settings, atlas=atlas, model=model, templates=_templates())
     app.include_router(api.router)
     app.include_router(pages.router)
+    app.mount("/static/swagger", StaticFiles(directory=swagger_ui_path), name="swagger")
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
+    _api_docs(app)
     errors.install(app)
     return app
+
+
+def _api_docs(app: FastAPI) -> None:
+    """Swagger UI at /docs from the vendored swagger-ui-bundle package: no CDN."""
+
+    @app.get("/docs", include_in_schema=False)
+    def docs() -> HTMLResponse:
+        return get_swagger_ui_html(
+            openapi_url=app.openapi_url or "/openapi.json",
+            title="myomap API",
+            swagger_js_url="/static/swagger/swagger-ui-bundle.js",
+            swagger_css_url="/static/swagger/swagger-ui.css",
+            swagger_favicon_url="/static/swagger/favicon-32x32.png",
+        )
 
 
 def _knowledge(settings: Settings, atlas: Atlas | None) -> tuple[Atlas, Model]:

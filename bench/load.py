@@ -1,0 +1,165 @@
+"""Load benchmark: POST /api/v1/assess against a running `myomap serve` on loopback.
+
+    .venv/bin/python bench/load.py [--workers 2] [--seconds 20] [--connections 32]
+
+Starts `myomap serve --workers N` on a free port, drives it with wrk (Debian package `wrk`;
+install with `apt-get install -y wrk`) using a mix of realistic requests, and records
+requests/s and latency percentiles in docs/benchmarks.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from _report import ROOT, machine, write_section
+
+BODIES = [
+    {
+        "pain": [
+            {"region": "lumbar_paraspinal_r", "intensity": 6},
+            {"region": "thigh_anterior_upper_r", "intensity": 4},
+        ],
+        "answers": {"pain_rising_from_sitting": "yes", "fever": "no"},
+        "age": 41,
+        "sex": "female",
+    },
+    {
+        "pain": [
+            {"region": "buttock_lower_l", "intensity": 7},
+            {"region": "thigh_posterior_l", "intensity": 5},
+            {"region": "sacroiliac_l", "intensity": 3},
+        ],
+        "answers": {"pain_prolonged_sitting": "yes"},
+    },
+    {"pain": [{"region": "temple_r", "intensity": 5}, {"region": "teeth_upper_r"}]},
+    {"pain": [{"region": "calf_lower_l"}], "answers": {"calf_swollen_warm": "yes"}},
+]
+
+LUA = """
+local bodies = {%s}
+local i = 0
+request = function()
+  i = i + 1
+  local body = bodies[(i %% #bodies) + 1]
+  return wrk.format("POST", "/api/v1/assess", {["Content-Type"] = "application/json"}, body)
+end
+done = function(summary, latency, requests)
+  io.write(string.format("RESULT %%d %%d %%d %%d %%d %%d %%d\\n", summary.requests,
+    summary.duration, summary.errors.status + summary.errors.connect + summary.errors.read
+    + summary.errors.write + summary.errors.timeout, latency:percentile(50),
+    latency:percentile(90), latency:percentile(99), latency.max))
+end
+"""
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def wait_ready(url: str, timeout: float = 60.0) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(url, timeout=2) as response:
+                if response.status == 200:
+                    return
+        except OSError:
+            time.sleep(0.3)
+    raise SystemExit(f"server did not start at {url}")
+
+
+def run_wrk(
+    port: int, script: str, threads: int, connections: int, seconds: int
+) -> tuple[int, int, float, float, float, float, float, int]:
+    """One wrk run; returns connections, requests, req/s, p50, p90, p99, max (ms), errors."""
+    out = subprocess.run(
+        ["wrk", "-t", str(threads), "-c", str(connections), "-d", f"{seconds}s",
+         "--latency", "-s", script, f"http://127.0.0.1:{port}"],
+        capture_output=True, text=True, check=True,
+    )  # fmt: skip
+    match = re.search(r"RESULT (\d+) (\d+) (\d+) (\d+) (\d+) (\d+) (\d+)", out.stdout)
+    if match is None:
+        raise SystemExit(out.stdout + out.stderr)
+    requests, duration_us, errors, p50, p90, p99, pmax = map(int, match.groups())
+    rps = requests / (duration_us / 1e6)
+    return connections, requests, rps, p50 / 1e3, p90 / 1e3, p99 / 1e3, pmax / 1e3, errors
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--seconds", type=int, default=20)
+    parser.add_argument("--connections", type=int, nargs="+", default=[4, 8, 16, 32])
+    parser.add_argument("--threads", type=int, default=1)
+    args = parser.parse_args()
+    if shutil.which("wrk") is None:
+        raise SystemExit("wrk is not installed: apt-get install -y wrk")
+
+    port = free_port()
+    env = {**os.environ, "MYOMAP_LOG_LEVEL": "warning"}
+    cmd = [sys.executable, "-m", "myomap.cli", "serve", "--port", str(port),
+           "--workers", str(args.workers)]  # fmt: skip
+    server = subprocess.Popen(cmd, env=env, cwd=ROOT)
+    try:
+        wait_ready(f"http://127.0.0.1:{port}/api/v1/regions")
+        for body in BODIES:  # warm every worker's caches
+            req = urllib.request.Request(
+                f"http://127.0.0.1:{port}/api/v1/assess",
+                data=json.dumps(body).encode(),
+                headers={"Content-Type": "application/json"},
+            )
+            for _ in range(args.workers * 4):
+                urllib.request.urlopen(req, timeout=10).read()
+        lua = LUA % ", ".join(json.dumps(json.dumps(b)) for b in BODIES)
+        with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as f:
+            f.write(lua)
+        rows = [run_wrk(port, f.name, args.threads, c, args.seconds) for c in args.connections]
+        Path(f.name).unlink()
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+    connections = " ".join(str(c) for c in args.connections)
+    table = "\n".join(
+        f"| {args.workers} | {c} | {n} | {rps:.0f} | {p50:.1f} | {p90:.1f} | {p99:.1f} | "
+        f"{pmax:.1f} | {errors} |"
+        for c, n, rps, p50, p90, p99, pmax, errors in rows
+    )
+    body = f"""
+## Web API load (issue 4)
+
+Machine: {machine()}. Server and load generator share the machine.
+Command: `.venv/bin/python bench/load.py --workers {args.workers} --seconds {args.seconds} \\
+--connections {connections}` (needs Debian's `wrk`).
+Load: wrk, {args.threads} thread, {args.seconds} s per row, `POST /api/v1/assess` cycling
+through {len(BODIES)} requests (iliopsoas, gluteal, jaw, DVT red flag); each response is the
+full engine result (triage, 10 candidates with reasons, explanation set, next question).
+Server: `myomap serve --workers {args.workers}` (uvicorn). Target: ≥ 500 req/s with p99 ≤ 50 ms.
+
+| workers | connections | requests | req/s | p50 ms | p90 ms | p99 ms | max ms | errors |
+|---|---|---|---|---|---|---|---|---|
+{table}
+
+More connections than the two workers can serve at once only add queueing: throughput stays
+flat and latency grows with the queue (Little's law).
+"""
+    write_section("load", body)
+    print(body)
+
+
+if __name__ == "__main__":
+    main()
