@@ -285,50 +285,43 @@ def eval_(
         str | None, typer.Option(help="engine or lookup (default: both side by side).")
     ] = None,
     as_json: JsonFlag = False,
+    markdown: Annotated[bool, typer.Option("--markdown", help="Print Markdown tables.")] = False,
 ) -> None:
     """Top-1/3/5, MRR and triage safety on vignettes, engine and lookup side by side.
 
     "engine" ranks after a simulated interview of up to 7 questions; "engine_no_questions"
     ranks from what the person reports up front, like the lookup.
     """
-    from myomap.evaluate import evaluate, load_vignettes
+    from myomap.evaluate import compare, load_vignettes, to_markdown
 
-    methods: list[Method] = ["engine", "lookup"]
-    if method is not None:
-        if method not in methods:
-            raise EvidenceError(f"Unknown method {method!r}: use engine or lookup.")
-        methods = ["engine" if method == "engine" else "lookup"]
+    if method not in (None, "engine", "lookup"):
+        raise EvidenceError(f"Unknown method {method!r}: use engine or lookup.", field="method")
     vignettes = [v for file in files for v in load_vignettes(file)]
     model = default_model()
-    splits = {
-        "dev": [v for v in vignettes if v.split == "dev"],
-        "holdout": [v for v in vignettes if v.split == "holdout"],
-        "all": vignettes,
-    }
-    report: dict[str, dict[str, Any]] = {}
-    for split, items in splits.items():
-        for chosen in methods:
-            report.setdefault(split, {})[chosen] = vars(evaluate(model, items, chosen))
-            if chosen == "engine":
-                static = evaluate(model, items, "engine", interview=False)
-                report[split]["engine_no_questions"] = vars(static)
+    report = compare(model, vignettes, only=method)
     if as_json:
-        _print_json({"atlas_version": model.atlas.version, "results": report})
+        data = {s: {m: vars(x) for m, x in per.items()} for s, per in report.items()}
+        _print_json({"atlas_version": model.atlas.version, "results": data})
+        return
+    if markdown:
+        sys.stdout.write(to_markdown(report))
         return
     from rich.table import Table
 
     for split, per_method in report.items():
-        table = Table(title=f"{split} ({len(splits[split])} vignettes)")
+        n = next(iter(per_method.values())).n
+        table = Table(title=f"{split} ({n} vignettes)")
         table.add_column("metric")
-        for meth in per_method:
-            table.add_column(meth, justify="right")
-        for key in next(iter(per_method.values())):
-            cells = []
-            for values in per_method.values():
-                value = values[key]
-                cells.append(f"{value:.3f}" if isinstance(value, float) else str(value))
+        for name in per_method:
+            table.add_column(name, justify="right")
+        for key in vars(next(iter(per_method.values()))):
+            cells = [_cell(getattr(values, key)) for values in per_method.values()]
             table.add_row(key, *cells)
         out.print(table)
+
+
+def _cell(value: object) -> str:
+    return f"{value:.3f}" if isinstance(value, float) else str(value)
 
 
 def main() -> None:

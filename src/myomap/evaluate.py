@@ -25,7 +25,15 @@ from myomap.engine.result import Result
 from myomap.engine.triage import LEVELS
 from myomap.errors import EvidenceError
 
-__all__ = ["MAX_QUESTIONS", "Metrics", "Vignette", "evaluate", "load_vignettes"]
+__all__ = [
+    "MAX_QUESTIONS",
+    "Metrics",
+    "Vignette",
+    "compare",
+    "evaluate",
+    "load_vignettes",
+    "to_markdown",
+]
 
 MAX_QUESTIONS = 7
 Method = Literal["engine", "lookup"]
@@ -177,3 +185,45 @@ def evaluate(
     m.red_flag_specificity = specific / m.ordinary_cases if m.ordinary_cases else 1.0
     m.mean_questions = questions / m.n if m.n else 0.0
     return m
+
+
+Report = dict[str, dict[str, Metrics]]
+
+
+def compare(model: Model, vignettes: Sequence[Vignette], *, only: str | None = None) -> Report:
+    """Metrics per split (dev, holdout, all) and method, engine and lookup side by side."""
+    splits = {
+        "dev": [v for v in vignettes if v.split == "dev"],
+        "holdout": [v for v in vignettes if v.split == "holdout"],
+        "all": list(vignettes),
+    }
+    report: Report = {}
+    for split, items in splits.items():
+        per: dict[str, Metrics] = {}
+        if only in (None, "engine"):
+            per["engine"] = evaluate(model, items, "engine")
+            per["engine_no_questions"] = evaluate(model, items, "engine", interview=False)
+        if only in (None, "lookup"):
+            per["lookup"] = evaluate(model, items, "lookup")
+        report[split] = per
+    return report
+
+
+def to_markdown(report: Report) -> str:
+    """One Markdown table per split: metrics as rows, methods as columns."""
+    parts: list[str] = []
+    for split, per in report.items():
+        first = next(iter(per.values()))
+        parts.append(f"### {split} ({first.n} vignettes)\n")
+        parts.append("| metric | " + " | ".join(per) + " |")
+        parts.append("|---|" + "---|" * len(per))
+        for key, value in vars(first).items():
+            if key == "n":
+                continue
+            cells = [
+                f"{getattr(m, key):.3f}" if isinstance(value, float) else str(getattr(m, key))
+                for m in per.values()
+            ]
+            parts.append(f"| {key} | " + " | ".join(cells) + " |")
+        parts.append("")
+    return "\n".join(parts)
