@@ -8,7 +8,7 @@ from myomap.atlas import Atlas
 from myomap.atlas.check import trigger_point_xy
 from myomap.atlas.schema import Muscle, Region, Role
 from myomap.bodymap import View, load_figure, mirror_x
-from myomap.engine.model import zone_regions as zone_regions
+from myomap.engine.model import zone_regions
 
 __all__ = [
     "GROUP_LABELS",
