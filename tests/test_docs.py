@@ -55,3 +55,14 @@ def test_atlas_format_describes_every_muscle_field_and_rule() -> None:
         assert f"`{name}`" in text, name
     for code, rule in RULES.items():
         assert f"| {code} | {rule} |" in text, code
+
+
+def test_evaluation_tables_match_the_engine() -> None:
+    import sys
+
+    sys.path.insert(0, str(ROOT / "tools"))
+    from eval_docs import DOC, block, tables
+
+    text = DOC.read_text()
+    for name, table in tables().items():
+        assert block(text, name) == table, f"run tools/eval_docs.py ({name} tables are stale)"

@@ -114,6 +114,8 @@ class Metrics:
     red_flag_specificity: float = 0.0
     over_alarms: int = 0
     mean_questions: float = 0.0
+    settled_within_limit: float = 0.0
+    mean_top_probability: float = 0.0
 
 
 def _hit_rank(result: Result, target: Expected) -> int | None:
@@ -148,7 +150,8 @@ def evaluate(
     """Metrics for ``method`` over ``vignettes``; the engine is run with a simulated interview."""
     m = Metrics(n=len(vignettes))
     ranks: list[int | None] = []
-    questions = 0
+    top_probs: list[float] = []
+    questions = settled = 0
     triage_ok = sensitive = specific = 0
     run: Callable[[Model, Vignette], tuple[Result, int]]
     if method == "lookup":
@@ -160,6 +163,9 @@ def evaluate(
     for v in vignettes:
         result, asked = run(model, v)
         questions += asked
+        settled += method == "engine" and interview and result.next_question is None
+        if v.expect.muscles and result.candidates and result.candidates[0].probability:
+            top_probs.append(result.candidates[0].probability)
         # Triage is judged on everything the person would say, as a clinician would ask it.
         full = v.evidence().model_copy(update={"answers": {**v.interview, **v.answers}})
         level = rank(model, full, limit=1).triage.level
@@ -184,6 +190,8 @@ def evaluate(
     m.red_flag_sensitivity = sensitive / m.red_flag_cases if m.red_flag_cases else 1.0
     m.red_flag_specificity = specific / m.ordinary_cases if m.ordinary_cases else 1.0
     m.mean_questions = questions / m.n if m.n else 0.0
+    m.settled_within_limit = settled / m.n if m.n else 0.0
+    m.mean_top_probability = sum(top_probs) / len(top_probs) if top_probs else 0.0
     return m
 
 

@@ -13,7 +13,7 @@ __all__ = ["CONFIDENT", "MIN_GAIN", "choose_question", "next_question"]
 
 CONFIDENT = 0.85
 """Stop asking once one candidate holds this much probability."""
-MIN_GAIN = 0.03
+MIN_GAIN = 0.1
 """Stop asking when no question is expected to bring this many bits."""
 REGION_CANDIDATES = 5
 """Region questions are limited to the zones of this many leading candidates."""

@@ -1,0 +1,52 @@
+"""Rewrite the generated tables of docs/evaluation.md from the current engine and vignettes.
+
+    .venv/bin/python tools/eval_docs.py
+
+tests/test_docs.py fails when the tables in the document are not what the engine gives.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from myomap.defaults import default_model
+from myomap.evaluate import compare, load_vignettes, to_markdown
+
+ROOT = Path(__file__).resolve().parent.parent
+DOC = ROOT / "docs" / "evaluation.md"
+BLOCKS = {
+    "lowback": ["eval/vignettes.yaml"],
+    "whole": ["eval/vignettes.yaml", "eval/vignettes_whole_body.yaml"],
+}
+
+
+def tables() -> dict[str, str]:
+    model = default_model()
+    out = {}
+    for name, files in BLOCKS.items():
+        vignettes = [v for f in files for v in load_vignettes(ROOT / f)]
+        out[name] = to_markdown(compare(model, vignettes)).strip()
+    return out
+
+
+def block(text: str, name: str) -> str | None:
+    match = re.search(rf"<!-- eval:{name}:start -->\n(.*?)\n<!-- eval:{name}:end -->", text, re.S)
+    return match.group(1).strip() if match else None
+
+
+def main() -> None:
+    text = DOC.read_text()
+    for name, table in tables().items():
+        start, end = f"<!-- eval:{name}:start -->", f"<!-- eval:{name}:end -->"
+        text = re.sub(
+            re.escape(start) + ".*?" + re.escape(end),
+            lambda _m, t=table, s=start, e=end: f"{s}\n{t}\n{e}",
+            text,
+            flags=re.S,
+        )
+    DOC.write_text(text)
+
+
+if __name__ == "__main__":
+    main()
