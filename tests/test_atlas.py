@@ -121,3 +121,21 @@ def test_each_rule_has_a_failing_fixture(code: str, tmp_path: Path) -> None:
 
 def test_no_fixture_without_a_rule() -> None:
     assert {p.stem for p in FAILING.glob("*.yaml")} <= set(RULES)
+
+
+def test_whole_body_atlas_has_at_least_80_muscles(atlas: Atlas) -> None:
+    assert len(atlas.muscles) >= 80
+
+
+def test_every_muscle_has_at_least_two_vignettes(atlas: Atlas) -> None:
+    from myomap.evaluate import load_vignettes
+
+    root = FIXTURES.parent.parent / "eval"
+    counts: dict[str, int] = {}
+    for path in sorted(root.glob("vignettes*.yaml")):
+        for v in load_vignettes(path):
+            for target in v.expect.muscles:
+                assert target.muscle in atlas.muscles, (v.id, target.muscle)
+                counts[target.muscle] = counts.get(target.muscle, 0) + 1
+    thin = {m: counts.get(m, 0) for m in atlas.muscles if counts.get(m, 0) < 2}
+    assert thin == {}
