@@ -324,6 +324,11 @@ def _cell(value: object) -> str:
     return f"{value:.3f}" if isinstance(value, float) else str(value)
 
 
+from myomap.diary_cli import register_diary_commands  # noqa: E402
+
+register_diary_commands(app)
+
+
 def main() -> None:
     """Entry point of the `myomap` command."""
     try:

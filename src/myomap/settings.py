@@ -37,3 +37,8 @@ class Settings(BaseSettings):
         default=None,
         description="Folder of an atlas to load instead of the built-in one (for editors).",
     )
+    database_url: str | None = Field(
+        default=None,
+        description="Database for the diary: sqlite:///PATH or postgresql://USER@HOST/DB "
+        "(none: myomap.db in the user data folder).",
+    )

@@ -1,0 +1,27 @@
+"""Reports: one Summary of a person's diary and latest assessment, many renderings.
+
+build_summary(store)      -> Summary
+render_pdf(summary)       -> bytes   (the clinician's report)
+fhir_bundle(summary)      -> dict    (FHIR R4B Bundle, validated with fhir.resources)
+entries_csv(entries)      -> str
+plan_calendar(plan)       -> bytes   (iCalendar reminders)
+progress.* and charts.*   the numbers and SVG charts behind the diary pages
+"""
+
+from myomap.reports.calendar import plan_calendar
+from myomap.reports.csv_export import entries_csv
+from myomap.reports.fhir import fhir_bundle
+from myomap.reports.pdf import render_pdf
+from myomap.reports.plan import PlanStep, plan_steps
+from myomap.reports.summary import Summary, build_summary
+
+__all__ = [
+    "PlanStep",
+    "Summary",
+    "build_summary",
+    "entries_csv",
+    "fhir_bundle",
+    "plan_calendar",
+    "plan_steps",
+    "render_pdf",
+]

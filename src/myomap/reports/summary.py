@@ -1,0 +1,75 @@
+"""The Summary: everything a report shows, gathered once and rendered many ways.
+
+A person's diary entries in a date range, their latest saved assessment (ranked muscles with
+reasons, triage and the answers behind it) and the self-care plan that follows from it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from myomap.atlas.model import Atlas
+from myomap.reports.plan import PlanStep, plan_steps
+from myomap.storage.assessment import Assessment
+from myomap.storage.entry import Entry
+from myomap.storage.store import Store
+from myomap.storage.when import now, parse_when
+
+__all__ = ["Summary", "TriageAnswer", "build_summary"]
+
+
+@dataclass(frozen=True)
+class TriageAnswer:
+    finding: str
+    question: str
+    answer: str
+
+
+@dataclass(frozen=True)
+class Summary:
+    atlas: Atlas = field(repr=False)
+    generated_at: datetime
+    since: datetime | None
+    until: datetime | None
+    entries: list[Entry]
+    assessment: Assessment | None
+    plan: list[PlanStep]
+
+    @property
+    def triage_answers(self) -> list[TriageAnswer]:
+        """The latest assessment's answers to warning-sign questions, in catalogue order."""
+        if self.assessment is None:
+            return []
+        answers = self.assessment.evidence.answers
+        return [
+            TriageAnswer(finding.id, finding.question, answers[finding.id])
+            for finding in self.atlas.findings.values()
+            if finding.category == "red_flag" and finding.id in answers
+        ]
+
+    def region_label(self, region: str) -> str:
+        found = self.atlas.regions.get(region)
+        return found.label if found else region
+
+
+def build_summary(
+    store: Store,
+    *,
+    since: datetime | str | None = None,
+    until: datetime | str | None = None,
+) -> Summary:
+    """The summary of the diary between ``since`` and ``until`` (default: all of it)."""
+    start = parse_when(since, field="since") if since is not None else None
+    end = parse_when(until, field="until") if until is not None else None
+    assessment = store.latest_assessment()
+    plan = plan_steps(store.atlas, assessment.result) if assessment else []
+    return Summary(
+        atlas=store.atlas,
+        generated_at=now(),
+        since=start,
+        until=end,
+        entries=store.list_entries(since=start, until=end),
+        assessment=assessment,
+        plan=plan,
+    )

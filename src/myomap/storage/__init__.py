@@ -1,0 +1,34 @@
+"""The diary and saved assessments, on SQLite by default and PostgreSQL by URL.
+
+One ``Store`` is the whole API; a web page or a CLI command calls one method per action::
+
+    store = Store.open()                      # MYOMAP_DATABASE_URL or the default SQLite file
+    entry = store.add_entry(overall=4, pain={"lumbar_paraspinal_r": 5}, note="after a walk")
+    store.delete_entry(entry.id)              # soft delete …
+    store.restore_entry(entry.id)             # … and undo
+
+Every write runs in one transaction after every value has been checked, so bad input
+stores nothing.
+"""
+
+from myomap.storage.assessment import Assessment, CandidateMove, CandidateRef, Rerun
+from myomap.storage.database import default_url, open_engine
+from myomap.storage.entry import QUALITIES, Entry, EntryDraft
+from myomap.storage.migrate import upgrade
+from myomap.storage.snapshot import Snapshot
+from myomap.storage.store import Store
+
+__all__ = [
+    "QUALITIES",
+    "Assessment",
+    "CandidateMove",
+    "CandidateRef",
+    "Entry",
+    "EntryDraft",
+    "Rerun",
+    "Snapshot",
+    "Store",
+    "default_url",
+    "open_engine",
+    "upgrade",
+]

@@ -1,0 +1,1 @@
+"""Alembic migrations of the myomap database, shipped with the package."""

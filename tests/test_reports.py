@@ -1,0 +1,188 @@
+"""Progress numbers, charts and every report rendering over a one-week diary fixture."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+
+import pytest
+from fhir.resources.R4B.bundle import Bundle
+from fhir.resources.R4B.observation import Observation
+from icalendar import Calendar
+
+from myomap.reports import build_summary, entries_csv, fhir_bundle, plan_calendar, render_pdf
+from myomap.reports.charts import extent_chart, overall_chart, regions_chart
+from myomap.reports.fhir import REGION_SYSTEM
+from myomap.reports.progress import (
+    daily_overall,
+    overlap,
+    pain_extent,
+    region_areas,
+    region_series,
+    self_care_effects,
+)
+from myomap.reports.snomed import SNOMED, snomed_structure
+from myomap.storage import Entry, Store
+from myomap.storage.snapshot import read_snapshot
+
+WEEK = Path(__file__).parent / "fixtures" / "diary" / "week.json"
+T0 = datetime(2025, 3, 3, 8, 0, tzinfo=UTC)
+
+
+def entry(n: int, overall: int, pain: dict[str, int], done: list[str] | None = None) -> Entry:
+    at = T0 + timedelta(days=n)
+    return Entry(
+        id=n + 1,
+        at=at,
+        overall=overall,
+        pain=pain,
+        self_care_done=done or [],
+        created_at=at,
+        updated_at=at,
+    )
+
+
+@pytest.fixture(scope="module")
+def store(tmp_path_factory: pytest.TempPathFactory) -> Store:
+    opened = Store.open(f"sqlite:///{tmp_path_factory.mktemp('week') / 'week.db'}")
+    opened.import_all(read_snapshot(WEEK))
+    return opened
+
+
+# -- progress: hand-checked numbers -------------------------------------------------------
+
+
+def test_pain_extent_is_the_marked_share_of_both_figures() -> None:
+    areas, total = region_areas()
+    sacrum = areas["sacrum"]
+    assert pain_extent({}) == 0
+    assert pain_extent({"sacrum": 4, "groin_r": 0}) == pytest.approx(sacrum / total)
+    every = {region: 5 for region in areas}
+    assert pain_extent(every) == pytest.approx(1.0)
+    # A region drawn on both figures counts on both.
+    assert areas["hip_lateral_r"] > 0 and areas["thumb_l"] > 0
+
+
+def test_overlap_is_jaccard_by_area() -> None:
+    areas, _ = region_areas()
+    a = {"sacrum": 5, "lumbar_paraspinal_r": 3}
+    b = {"sacrum": 2, "buttock_upper_r": 4}
+    expected = areas["sacrum"] / (
+        areas["sacrum"] + areas["lumbar_paraspinal_r"] + areas["buttock_upper_r"]
+    )
+    assert overlap(a, b) == pytest.approx(expected)
+    assert overlap(a, a) == 1.0
+    assert overlap({"sacrum": 5}, {"groin_l": 5}) == 0.0
+    assert overlap({}, {}) == 1.0
+
+
+def test_series_and_daily_means() -> None:
+    entries = [entry(0, 6, {"sacrum": 5}), entry(0, 4, {}), entry(1, 3, {"sacrum": 2})]
+    assert [v for _, v in region_series(entries, "sacrum")] == [5, 0, 2]
+    days = daily_overall(entries, zone=UTC)
+    assert [(d.day, d.mean, d.low, d.high, d.count) for d in days] == [
+        (date(2025, 3, 3), 5.0, 4, 6, 2),
+        (date(2025, 3, 4), 3.0, 3, 3, 1),
+    ]
+
+
+def test_self_care_effects_compare_the_next_entry_after_doing_and_not() -> None:
+    # overall: 6 -(stretch)-> 4 -> 5 -(stretch)-> 2 -> 3
+    entries = [
+        entry(0, 6, {}, ["stretch"]),
+        entry(1, 4, {}),
+        entry(2, 5, {}, ["stretch"]),
+        entry(3, 2, {}),
+        entry(4, 3, {}),
+    ]
+    (effect,) = self_care_effects(entries)
+    assert effect.item == "stretch"
+    assert (effect.after_doing, effect.count_doing) == (-2.5, 2)  # (-2 + -3) / 2
+    assert (effect.after_not_doing, effect.count_not_doing) == (1.0, 2)  # (+1 + +1) / 2
+    assert effect.difference == -3.5
+    by_day = self_care_effects(entries, by="day", zone=UTC)
+    assert by_day[0].after_doing == -2.5
+
+
+# -- charts -------------------------------------------------------------------------------
+
+
+def test_charts_are_svg_and_handle_an_empty_diary(store: Store) -> None:
+    entries = store.list_entries()
+    for svg in (overall_chart(entries), regions_chart(entries), extent_chart(entries)):
+        assert svg.lstrip().startswith("<?xml") and "<svg" in svg
+    assert "No diary entries yet" in overall_chart([])
+    assert overall_chart(entries) == overall_chart(entries)  # deterministic
+
+
+# -- summary and renderings ---------------------------------------------------------------
+
+
+def test_summary_holds_entries_assessment_triage_answers_and_plan(store: Store) -> None:
+    summary = build_summary(store)
+    assert len(summary.entries) == 21
+    assert summary.assessment is not None
+    assert {a.finding: a.answer for a in summary.triage_answers} == {
+        "saddle_numbness": "no",
+        "bladder_control_change": "no",
+    }
+    assert summary.plan and all("/" in step.id for step in summary.plan)
+    later = build_summary(store, since="2025-03-08T00:00:00Z")
+    assert len(later.entries) == 6
+
+
+def test_pdf_renders_every_section(store: Store, tmp_path: Path) -> None:
+    pdf = render_pdf(build_summary(store))
+    assert pdf.startswith(b"%PDF") and len(pdf) > 20_000
+    empty = Store.open(f"sqlite:///{tmp_path / 'empty.db'}")
+    assert render_pdf(build_summary(empty)).startswith(b"%PDF")
+
+
+def test_fhir_bundle_validates_and_codes_body_sites(store: Store) -> None:
+    bundle = fhir_bundle(build_summary(store), assessments=store.list_assessments())
+    parsed = Bundle.model_validate(bundle)
+    kinds = [e.resource.get_resource_type() for e in parsed.entry or []]
+    assert kinds.count("QuestionnaireResponse") == 1
+    observations = [
+        Observation.model_validate(e["resource"])
+        for e in bundle["entry"]
+        if e["resource"]["resourceType"] == "Observation"
+    ]
+    assert all(o.code.coding[0].code == "72514-3" for o in observations)
+    lumbar = next(
+        o for o in observations if o.bodySite and o.bodySite.coding[0].code == "lumbar_paraspinal_r"
+    )
+    systems = {c.system: c.code for c in lumbar.bodySite.coding}
+    assert systems == {REGION_SYSTEM: "lumbar_paraspinal_r", SNOMED: "1017211000"}
+    sacroiliac = next(
+        o for o in observations if o.bodySite and o.bodySite.coding[0].code == "sacroiliac_r"
+    )
+    assert [c.system for c in sacroiliac.bodySite.coding] == [REGION_SYSTEM]
+    json.dumps(bundle)
+
+
+def test_snomed_structures_carry_laterality() -> None:
+    assert snomed_structure("thigh_posterior_l") == ("61396006", "Structure of left thigh")
+    assert snomed_structure("thigh_posterior_r") == ("11207009", "Structure of right thigh")
+    assert snomed_structure("sacrum") is None
+
+
+def test_csv_has_one_row_per_entry(store: Store) -> None:
+    entries = store.list_entries()
+    rows = list(csv.DictReader(io.StringIO(entries_csv(entries))))
+    assert len(rows) == len(entries)
+    assert rows[0]["at"] == "2025-03-03T07:30:00Z"
+    assert "lumbar_paraspinal_r:" in rows[0]["pain"]
+
+
+def test_plan_calendar_is_daily_reminders(store: Store) -> None:
+    summary = build_summary(store)
+    ics = plan_calendar(summary.plan, start=date(2025, 3, 10), zone="Europe/Paris")
+    calendar = Calendar.from_ical(ics)
+    events = list(calendar.walk("VEVENT"))
+    assert len(events) == len(summary.plan)
+    assert events[0]["RRULE"]["FREQ"] == ["DAILY"]
+    assert list(events[0].walk("VALARM"))

@@ -1,0 +1,92 @@
+"""Saved assessments: stored as they were, re-run on today's atlas with what changed."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from myomap.defaults import default_model
+from myomap.engine import Evidence, Result, rank
+from myomap.errors import EvidenceError, NotFound
+from myomap.storage import Store
+from myomap.storage.assessment import compare_results
+from myomap.storage.testing import Backend, postgres_url, temporary_database
+
+BACKENDS = [
+    pytest.param("sqlite", id="sqlite"),
+    pytest.param(
+        "postgresql",
+        id="postgresql",
+        marks=pytest.mark.skipif(
+            postgres_url() is None,
+            reason="MYOMAP_TEST_POSTGRES_URL is not set (.ci/run starts a PostgreSQL 15)",
+        ),
+    ),
+]
+EVIDENCE = Evidence.model_validate(
+    {
+        "pain": [
+            {"region": "lumbar_paraspinal_r", "intensity": 6},
+            {"region": "buttock_upper_r", "intensity": 4},
+        ],
+        "answers": {"pain_walking": "yes", "saddle_numbness": "no"},
+        "age": 46,
+        "sex": "female",
+    }
+)
+
+
+@pytest.fixture(params=BACKENDS)
+def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Store]:
+    backend: Backend = request.param
+    with temporary_database(backend, tmp_path) as url:
+        opened = Store.open(url)
+        yield opened
+        opened.close()
+
+
+def test_a_saved_assessment_comes_back_as_it_was(store: Store) -> None:
+    result = rank(default_model(), EVIDENCE)
+    saved = store.save_assessment(evidence=EVIDENCE, result=result, note="first visit")
+    again = store.get_assessment(saved.id)
+    assert again.evidence == EVIDENCE
+    assert again.result == result
+    assert again.atlas_version == result.atlas_version
+    assert store.latest_assessment() == again
+    assert [a.id for a in store.list_assessments()] == [saved.id]
+
+
+def test_an_assessment_with_an_unknown_region_is_refused(store: Store) -> None:
+    bad = Evidence.model_validate({"pain": [{"region": "lumbar_paraspinal", "intensity": 3}]})
+    with pytest.raises(EvidenceError, match="two sides"):
+        store.save_assessment(evidence=bad, result=rank(default_model(), EVIDENCE))
+    assert store.is_empty()
+    with pytest.raises(NotFound):
+        store.get_assessment(99)
+
+
+def test_rerun_on_the_same_atlas_changes_nothing(store: Store) -> None:
+    saved = store.save_assessment(evidence=EVIDENCE, result=rank(default_model(), EVIDENCE))
+    rerun = store.rerun_assessment(saved.id)
+    assert not rerun.changed
+    assert rerun.old_atlas_version == rerun.new_atlas_version
+
+
+def test_compare_results_names_added_removed_and_moved_candidates(store: Store) -> None:
+    result = rank(default_model(), EVIDENCE)
+    first, second, *rest = result.candidates
+    old_data = result.model_dump(mode="json")
+    old_data["candidates"] = [c.model_dump(mode="json") for c in [second, first, *rest[:-1]]]
+    old_data["atlas_version"] = "0.0.1"
+    old_data["triage"]["level"] = "see_doctor"
+    saved = store.save_assessment(evidence=EVIDENCE, result=Result.model_validate(old_data))
+    rerun = compare_results(saved, result)
+    assert [c.muscle for c in rerun.added] == [rest[-1].muscle]
+    assert rerun.removed == []
+    moved = {m.muscle: (m.old_rank, m.new_rank) for m in rerun.moved}
+    assert moved[first.muscle] == (2, 1) and moved[second.muscle] == (1, 2)
+    assert (rerun.old_triage, rerun.new_triage) == ("see_doctor", "self_care")
+    assert rerun.triage_changed and rerun.changed
+    assert (rerun.old_atlas_version, rerun.new_atlas_version) == ("0.0.1", result.atlas_version)
