@@ -132,3 +132,26 @@ def test_interview_runs_to_a_ranking() -> None:
     proc = myomap("interview", stdin=answers)
     assert proc.returncode == 0, proc.stderr
     assert "Iliopsoas" in proc.stdout
+
+
+def test_assess_save_stores_the_assessment(tmp_path: Path) -> None:
+    import os
+
+    env = {**os.environ, "MYOMAP_DATABASE_URL": f"sqlite:///{tmp_path / 'd.db'}"}
+    code = "from myomap.cli import main; main()"
+    args = ["assess", "--pain", "lumbar_paraspinal_r:6", "--save", "--json"]
+    proc = subprocess.run(
+        [sys.executable, "-c", code, *args], capture_output=True, text=True, env=env
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert "saved as assessment 1" in proc.stderr
+    from myomap.storage import Store
+
+    store = Store.open(env["MYOMAP_DATABASE_URL"])
+    try:
+        [saved] = store.list_assessments()
+        assert (
+            saved.result.candidates[0].muscle == json.loads(proc.stdout)["candidates"][0]["muscle"]
+        )
+    finally:
+        store.close()

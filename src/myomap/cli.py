@@ -219,6 +219,9 @@ def assess(
         Path | None,
         typer.Option(help="JSON-lines file of requests; writes one JSON result per line."),
     ] = None,
+    save: Annotated[
+        bool, typer.Option("--save", help="Also save the assessment in the diary database.")
+    ] = False,
     as_json: JsonFlag = False,
 ) -> None:
     """Rank the muscles that may cause this pain, with triage and reasons."""
@@ -244,6 +247,16 @@ def assess(
         from myomap.terminal import result_view
 
         out.print(result_view(result, default_atlas()))
+    if save:
+        from myomap.settings import Settings
+        from myomap.storage import Store
+
+        store = Store.open(Settings().database_url)
+        try:
+            saved = store.save_assessment(evidence=evidence, result=result)
+        finally:
+            store.close()
+        err.print(f"saved as assessment {saved.id}", highlight=False)
 
 
 def _assess_batch(path: Path, method: Method) -> None:

@@ -1,8 +1,9 @@
-"""What every request handler needs: the app's atlas, compiled model and templates."""
+"""What every request handler needs: the app's atlas, compiled model, templates and store."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import threading
+from dataclasses import dataclass, field
 from typing import Annotated
 
 from fastapi import Depends, Request
@@ -11,8 +12,9 @@ from fastapi.templating import Jinja2Templates
 from myomap.atlas import Atlas
 from myomap.engine import Model
 from myomap.settings import Settings
+from myomap.storage import Store
 
-__all__ = ["AppState", "StateDep", "app_state"]
+__all__ = ["AppState", "StateDep", "StoreDep", "app_state", "store"]
 
 
 @dataclass(frozen=True)
@@ -23,6 +25,21 @@ class AppState:
     atlas: Atlas
     model: Model
     templates: Jinja2Templates
+    _store: list[Store] = field(default_factory=list, repr=False)
+    _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
+
+    def store(self) -> Store:
+        """The diary database, opened (and migrated) on first use, then shared."""
+        with self._lock:
+            if not self._store:
+                self._store.append(Store.open(self.settings.database_url, atlas=self.atlas))
+            return self._store[0]
+
+    def close(self) -> None:
+        with self._lock:
+            for opened in self._store:
+                opened.close()
+            self._store.clear()
 
 
 def app_state(request: Request) -> AppState:
@@ -31,3 +48,12 @@ def app_state(request: Request) -> AppState:
 
 
 StateDep = Annotated[AppState, Depends(app_state)]
+
+
+def store(state: StateDep) -> Store:
+    """The store for this request. In server mode (issue 6) it is scoped to the signed-in
+    person: every diary route must get its store through this dependency."""
+    return state.store()
+
+
+StoreDep = Annotated[Store, Depends(store)]
