@@ -51,11 +51,17 @@ def serve(
     host: Annotated[str | None, typer.Option(help="Interface to listen on.")] = None,
     port: Annotated[int | None, typer.Option(help="Port to listen on.")] = None,
     workers: Annotated[int | None, typer.Option(help="Worker processes.")] = None,
+    server: Annotated[
+        bool,
+        typer.Option(
+            "--server", help="Server mode: accounts and sign-in for many people (MYOMAP_SERVER)."
+        ),
+    ] = False,
 ) -> None:
     """Start the web app (default http://127.0.0.1:8000)."""
     from myomap.web.serve import run
 
-    run(host=host, port=port, workers=workers)
+    run(host=host, port=port, workers=workers, server=server or None)
 
 
 @atlas_app.command("check")
@@ -340,6 +346,10 @@ def _cell(value: object) -> str:
 from myomap.diary_cli import register_diary_commands  # noqa: E402
 
 register_diary_commands(app)
+
+from myomap.user_cli import user_app  # noqa: E402
+
+app.add_typer(user_app, name="user")
 
 
 def main() -> None:

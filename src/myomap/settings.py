@@ -42,3 +42,37 @@ class Settings(BaseSettings):
         description="Database for the diary: sqlite:///PATH or postgresql://USER@HOST/DB "
         "(none: myomap.db in the user data folder).",
     )
+    server: bool = Field(
+        default=False,
+        description="Server mode: every page and API call needs an account "
+        "(off: one local person, no sign-in, loopback only).",
+    )
+    session_hours: int = Field(
+        default=336, ge=1, description="How long a sign-in (cookie session) lasts, in hours."
+    )
+    token_hours: int = Field(
+        default=720, ge=1, description="How long an API access token lasts, in hours."
+    )
+    max_body_bytes: int = Field(
+        default=1_048_576, ge=1024, description="Largest request body accepted (413 above)."
+    )
+    login_limit: int = Field(
+        default=10,
+        ge=0,
+        description="Sign-in attempts per minute from one address, per worker (0: no limit).",
+    )
+    signup_limit: int = Field(
+        default=5,
+        ge=0,
+        description="Sign-ups per hour from one address, per worker (0: no limit).",
+    )
+    assess_limit: int = Field(
+        default=120,
+        ge=0,
+        description="Assessments per minute per account, per worker (0: no limit).",
+    )
+    forwarded_allow_ips: str = Field(
+        default="127.0.0.1",
+        description="Proxies trusted for X-Forwarded-For and X-Forwarded-Proto "
+        "(comma-separated addresses, or * for any).",
+    )

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Sequence
-from datetime import date, datetime, tzinfo
+from datetime import date, datetime, time, tzinfo
 from typing import Any
 
 import matplotlib
@@ -47,6 +47,11 @@ def _x(values: Sequence[date | datetime]) -> Any:
     return mdates.date2num(list(values))  # type: ignore[no-untyped-call]
 
 
+def _noon(day: date) -> datetime:
+    """A day's value is drawn at its middle, among that day's entries."""
+    return datetime.combine(day, time(12))
+
+
 def _svg(figure: Figure) -> str:
     buffer = io.StringIO()
     figure.savefig(buffer, format="svg", metadata={"Date": None}, bbox_inches="tight")
@@ -75,7 +80,7 @@ def overall_chart(entries: Sequence[Entry], *, zone: tzinfo | None = None) -> st
             return _empty(figure, "No diary entries yet")
         days = daily_overall(entries, zone=zone)
         ax = figure.add_subplot()
-        x = _x([d.day for d in days])
+        x = _x([_noon(d.day) for d in days])
         ax.fill_between(
             x,
             [d.low for d in days],
@@ -142,7 +147,7 @@ def regions_chart(
             for e in entries:
                 per_day.setdefault(e.at.astimezone(zone).date(), []).append(e.pain.get(region, 0))
             ax.plot(
-                _x(days),
+                _x([_noon(d) for d in days]),
                 [sum(per_day[d]) / len(per_day[d]) for d in days],
                 color=colour,
                 linewidth=1.4,

@@ -33,6 +33,7 @@ from svglib.svglib import svg2rlg
 
 from myomap.reports import charts
 from myomap.reports.pdf_bodymap import BodyMaps, intensity_colour
+from myomap.reports.plan import step_label
 from myomap.reports.progress import overlap, pain_extent, self_care_effects
 from myomap.reports.summary import Summary
 from myomap.storage.entry import Entry
@@ -139,7 +140,12 @@ def _glance(summary: Summary) -> list[Any]:
     start, end = _week_mean(entries, first=True), _week_mean(entries, first=False)
     rows = [
         ["Diary entries", f"{len(entries)} on {days} day(s), {_date(first.at)} – {_date(last.at)}"],
-        ["Overall pain, first week → last week (mean, 0–10)", f"{start:.1f} → {end:.1f}"],
+        [
+            "Overall pain, first week → last week (mean, 0–10)",
+            f"{start:.1f} → {end:.1f}"
+            if last.at - first.at >= timedelta(days=14)
+            else "— (the diary spans less than two weeks)",
+        ],
         ["Overall pain, first → latest entry", f"{first.overall} → {last.overall}"],
         [
             "Body area marked painful, first → latest",
@@ -321,7 +327,7 @@ def _effects(summary: Summary) -> list[Any]:
         not_doing = (
             "—" if e.after_not_doing is None else f"{e.after_not_doing:+.1f} ({e.count_not_doing})"
         )
-        rows.append([_cell(e.item), doing, not_doing])
+        rows.append([_cell(step_label(summary.atlas, e.item, summary.plan)), doing, not_doing])
     return [
         CondPageBreak(50 * mm),
         _p("Self-care and the next entry", "h2"),

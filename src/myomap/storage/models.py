@@ -3,6 +3,15 @@
 entries        one diary entry (soft-deleted entries keep ``deleted_at``)
 entry_pain     pain per region of an entry: (entry_id, region) -> intensity
 assessments    a saved assessment: evidence, result, triage level and atlas version
+users          an account: the local person (id 1), people and clinicians (server mode)
+sessions       a browser sign-in: the SHA-256 of its cookie, its CSRF token, its expiry
+api_tokens     a bearer token from POST /api/v1/auth/login: its SHA-256 and expiry
+shares         a person's invite code for a clinician, then the share it became
+clinician_notes  a clinician's note on a patient's saved assessment
+audit_log      sign-ins (good and failed), shares, revokes, exports, account deletions
+
+Entries and assessments belong to one user (``owner_id``); the store filters every query
+by it.
 """
 
 from __future__ import annotations
@@ -10,12 +19,45 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import JSON, DateTime, ForeignKey, Integer, SmallInteger, String, Text
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    DateTime,
+    ForeignKey,
+    Integer,
+    SmallInteger,
+    String,
+    Text,
+)
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 from sqlalchemy.types import TypeDecorator
 
-__all__ = ["AssessmentRow", "Base", "EntryPainRow", "EntryRow", "UTCDateTime"]
+__all__ = [
+    "LOCAL_USER_ID",
+    "ApiTokenRow",
+    "AssessmentRow",
+    "AuditRow",
+    "Base",
+    "ClinicianNoteRow",
+    "EntryPainRow",
+    "EntryRow",
+    "SessionRow",
+    "ShareRow",
+    "UTCDateTime",
+    "UserRow",
+    "valid_id",
+]
+
+LOCAL_USER_ID = 1
+"""The one person of local mode; migration 0002 gives them every row that existed before."""
+
+MAX_ID = 2**31 - 1
+"""Ids are SQL INTEGERs: a larger number (from a URL, say) names no row, on any database."""
+
+
+def valid_id(value: int) -> bool:
+    return 0 < value <= MAX_ID
 
 
 class UTCDateTime(TypeDecorator[datetime]):
@@ -51,6 +93,9 @@ class EntryRow(Base):
     __tablename__ = "entries"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    owner_id: Mapped[int] = mapped_column(
+        ForeignKey("users.id", ondelete="CASCADE"), index=True, default=LOCAL_USER_ID
+    )
     at: Mapped[datetime] = mapped_column(index=True)
     overall: Mapped[int] = mapped_column(SmallInteger)
     quality: Mapped[list[str]]
@@ -83,9 +128,87 @@ class AssessmentRow(Base):
     __tablename__ = "assessments"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    owner_id: Mapped[int] = mapped_column(
+        ForeignKey("users.id", ondelete="CASCADE"), index=True, default=LOCAL_USER_ID
+    )
     created_at: Mapped[datetime] = mapped_column(index=True)
     atlas_version: Mapped[str] = mapped_column(String(64))
     triage_level: Mapped[str] = mapped_column(String(16))
     evidence: Mapped[dict[str, Any]]
     result: Mapped[dict[str, Any]]
     note: Mapped[str] = mapped_column(Text)
+
+
+class UserRow(Base):
+    __tablename__ = "users"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    email: Mapped[str] = mapped_column(String(254), unique=True)
+    password_hash: Mapped[str | None] = mapped_column(String(200))
+    role: Mapped[str] = mapped_column(String(16))
+    created_at: Mapped[datetime]
+    reset_hash: Mapped[str | None] = mapped_column(String(64))
+    reset_expires_at: Mapped[datetime | None]
+
+
+class SessionRow(Base):
+    __tablename__ = "sessions"
+
+    token_hash: Mapped[str] = mapped_column(String(64), primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    csrf: Mapped[str] = mapped_column(String(64))
+    created_at: Mapped[datetime]
+    expires_at: Mapped[datetime]
+
+
+class ApiTokenRow(Base):
+    __tablename__ = "api_tokens"
+
+    token_hash: Mapped[str] = mapped_column(String(64), primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    created_at: Mapped[datetime]
+    expires_at: Mapped[datetime]
+
+
+class ShareRow(Base):
+    __tablename__ = "shares"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    patient_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    clinician_id: Mapped[int | None] = mapped_column(
+        ForeignKey("users.id", ondelete="CASCADE"), index=True
+    )
+    code_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    created_at: Mapped[datetime]
+    expires_at: Mapped[datetime]
+    accepted_at: Mapped[datetime | None]
+    revoked_at: Mapped[datetime | None]
+
+
+class ClinicianNoteRow(Base):
+    __tablename__ = "clinician_notes"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    assessment_id: Mapped[int] = mapped_column(
+        ForeignKey("assessments.id", ondelete="CASCADE"), index=True
+    )
+    clinician_id: Mapped[int] = mapped_column(
+        ForeignKey("users.id", ondelete="CASCADE"), index=True
+    )
+    text: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime]
+
+
+class AuditRow(Base):
+    __tablename__ = "audit_log"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    at: Mapped[datetime] = mapped_column(index=True)
+    user_id: Mapped[int | None] = mapped_column(
+        ForeignKey("users.id", ondelete="CASCADE"), index=True
+    )
+    action: Mapped[str] = mapped_column(String(32))
+    subject: Mapped[str] = mapped_column(String(254), index=True)
+    ok: Mapped[bool] = mapped_column(Boolean)
+    ip: Mapped[str] = mapped_column(String(64))
+    detail: Mapped[str] = mapped_column(Text)

@@ -5,12 +5,18 @@ add_entry / update_entry        check every value, then write in one transaction
 list_entries / get_entry        read (deleted entries are hidden unless asked for)
 delete_entry / restore_entry    soft delete, and its undo
 save_assessment / list_assessments / get_assessment / latest_assessment
+delete_assessment               remove a saved assessment
 rerun_assessment                the old evidence on today's atlas: what changed
 export_all / import_all         the whole diary as a Snapshot
+for_owner(user_id)              the same database, seen as another person
+
+A store belongs to one person (``owner_id``; by default the local person): every query
+filters by it and every write stamps it, so nobody reads or changes what is not theirs.
 """
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from datetime import datetime
@@ -29,7 +35,14 @@ from myomap.storage.database import is_sqlite, open_engine
 from myomap.storage.entry import Entry, EntryDraft, check_draft
 from myomap.storage.invalid import as_evidence_error
 from myomap.storage.migrate import upgrade
-from myomap.storage.models import AssessmentRow, EntryPainRow, EntryRow, UTCDateTime
+from myomap.storage.models import (
+    LOCAL_USER_ID,
+    AssessmentRow,
+    EntryPainRow,
+    EntryRow,
+    UTCDateTime,
+    valid_id,
+)
 from myomap.storage.snapshot import Snapshot
 from myomap.storage.when import now, parse_when
 
@@ -83,8 +96,11 @@ def _draft(**fields: Any) -> EntryDraft:
 class Store:
     """The diary and saved assessments in one database."""
 
-    def __init__(self, engine: Engine, *, atlas: Atlas | None = None) -> None:
+    def __init__(
+        self, engine: Engine, *, atlas: Atlas | None = None, owner_id: int = LOCAL_USER_ID
+    ) -> None:
         self.engine = engine
+        self.owner_id = owner_id
         self._atlas = atlas
         self._read = sessionmaker(engine, expire_on_commit=False)
         # SQLite reads see one snapshot per transaction already (WAL + explicit BEGIN).
@@ -110,6 +126,12 @@ class Store:
 
     def close(self) -> None:
         self.engine.dispose()
+
+    def for_owner(self, owner_id: int) -> Store:
+        """This store seen as ``owner_id``: same engine and connections, their rows only."""
+        scoped = copy.copy(self)
+        scoped.owner_id = owner_id
+        return scoped
 
     @property
     def atlas(self) -> Atlas:
@@ -177,6 +199,7 @@ class Store:
         stamp = now()
         with self.writing() as session:
             row = EntryRow(
+                owner_id=self.owner_id,
                 at=draft.at,
                 overall=draft.overall,
                 quality=draft.quality,
@@ -203,7 +226,7 @@ class Store:
     ) -> list[Entry]:
         """Entries in time order (oldest first unless ``newest_first``)."""
         table, pain = EntryRow.__table__, EntryPainRow.__table__
-        where = []
+        where = [table.c.owner_id == self.owner_id]
         if since is not None:
             where.append(table.c.at >= parse_when(since, field="since"))
         if until is not None:
@@ -211,7 +234,8 @@ class Store:
         if not include_deleted:
             where.append(table.c.deleted_at.is_(None))
         order = (table.c.at.desc(), table.c.id.desc()) if newest_first else (table.c.at, table.c.id)
-        chosen = select(table).where(*where).order_by(*order).limit(limit)
+        columns = [c for c in table.c if c.name != "owner_id"]
+        chosen = select(*columns).where(*where).order_by(*order).limit(limit)
         # Plain Core queries: about ten times faster than loading ORM objects for long lists.
         with self.reading() as session:
             rows = session.execute(chosen).mappings().all()
@@ -247,7 +271,9 @@ class Store:
         ]
 
     def _row(self, session: Session, entry_id: int, *, deleted: bool | None) -> EntryRow:
-        row = session.get(EntryRow, entry_id)
+        row = session.get(EntryRow, entry_id) if valid_id(entry_id) else None
+        if row is not None and row.owner_id != self.owner_id:
+            row = None  # someone else's entry is, for this person, no entry at all
         if row is None or (deleted is not None and (row.deleted_at is not None) != deleted):
             state = "deleted " if deleted else ""
             raise NotFound(
@@ -330,6 +356,7 @@ class Store:
         validate_evidence(self.atlas, evidence)
         with self.writing() as session:
             row = AssessmentRow(
+                owner_id=self.owner_id,
                 created_at=now(),
                 atlas_version=result.atlas_version,
                 triage_level=result.triage.level,
@@ -343,22 +370,38 @@ class Store:
 
     def list_assessments(self, *, limit: int | None = None) -> list[Assessment]:
         """Saved assessments, newest first."""
-        query = select(AssessmentRow).order_by(
-            AssessmentRow.created_at.desc(), AssessmentRow.id.desc()
+        query = (
+            select(AssessmentRow)
+            .where(AssessmentRow.owner_id == self.owner_id)
+            .order_by(AssessmentRow.created_at.desc(), AssessmentRow.id.desc())
         )
         with self.reading() as session:
             return [_assessment(row) for row in session.scalars(query.limit(limit))]
 
     def get_assessment(self, assessment_id: int) -> Assessment:
         with self.reading() as session:
-            row = session.get(AssessmentRow, assessment_id)
-            if row is None:
+            row = session.get(AssessmentRow, assessment_id) if valid_id(assessment_id) else None
+            if row is None or row.owner_id != self.owner_id:
                 raise NotFound(
                     f"No saved assessment with id {assessment_id}.",
                     field="id",
                     value=assessment_id,
                 )
             return _assessment(row)
+
+    def delete_assessment(self, assessment_id: int) -> Assessment:
+        """Remove a saved assessment for good (it holds no diary data); returns what it was."""
+        with self.writing() as session:
+            row = session.get(AssessmentRow, assessment_id) if valid_id(assessment_id) else None
+            if row is None or row.owner_id != self.owner_id:
+                raise NotFound(
+                    f"No saved assessment with id {assessment_id}.",
+                    field="id",
+                    value=assessment_id,
+                )
+            gone = _assessment(row)
+            session.delete(row)
+            return gone
 
     def latest_assessment(self) -> Assessment | None:
         found = self.list_assessments(limit=1)
@@ -388,9 +431,12 @@ class Store:
         """How many entries (deleted ones included) and assessments are stored."""
         with self.reading() as session:
             return {
-                "entries": session.scalar(select(func.count()).select_from(EntryRow)) or 0,
-                "assessments": session.scalar(select(func.count()).select_from(AssessmentRow)) or 0,
+                "entries": session.scalar(self._count(EntryRow)) or 0,
+                "assessments": session.scalar(self._count(AssessmentRow)) or 0,
             }
+
+    def _count(self, row: type[EntryRow] | type[AssessmentRow]) -> Any:
+        return select(func.count()).select_from(row).where(row.owner_id == self.owner_id)
 
     def is_empty(self) -> bool:
         return not any(self.counts().values())
@@ -398,8 +444,14 @@ class Store:
     def export_all(self) -> Snapshot:
         """Everything, read in one transaction so it is consistent while others write."""
         with self.reading(consistent=True) as session:
-            entries = session.scalars(select(EntryRow).order_by(EntryRow.id))
-            assessments = session.scalars(select(AssessmentRow).order_by(AssessmentRow.id))
+            entries = session.scalars(
+                select(EntryRow).where(EntryRow.owner_id == self.owner_id).order_by(EntryRow.id)
+            )
+            assessments = session.scalars(
+                select(AssessmentRow)
+                .where(AssessmentRow.owner_id == self.owner_id)
+                .order_by(AssessmentRow.id)
+            )
             return Snapshot(
                 entries=[_entry(r) for r in entries],
                 assessments=[_assessment(r) for r in assessments],
@@ -419,11 +471,9 @@ class Store:
                 ) from None
         with self.writing() as session:
             if replace:
-                session.execute(delete(EntryPainRow))
-                session.execute(delete(EntryRow))
-                session.execute(delete(AssessmentRow))
-            elif session.scalar(select(func.count()).select_from(EntryRow)) or session.scalar(
-                select(func.count()).select_from(AssessmentRow)
+                self._delete_everything(session)
+            elif session.scalar(self._count(EntryRow)) or session.scalar(
+                self._count(AssessmentRow)
             ):
                 raise EvidenceError(
                     "The database already holds diary entries or assessments; restoring "
@@ -431,8 +481,8 @@ class Store:
                     "to replace everything in it.",
                     field="database",
                 )
-            session.add_all(_entry_row(e) for e in snapshot.entries)
-            session.add_all(_assessment_row(a) for a in snapshot.assessments)
+            session.add_all(_entry_row(e, self.owner_id) for e in snapshot.entries)
+            session.add_all(_assessment_row(a, self.owner_id) for a in snapshot.assessments)
             session.flush()
             if not is_sqlite(self.engine):
                 for table in ("entries", "assessments"):
@@ -444,10 +494,18 @@ class Store:
                     )
         return {"entries": len(snapshot.entries), "assessments": len(snapshot.assessments)}
 
+    def _delete_everything(self, session: Session) -> None:
+        """Remove this person's entries (with their pain rows) and assessments."""
+        mine = select(EntryRow.id).where(EntryRow.owner_id == self.owner_id)
+        session.execute(delete(EntryPainRow).where(EntryPainRow.entry_id.in_(mine)))
+        session.execute(delete(EntryRow).where(EntryRow.owner_id == self.owner_id))
+        session.execute(delete(AssessmentRow).where(AssessmentRow.owner_id == self.owner_id))
 
-def _entry_row(entry: Entry) -> EntryRow:
+
+def _entry_row(entry: Entry, owner_id: int) -> EntryRow:
     return EntryRow(
         id=entry.id,
+        owner_id=owner_id,
         at=entry.at,
         overall=entry.overall,
         quality=list(entry.quality),
@@ -461,9 +519,10 @@ def _entry_row(entry: Entry) -> EntryRow:
     )
 
 
-def _assessment_row(assessment: Assessment) -> AssessmentRow:
+def _assessment_row(assessment: Assessment, owner_id: int) -> AssessmentRow:
     return AssessmentRow(
         id=assessment.id,
+        owner_id=owner_id,
         created_at=assessment.created_at,
         atlas_version=assessment.atlas_version,
         triage_level=assessment.result.triage.level,

@@ -8,11 +8,11 @@
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from pathlib import Path
 
 from fastapi import FastAPI
-from fastapi.openapi.docs import get_swagger_ui_html
-from fastapi.responses import HTMLResponse
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 from jinja2 import Environment, PackageLoader, select_autoescape
@@ -23,7 +23,7 @@ from myomap.atlas import Atlas, load_atlas
 from myomap.defaults import default_atlas, default_model
 from myomap.engine import Model, compile_model
 from myomap.settings import Settings
-from myomap.web import api, errors, pages
+from myomap.web import api, diary_api, diary_pages, errors, guard, ops, pages
 from myomap.web.deps import AppState
 
 __all__ = ["create_app"]
@@ -42,29 +42,27 @@ def create_app(settings: Settings | None = None, atlas: Atlas | None = None) -> 
         version=__version__,
         description="Find which muscles' trigger points may cause your pain. "
         "myomap informs; it does not diagnose.",
+        lifespan=_lifespan,
+        dependencies=[guard.GUARD],  # who may call what: web/access.py
     )
     app.state.myomap = AppState(settings=settings, atlas=atlas, model=model, templates=_templates())
     app.include_router(api.router)
     app.include_router(pages.router)
+    app.include_router(diary_api.router)
+    app.include_router(diary_pages.router)
     app.mount("/static/swagger", StaticFiles(directory=swagger_ui_path), name="swagger")
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
-    _api_docs(app)
+    app.include_router(ops.router)
+    guard.install(app, settings)
     errors.install(app)
     return app
 
 
-def _api_docs(app: FastAPI) -> None:
-    """Swagger UI at /docs from the vendored swagger-ui-bundle package: no CDN."""
-
-    @app.get("/docs", include_in_schema=False)
-    def docs() -> HTMLResponse:
-        return get_swagger_ui_html(
-            openapi_url=app.openapi_url or "/openapi.json",
-            title="myomap API",
-            swagger_js_url="/static/swagger/swagger-ui-bundle.js",
-            swagger_css_url="/static/swagger/swagger-ui.css",
-            swagger_favicon_url="/static/swagger/favicon-32x32.png",
-        )
+@asynccontextmanager
+async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
+    """Close the diary database when the server stops."""
+    yield
+    app.state.myomap.close()
 
 
 def _knowledge(settings: Settings, atlas: Atlas | None) -> tuple[Atlas, Model]:

@@ -13,6 +13,7 @@ from myomap.atlas import Atlas
 from myomap.engine import Model
 from myomap.settings import Settings
 from myomap.storage import Store
+from myomap.web.principal import PrincipalDep, require
 
 __all__ = ["AppState", "StateDep", "StoreDep", "app_state", "store"]
 
@@ -50,10 +51,11 @@ def app_state(request: Request) -> AppState:
 StateDep = Annotated[AppState, Depends(app_state)]
 
 
-def store(state: StateDep) -> Store:
-    """The store for this request. In server mode (issue 6) it is scoped to the signed-in
-    person: every diary route must get its store through this dependency."""
-    return state.store()
+def store(state: StateDep, who: PrincipalDep) -> Store:
+    """The store for this request, scoped to the person it acts as (the local person in
+    local mode, the signed-in account in server mode): every diary route must get its
+    store through this dependency, and sees only that person's rows."""
+    return state.store().for_owner(require(who).id)
 
 
 StoreDep = Annotated[Store, Depends(store)]

@@ -3,22 +3,26 @@
 Handled: ``MyomapError`` (its ``status``, ``message``, ``field``, ``value``), request
 validation errors (422, naming the field and the value given), HTTP errors such as an
 unknown URL, and anything unexpected (500, with no internals shown; the log has them).
+A page that needs a sign-in sends the browser to /login instead of showing a 401; a 429
+carries Retry-After.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import logging
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
+from urllib.parse import quote
 
 from fastapi import FastAPI, Request, Response
 from fastapi.encoders import jsonable_encoder
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, RedirectResponse
 from starlette.exceptions import HTTPException
 
-from myomap.errors import MyomapError, NotFound
+from myomap.errors import MyomapError, NotFound, NotSignedIn, TooManyRequests
 from myomap.suggest import closest
 from myomap.web.deps import app_state
 
@@ -26,7 +30,17 @@ __all__ = ["Problem", "describe", "handle", "install"]
 
 log = logging.getLogger("myomap.web")
 
-TITLES = {404: "Not found", 405: "Not allowed", 422: "Check what was sent", 500: "Server error"}
+TITLES = {
+    401: "Sign in first",
+    403: "Not allowed",
+    404: "Not found",
+    405: "Not allowed",
+    409: "Already there",
+    413: "Too large",
+    422: "Check what was sent",
+    429: "Slow down",
+    500: "Server error",
+}
 
 
 @dataclass(frozen=True)
@@ -38,6 +52,7 @@ class Problem:
     field: str | None = None
     value: Any = None
     suggestions: Sequence[tuple[str, str]] = ()
+    headers: Mapping[str, str] = dataclasses.field(default_factory=dict)
 
     def json(self) -> dict[str, Any]:
         try:
@@ -55,22 +70,34 @@ def install(app: FastAPI) -> None:
 async def handle(request: Request, exc: Exception) -> Response:
     problem = describe(request, exc)
     if request.url.path.startswith("/api/"):
-        return JSONResponse(problem.json(), status_code=problem.status)
+        return JSONResponse(problem.json(), status_code=problem.status, headers=problem.headers)
+    if problem.status == 401 and request.method == "GET":
+        return RedirectResponse(f"/login?next={quote(request.url.path)}", status_code=303)
     context = {"problem": problem, "title": TITLES.get(problem.status, "Error")}
     templates = app_state(request).templates
-    return templates.TemplateResponse(request, "error.html", context, problem.status)
+    return templates.TemplateResponse(
+        request, "error.html", context, problem.status, headers=dict(problem.headers)
+    )
 
 
 def describe(request: Request, exc: Exception) -> Problem:
     if isinstance(exc, MyomapError):
         hints = _muscle_hints(request, exc) if isinstance(exc, NotFound) else ()
-        return Problem(exc.status, exc.message, exc.field, exc.value, hints)
+        return Problem(exc.status, exc.message, exc.field, exc.value, hints, _headers(exc))
     if isinstance(exc, RequestValidationError):
         return _invalid(exc)
     if isinstance(exc, HTTPException):
-        return Problem(exc.status_code, _http_message(exc))
+        return Problem(exc.status_code, _http_message(exc), headers=exc.headers or {})
     log.exception("unexpected error on %s %s", request.method, request.url.path, exc_info=exc)
     return Problem(500, "Something went wrong on our side. Please try again in a moment.")
+
+
+def _headers(exc: MyomapError) -> dict[str, str]:
+    if isinstance(exc, TooManyRequests):
+        return {"Retry-After": str(exc.retry_after)}
+    if isinstance(exc, NotSignedIn):
+        return {"WWW-Authenticate": 'Bearer realm="myomap"'}
+    return {}
 
 
 def _invalid(exc: RequestValidationError) -> Problem:

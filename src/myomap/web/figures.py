@@ -17,7 +17,7 @@ from myomap.atlas.schema import Role
 from myomap.bodymap import View, load_figure
 from myomap.web.views import Marker
 
-__all__ = ["VIEW_LABELS", "interactive_figure", "pattern_figure"]
+__all__ = ["VIEW_LABELS", "interactive_figure", "pain_figure", "pattern_figure"]
 
 VIEW_LABELS: dict[View, str] = {
     "front": "Front of the body, facing you: your right side is on the left of the picture",
@@ -27,6 +27,7 @@ VIEW_LABELS: dict[View, str] = {
 _REGION = re.compile(r'<path class="region"(?P<rest>[^>]*?) data-region="(?P<id>[^"]+)"')
 _PAINT = re.compile(r' (?:fill|stroke|stroke-width|stroke-linejoin)="[^"]*"')
 _ROOT = re.compile(r"<svg ")
+_ID = re.compile(r' id="[^"]*"')
 
 
 def _svg(view: View) -> str:
@@ -81,3 +82,21 @@ def pattern_figure(
         if m.view == view
     )
     return Markup(svg.replace("</svg>", f'<g class="tp-markers">{dots}</g></svg>'))
+
+
+def pain_level(intensity: int) -> str:
+    """The CSS pain level of an intensity, as the assessment page draws it (l1 … l5)."""
+    return "none" if intensity <= 0 else f"l{min(5, (intensity + 1) // 2)}"
+
+
+def pain_figure(view: View, title: str, pain: Mapping[str, int]) -> Markup:
+    """A picture of a pain map: regions shaded by intensity. Element ids are dropped, so
+    the same figure can appear several times on a page."""
+
+    def region(match: re.Match[str]) -> str:
+        rid = match.group("id")
+        level = f' data-pain="{pain_level(pain[rid])}"' if pain.get(rid, 0) > 0 else ""
+        return f'<path class="region"{match.group("rest")} data-region="{rid}"{level}'
+
+    svg = _REGION.sub(region, _strip_region_paint(_ID.sub("", _svg(view))))
+    return Markup(_ROOT.sub(f'<svg role="img" aria-label="{escape(title)}" ', svg, count=1))

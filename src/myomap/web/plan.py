@@ -1,4 +1,8 @@
-"""The self-care plan: what to do for the leading muscles of an assessment."""
+"""The self-care plan page's view of an assessment: which muscles, how likely each is.
+
+Which muscles a plan covers is decided once, by ``myomap.reports.plan.plan_muscles``, so the
+page, the PDF and the calendar always agree.
+"""
 
 from __future__ import annotations
 
@@ -7,10 +11,11 @@ from dataclasses import dataclass
 from myomap.atlas import Atlas
 from myomap.atlas.schema import Muscle
 from myomap.engine import Result
+from myomap.reports.plan import PLAN_MUSCLES, plan_muscles
 
 __all__ = ["PLAN_SIZE", "PlanItem", "plan_items"]
 
-PLAN_SIZE = 3
+PLAN_SIZE = PLAN_MUSCLES
 """At most this many muscles in a plan: the best explanatory set, or the leading candidate."""
 
 
@@ -23,13 +28,9 @@ class PlanItem:
 
 def plan_items(atlas: Atlas, result: Result) -> list[PlanItem]:
     """The muscles a plan covers; none when the triage says to get help first."""
-    if result.triage.hide_muscle_advice:
-        return []
     chances = {(c.muscle, c.side): c.probability for c in result.candidates}
-    members = [(m.muscle, m.side) for m in result.explanation_set.members]
-    if not members and result.candidates:
-        members = [(result.candidates[0].muscle, result.candidates[0].side)]
     return [
         PlanItem(atlas.muscles[muscle], side, chances.get((muscle, side)))
-        for muscle, side in members[:PLAN_SIZE]
+        for muscle, side in plan_muscles(result)
+        if muscle in atlas.muscles
     ]

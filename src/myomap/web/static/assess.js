@@ -246,6 +246,7 @@
     fill("safety");
     renderAnswers();
     $("plan-row").hidden = true;
+    $("save-row").hidden = true;
     $("status").textContent = "";
     overlay(null);
     results.dataset.ready = "true";
@@ -260,6 +261,7 @@
     renderTriage(result.triage);
     $("muscle-advice").hidden = emergency;
     $("plan-row").hidden = emergency || !result.candidates.length;
+    $("save-row").hidden = false;
     renderQuestion(result);
     renderCandidates(result);
     renderExplanation(result.explanation_set);
@@ -527,6 +529,31 @@
     );
   }
 
+  // ---- saving to the diary ----
+  async function saveAssessment() {
+    const status = $("save-status");
+    $("save-assessment").disabled = true;
+    status.textContent = "Saving…";
+    try {
+      const response = await fetch("/api/v1/assessments", {
+        method: "POST",
+        headers: { "Content-Type": "application/json" },
+        body: JSON.stringify({ evidence: evidence() }),
+      });
+      const body = await response.json();
+      if (!response.ok) throw new Error(body.error ? body.error.message : response.statusText);
+      status.replaceChildren(
+        "Saved. Find it under ",
+        el("a", { href: `/assessments/${body.id}`, text: "Diary › Saved assessments" }),
+        "; the diary now offers this plan's steps to tick off.",
+      );
+    } catch (error) {
+      status.textContent = `Not saved: ${error.message}`;
+    } finally {
+      $("save-assessment").disabled = false;
+    }
+  }
+
   // ---- start ----
   async function loadQuestions() {
     try {
@@ -542,6 +569,7 @@
   $("age").value = state.age;
   $("sex").value = state.sex;
   bindMap();
+  $("save-assessment").addEventListener("click", saveAssessment);
   loadQuestions();
   changed();
 })();
