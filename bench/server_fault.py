@@ -38,7 +38,7 @@ from load import free_port, wait_ready
 from _report import ROOT, machine, write_section
 
 REGIONS = ["lumbar_paraspinal_r", "sacrum", "buttock_upper_l", "calf_upper_r", "temple_l"]
-PASSWORD = "fault test passphrase"
+PASSWORD = "kill nine then restart"
 
 
 def start(url: str, port: int) -> subprocess.Popen[bytes]:
@@ -108,6 +108,12 @@ def check(url: str, sent: dict[str, dict[str, object]], acked: dict[str, int]) -
             "corrupt_or_partial": corrupt, "orphan_pain_rows": orphans}  # fmt: skip
 
 
+def _stop(server: subprocess.Popen[bytes]) -> None:
+    if server.poll() is None:
+        os.killpg(server.pid, signal.SIGTERM)
+        server.wait(timeout=60)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--rounds", type=int, default=3)
@@ -118,6 +124,7 @@ def main() -> None:
         url = args.database_url or stack.enter_context(cluster())
         port = free_port()
         server = start(url, port)
+        stack.callback(lambda: _stop(server))
         credentials = {"email": "fault@example.org", "password": PASSWORD}
         call(port, "/api/v1/auth/signup", credentials)
         token = str(call(port, "/api/v1/auth/login", credentials)[1]["access_token"])
@@ -141,11 +148,10 @@ def main() -> None:
             for thread in threads:
                 thread.join()
             server = start(url, port)  # restart: migrations and recovery run as usual
+            stack.callback(lambda server=server: _stop(server))
             found = check(url, sent, acked)
             results.append(found)
             print(f"round {round_number}: {found}")
-        os.killpg(server.pid, signal.SIGTERM)
-        server.wait(timeout=60)
     backend = "the given database" if args.database_url else "PostgreSQL 15 (throwaway cluster)"
     rows = "\n".join(
         f"| {n} | {r['acknowledged']} | {r['stored']} | {r['lost']} | "
