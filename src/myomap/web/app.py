@@ -10,13 +10,13 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from importlib.resources import files
 from pathlib import Path
 
 from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 from jinja2 import Environment, PackageLoader, select_autoescape
-from swagger_ui_bundle import swagger_ui_path
 
 from myomap import __version__
 from myomap.atlas import Atlas, load_atlas
@@ -29,6 +29,8 @@ from myomap.web.deps import AppState
 __all__ = ["create_app"]
 
 STATIC = Path(__file__).parent / "static"
+SWAGGER_UI = Path(str(files("fastapi_offline") / "static"))
+"""Swagger UI 5 (reads OpenAPI 3.1) as packaged by fastapi-offline: served locally, no CDN."""
 
 
 def create_app(settings: Settings | None = None, atlas: Atlas | None = None) -> FastAPI:
@@ -50,7 +52,7 @@ def create_app(settings: Settings | None = None, atlas: Atlas | None = None) -> 
     app.include_router(pages.router)
     app.include_router(diary_api.router)
     app.include_router(diary_pages.router)
-    app.mount("/static/swagger", StaticFiles(directory=swagger_ui_path), name="swagger")
+    app.mount("/static/swagger", StaticFiles(directory=SWAGGER_UI), name="swagger")
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     app.include_router(ops.router)
     guard.install(app, settings)

@@ -1,6 +1,6 @@
 """The operator's routes, in both modes: the API docs and a health check.
 
-/docs is Swagger UI from the vendored swagger-ui-bundle package (no CDN) with its
+/docs is Swagger UI 5 from the fastapi-offline package (served locally, no CDN), with its
 initializer in static/docs.js, so the Content-Security-Policy needs no inline script.
 """
 
