@@ -73,8 +73,14 @@ def generated_atlas(n_muscles: int, n_base_regions: int, n_findings: int, seed: 
                 {"region": f"r{rng.randrange(n_base_regions)}", "role": role, "side": "same"}
                 for role in ["essential"] * rng.randint(1, 3) + ["spillover"] * rng.randint(0, 3)
             ]
+            position = {"view": "back", "region": f"r{rng.randrange(n_base_regions)}"}
             tps.append(
-                {**template.trigger_points[0].model_dump(), "id": f"t{t}", "referral": zones}
+                {
+                    **template.trigger_points[0].model_dump(),
+                    "id": f"t{t}",
+                    "position": position,
+                    "referral": zones,
+                }
             )
         data = template.model_dump()
         data.update(

@@ -154,8 +154,8 @@ Server: `myomap serve --workers {args.workers}` (uvicorn). Target: ≥ 500 req/s
 |---|---|---|---|---|---|---|---|---|
 {table}
 
-More connections than the two workers can serve at once only add queueing: throughput stays
-flat and latency grows with the queue (Little's law).
+More connections than the two workers can serve at once mostly add queueing: throughput
+stays about the same while latency grows with the queue (Little's law).
 """
     write_section("load", body)
     print(body)
