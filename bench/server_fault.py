@@ -109,9 +109,14 @@ def check(url: str, sent: dict[str, dict[str, object]], acked: dict[str, int]) -
 
 
 def _stop(server: subprocess.Popen[bytes]) -> None:
+    """Stop the server and its workers; never leave one running."""
     if server.poll() is None:
         os.killpg(server.pid, signal.SIGTERM)
-        server.wait(timeout=60)
+        try:
+            server.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            os.killpg(server.pid, signal.SIGKILL)
+            server.wait()
 
 
 def main() -> None:
