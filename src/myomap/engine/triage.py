@@ -7,10 +7,18 @@ from myomap.atlas.schema import RedFlag, TriageLevel
 from myomap.engine.evidence import Evidence
 from myomap.engine.result import Triage, TriageReason
 
-__all__ = ["LEVELS", "safety_questions", "triage"]
+__all__ = ["LEVELS", "LEVEL_WORDS", "MESSAGES", "safety_questions", "triage"]
 
 LEVELS: tuple[TriageLevel, ...] = ("self_care", "see_doctor", "urgent", "emergency")
 """Triage levels from the mildest to the most serious."""
+
+LEVEL_WORDS: dict[TriageLevel, str] = {
+    "self_care": "Self-care",
+    "see_doctor": "See a doctor soon",
+    "urgent": "See a doctor today",
+    "emergency": "Emergency",
+}
+"""A short label for each level, the same on every page and report."""
 
 MESSAGES: dict[TriageLevel, str] = {
     "self_care": "No warning signs in your answers. Self-care is reasonable; see a clinician "

@@ -31,6 +31,7 @@ from reportlab.platypus import (
 )
 from svglib.svglib import svg2rlg
 
+from myomap.engine.triage import LEVEL_WORDS
 from myomap.reports import charts
 from myomap.reports.pdf_bodymap import BodyMaps, intensity_colour
 from myomap.reports.plan import step_label
@@ -42,12 +43,6 @@ __all__ = ["render_pdf"]
 
 MARGIN = 16 * mm
 FRAME_WIDTH = A4[0] - 2 * MARGIN
-LEVEL_WORDS = {
-    "self_care": "Self-care reasonable",
-    "see_doctor": "See a doctor",
-    "urgent": "Urgent: see a doctor today",
-    "emergency": "Emergency",
-}
 LEVEL_COLOURS = {
     "self_care": "#1e8449",
     "see_doctor": "#b9770e",

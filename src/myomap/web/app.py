@@ -22,6 +22,7 @@ from myomap import __version__
 from myomap.atlas import Atlas, load_atlas
 from myomap.defaults import default_atlas, default_model
 from myomap.engine import Model, compile_model
+from myomap.engine.triage import LEVEL_WORDS
 from myomap.settings import Settings
 from myomap.web import api, diary_api, diary_pages, errors, guard, ops, pages
 from myomap.web.deps import AppState
@@ -85,4 +86,5 @@ def _templates() -> Jinja2Templates:
         lstrip_blocks=True,
     )
     env.globals["version"] = __version__
+    env.globals["level_words"] = LEVEL_WORDS
     return Jinja2Templates(env=env)

@@ -16,11 +16,11 @@ from fastapi.responses import HTMLResponse, Response
 from markupsafe import Markup
 
 from myomap.bodymap import VIEWS
+from myomap.engine.triage import LEVEL_WORDS
 from myomap.errors import EvidenceError
 from myomap.storage import QUALITIES
 from myomap.web.deps import StateDep, StoreDep
 from myomap.web.diary_views import (
-    LEVEL_WORDS,
     care_label,
     entry_when,
     history_view,

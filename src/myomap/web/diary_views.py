@@ -34,12 +34,6 @@ __all__ = [
 LIST_LIMIT = 200
 """Entries listed on the history page (the charts use them all)."""
 
-LEVEL_WORDS = {
-    "emergency": "Emergency",
-    "urgent": "See a doctor today",
-    "see_doctor": "See a doctor soon",
-    "self_care": "Self-care",
-}
 
 _ID = re.compile(r'\bid="([^"]+)"')
 _REF = re.compile(r'(href="#|url\(#)([^")]+)')
