@@ -6,29 +6,27 @@ Screenshots and the downloaded PDF go to test-artifacts/; look at them after a c
 
 from __future__ import annotations
 
-import threading
-import time
 from collections.abc import Iterator
 from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
-import uvicorn
 
 from myomap.settings import Settings
 from myomap.web import create_app
 
+from browsing import ARTIFACTS, CHROMIUM, NO_CHROMIUM, chromium, served
+
 pytestmark = pytest.mark.browser
 
-CHROMIUM = Path("/usr/bin/chromium")
-ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts"
 
 if not CHROMIUM.exists():
-    pytest.skip("no Chromium at /usr/bin/chromium", allow_module_level=True)
+    pytest.skip(NO_CHROMIUM, allow_module_level=True)
 
 from axe_playwright_python.sync_playwright import Axe  # type: ignore[import-untyped]  # noqa: E402
-from playwright.sync_api import Browser, Page, expect, sync_playwright  # noqa: E402
-from test_browser import ARGS, DESKTOP, free_port, serious, shot  # noqa: E402
+from playwright.sync_api import Browser, Page, expect  # noqa: E402
+
+from test_browser import DESKTOP, serious, shot  # noqa: E402
 
 REGIONS = [
     ("lumbar_paraspinal_r", "thigh_anterior_upper_r"),
@@ -46,27 +44,14 @@ OVERALL = [7, 6, 6, 5, 4, 3, 2]
 def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """The app, over a fresh SQLite database, served by uvicorn in a background thread."""
     database = tmp_path_factory.mktemp("diary") / "diary.db"
-    app = create_app(Settings(database_url=f"sqlite:///{database}"))
-    port = free_port()
-    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 15
-    while not server.started:
-        if time.monotonic() > deadline:
-            raise RuntimeError("the app did not start")
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    server.should_exit = True
-    thread.join(timeout=10)
+    with served(create_app(Settings(database_url=f"sqlite:///{database}"))) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Browser]:
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
-        yield chromium
-        chromium.close()
+    with chromium() as launched:
+        yield launched
 
 
 @pytest.fixture()

@@ -8,30 +8,24 @@ Content-Security-Policy. Screenshots go to test-artifacts/server-*.png.
 
 from __future__ import annotations
 
-import socket
-import threading
-import time
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
-import uvicorn
 
 from myomap.settings import Settings
 from myomap.storage.accounts import Accounts
 from myomap.web import create_app
 
+from browsing import ARTIFACTS, CHROMIUM, NO_CHROMIUM, chromium, served
+
 pytestmark = pytest.mark.browser
 
-CHROMIUM = Path("/usr/bin/chromium")
-ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts"
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run"]
 PASSWORD = "correct horse battery staple"
 
 if not CHROMIUM.exists():
-    pytest.skip("no Chromium at /usr/bin/chromium", allow_module_level=True)
+    pytest.skip(NO_CHROMIUM, allow_module_level=True)
 
-from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright  # noqa: E402
+from playwright.sync_api import Browser, BrowserContext, Page  # noqa: E402
 
 
 @pytest.fixture(scope="module")
@@ -43,27 +37,14 @@ def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     accounts.reset_password(
         "dr.lee@example.org", accounts.reset_token("dr.lee@example.org"), PASSWORD
     )
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port = sock.getsockname()[1]
-    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 15
-    while not server.started:
-        assert time.monotonic() < deadline, "the app did not start"
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    server.should_exit = True
-    thread.join(timeout=10)
+    with served(app) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Browser]:
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
-        yield chromium
-        chromium.close()
+    with chromium() as launched:
+        yield launched
 
 
 def tab(browser: Browser, base_url: str, problems: list[str]) -> tuple[BrowserContext, Page]:

@@ -79,39 +79,9 @@
 
   const toggle = (region) => setPain(region, pain.has(region) ? null : DEFAULT_INTENSITY);
 
-  function showTip(path) {
-    const tip = $("tooltip");
-    const box = path.getBoundingClientRect();
-    const frame = figures.getBoundingClientRect();
-    tip.textContent = path.getAttribute("aria-label");
-    tip.hidden = false;
-    const left = box.left - frame.left + box.width / 2 - tip.offsetWidth / 2;
-    tip.style.left = `${Math.max(0, Math.min(frame.width - tip.offsetWidth, left))}px`;
-    tip.style.top = `${Math.max(0, box.top - frame.top - tip.offsetHeight - 6)}px`;
-  }
 
   function bindMap() {
-    const regionOf = (event) => event.target.closest && event.target.closest("path.region");
-    figures.addEventListener("click", (event) => {
-      const path = regionOf(event);
-      if (path) toggle(path.dataset.region);
-    });
-    figures.addEventListener("keydown", (event) => {
-      const path = regionOf(event);
-      if (path && (event.key === "Enter" || event.key === " ")) {
-        event.preventDefault();
-        toggle(path.dataset.region);
-      }
-    });
-    for (const kind of ["mouseover", "focusin"]) {
-      figures.addEventListener(kind, (event) => {
-        const path = regionOf(event);
-        if (path) showTip(path);
-      });
-    }
-    for (const kind of ["mouseout", "focusout"]) {
-      figures.addEventListener(kind, () => { $("tooltip").hidden = true; });
-    }
+    window.myomapBodymap.bind(figures, $("tooltip"), toggle);
     $("intensity").addEventListener("input", (event) => {
       if (selected !== null) setPain(selected, Number(event.target.value));
     });
