@@ -28,6 +28,13 @@ def is_loopback(host: str) -> bool:
         return False
 
 
+def _migrate(settings: Settings) -> None:
+    """Bring the database schema up to date once, before any worker starts."""
+    from myomap.storage import Store
+
+    Store.open(settings.database_url).close()
+
+
 def run(
     host: str | None = None,
     port: int | None = None,
@@ -49,6 +56,7 @@ def run(
             field="host",
             value=host,
         )
+    _migrate(settings)
     uvicorn.run(
         "myomap.web.app:create_app",
         factory=True,
