@@ -90,12 +90,28 @@ def measure(backend: Backend, folder: Path) -> dict[str, float]:
     }
 
 
+def history_page(database: Path) -> float:
+    """Time of GET /history (charts, maps, table and entries) over the whole diary."""
+    from fastapi.testclient import TestClient
+
+    from myomap.settings import Settings
+    from myomap.web import create_app
+
+    client = TestClient(create_app(Settings(database_url=f"sqlite:///{database}")))
+    client.get("/history")  # warm up: open the store, load fonts
+    page = client.get("/history")
+    if page.status_code != 200 or "Your pain history" not in page.text:
+        raise SystemExit(f"/history failed: {page.status_code}")
+    return min(timed(lambda: client.get("/history")) for _ in range(3))
+
+
 def reports(folder: Path) -> dict[str, float]:
     entries = synthetic(ENTRIES)
     store = Store.open(f"sqlite:///{folder / 'report.db'}")
     store.import_all(Snapshot(entries=entries, assessments=[]), replace=True)
     summary = build_summary(store)
     return {
+        "history_s": history_page(folder / "report.db"),
         "progress_s": timed(
             lambda: (
                 daily_overall(entries),
@@ -145,6 +161,7 @@ Over {ENTRIES:,} synthetic entries (three a day for about nine years):
 | charts: overall and region SVG | {rep["charts_s"]:.2f} s |
 | summary: read {ENTRIES:,} entries from SQLite | {rep["summary_s"]:.2f} s |
 | PDF render (charts included) | {rep["pdf_s"]:.2f} s |
+| history page, GET /history in local mode (best of 3) | {rep["history_s"]:.2f} s |
 """
     write_section("storage", body)
     print(body)
