@@ -378,27 +378,23 @@ class Store:
         with self.reading() as session:
             return [_assessment(row) for row in session.scalars(query.limit(limit))]
 
+    def _assessment_row(self, session: Session, assessment_id: int) -> AssessmentRow:
+        """This person's saved assessment, or NotFound (someone else's is not found either)."""
+        row = session.get(AssessmentRow, assessment_id) if valid_id(assessment_id) else None
+        if row is None or row.owner_id != self.owner_id:
+            raise NotFound(
+                f"No saved assessment with id {assessment_id}.", field="id", value=assessment_id
+            )
+        return row
+
     def get_assessment(self, assessment_id: int) -> Assessment:
         with self.reading() as session:
-            row = session.get(AssessmentRow, assessment_id) if valid_id(assessment_id) else None
-            if row is None or row.owner_id != self.owner_id:
-                raise NotFound(
-                    f"No saved assessment with id {assessment_id}.",
-                    field="id",
-                    value=assessment_id,
-                )
-            return _assessment(row)
+            return _assessment(self._assessment_row(session, assessment_id))
 
     def delete_assessment(self, assessment_id: int) -> Assessment:
         """Remove a saved assessment for good (it holds no diary data); returns what it was."""
         with self.writing() as session:
-            row = session.get(AssessmentRow, assessment_id) if valid_id(assessment_id) else None
-            if row is None or row.owner_id != self.owner_id:
-                raise NotFound(
-                    f"No saved assessment with id {assessment_id}.",
-                    field="id",
-                    value=assessment_id,
-                )
+            row = self._assessment_row(session, assessment_id)
             gone = _assessment(row)
             session.delete(row)
             return gone
