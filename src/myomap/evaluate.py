@@ -22,7 +22,7 @@ from myomap.engine.lookup import lookup
 from myomap.engine.model import Model
 from myomap.engine.rank import rank
 from myomap.engine.result import Result
-from myomap.engine.triage import LEVELS
+from myomap.engine.triage import LEVELS, triage
 from myomap.errors import EvidenceError
 
 __all__ = [
@@ -168,7 +168,7 @@ def evaluate(
             top_probs.append(result.candidates[0].probability)
         # Triage is judged on everything the person would say, as a clinician would ask it.
         full = v.evidence().model_copy(update={"answers": {**v.interview, **v.answers}})
-        level = rank(model, full, limit=1).triage.level
+        level = triage(model.atlas, full).level
         expected = v.expect.triage
         triage_ok += level == expected
         if expected == "self_care":
