@@ -129,7 +129,7 @@ def main() -> None:
 
     port = free_port()
     env = {**os.environ, "MYOMAP_LOG_LEVEL": "warning"}
-    cmd = [sys.executable, "-m", "myomap.cli", "serve", "--port", str(port),
+    cmd = [sys.executable, "-m", "myomap.cli.app", "serve", "--port", str(port),
            "--workers", str(args.workers)]  # fmt: skip
     server = subprocess.Popen(cmd, env=env, cwd=ROOT)
     try:

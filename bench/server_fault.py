@@ -44,7 +44,7 @@ PASSWORD = "kill nine then restart"
 def start(url: str, port: int) -> subprocess.Popen[bytes]:
     env = {**os.environ, "MYOMAP_DATABASE_URL": url, "MYOMAP_LOG_LEVEL": "error",
            "MYOMAP_LOGIN_LIMIT": "0", "MYOMAP_SIGNUP_LIMIT": "0"}  # fmt: skip
-    command = [sys.executable, "-m", "myomap.cli", "serve", "--server", "--port", str(port),
+    command = [sys.executable, "-m", "myomap.cli.app", "serve", "--server", "--port", str(port),
                "--workers", "2"]  # fmt: skip
     server = subprocess.Popen(command, env=env, cwd=ROOT, start_new_session=True)
     wait_ready(f"http://127.0.0.1:{port}/api/v1/health")

@@ -149,7 +149,7 @@ def main() -> None:
             "MYOMAP_LOGIN_LIMIT": "0",
             "MYOMAP_ASSESS_LIMIT": "0",
         }
-        command = [sys.executable, "-m", "myomap.cli", "serve", "--server", "--port", str(port),
+        command = [sys.executable, "-m", "myomap.cli.app", "serve", "--server", "--port", str(port),
                    "--workers", str(args.workers)]  # fmt: skip
         server = subprocess.Popen(command, env=env, cwd=ROOT)
         try:

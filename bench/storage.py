@@ -17,12 +17,13 @@ from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+from myomap.db import Store
+from myomap.db.testing import Backend, postgres_url, temporary_database
+from myomap.diary import Snapshot
+from myomap.diary.entry import Entry
+from myomap.diary.progress import daily_overall, pain_extent, self_care_effects
 from myomap.reports import build_summary, render_pdf
 from myomap.reports.charts import overall_chart, regions_chart
-from myomap.reports.progress import daily_overall, pain_extent, self_care_effects
-from myomap.storage import Snapshot, Store
-from myomap.storage.entry import Entry
-from myomap.storage.testing import Backend, postgres_url, temporary_database
 
 from _report import machine, write_section
 

@@ -10,8 +10,8 @@ from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
 from myomap.atlas import Atlas, load_atlas
-from myomap.defaults import default_atlas, default_model
 from myomap.engine import Model, compile_model
+from myomap.engine.defaults import default_atlas, default_model
 from myomap.settings import Settings
 from myomap.web import create_app
 

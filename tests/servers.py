@@ -17,12 +17,13 @@ from argon2 import PasswordHasher
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
+from myomap.accounts import passwords
+from myomap.accounts.users import Accounts, Role, User
+from myomap.db import Store
+from myomap.db.testing import Backend, temporary_database
 from myomap.settings import Settings
-from myomap.storage import Store, passwords
-from myomap.storage.accounts import Accounts, Role, User
-from myomap.storage.testing import Backend, temporary_database
 from myomap.web import create_app
-from myomap.web.principal import CSRF_COOKIE, SESSION_COOKIE
+from myomap.web.platform.principal import CSRF_COOKIE, SESSION_COOKIE
 
 PASSWORD = "correct horse battery staple"
 BASE = "https://testserver"

@@ -8,8 +8,8 @@ import pytest
 from fastapi.testclient import TestClient
 
 from myomap.atlas import Atlas
-from myomap.defaults import default_model
 from myomap.engine import Evidence, lookup, rank
+from myomap.engine.defaults import default_model
 
 ILIOPSOAS = {
     "pain": [
@@ -190,7 +190,7 @@ def test_an_unexpected_error_is_500_without_internals(
     def broken(*args: object, **kwargs: object) -> None:
         raise RuntimeError("secret internals")
 
-    monkeypatch.setattr("myomap.web.api.rank", broken)
+    monkeypatch.setattr("myomap.web.assess.api.rank", broken)
     response = client.post("/api/v1/assess", json=ILIOPSOAS)
     assert response.status_code == 500
     assert "secret" not in response.text

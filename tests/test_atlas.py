@@ -128,7 +128,7 @@ def test_whole_body_atlas_has_at_least_80_muscles(atlas: Atlas) -> None:
 
 
 def test_every_muscle_has_at_least_two_vignettes(atlas: Atlas) -> None:
-    from myomap.evaluate import load_vignettes
+    from myomap.evaluation.vignettes import load_vignettes
 
     root = FIXTURES.parent.parent / "eval"
     counts: dict[str, int] = {}

@@ -33,11 +33,11 @@ from servers import (
     signed_in,
 )
 
+from myomap.accounts.sharing import Sharing
+from myomap.db import Store
 from myomap.settings import Settings
-from myomap.storage import Store
-from myomap.storage.sharing import Sharing
 from myomap.web import create_app
-from myomap.web.access import RULES, Rule, rule_for
+from myomap.web.platform.access import RULES, Rule, rule_for
 
 ROLES = ("anonymous", "other_person", "clinician_without_share", "clinician_with_share", "owner")
 EVIDENCE = {"pain": [{"region": "sacrum", "intensity": 5}]}
@@ -82,7 +82,7 @@ def test_the_route_table_is_seen() -> None:
 @pytest.mark.parametrize(("method", "path"), ROUTES)
 def test_every_route_has_an_access_rule(method: str, path: str) -> None:
     assert rule_for(method, path) is not None, (
-        f"{method} {path} has no rule in myomap/web/access.py RULES: add one "
+        f"{method} {path} has no rule in myomap/web/platform/access.py RULES: add one "
         "(public, account, clinician; owner self or patient) and it joins this matrix."
     )
 

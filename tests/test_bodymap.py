@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from myomap.bodymap import HEIGHT, VIEWS, WIDTH, Figure, View, load_figure, mirror_x
-from myomap.bodymap.figure import SVG_NS, Shape, polygon_from_path
+from myomap.atlas.figures import HEIGHT, VIEWS, WIDTH, Figure, View, load_figure, mirror_x
+from myomap.atlas.figures.figure import SVG_NS, Shape, polygon_from_path
 
 REGIONS_CSV = Path(__file__).parent / "fixtures" / "regions.csv"
 STEP = 3.0

@@ -12,8 +12,8 @@ from collections.abc import Iterator
 
 import pytest
 
+from myomap.accounts.users import Accounts
 from myomap.settings import Settings
-from myomap.storage.accounts import Accounts
 from myomap.web import create_app
 
 from browsing import ARTIFACTS, CHROMIUM, NO_CHROMIUM, chromium, served

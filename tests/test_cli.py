@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from myomap.cli import app
+from myomap.cli.app import app
 
 runner = CliRunner()
 
@@ -23,7 +23,7 @@ def run(*args: str) -> str:
 
 def myomap(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
     """Run the real entry point in a subprocess, the way a person does."""
-    code = "from myomap.cli import main; main()"
+    code = "from myomap.cli.app import main; main()"
     return subprocess.run(
         [sys.executable, "-c", code, *args], capture_output=True, text=True, input=stdin
     )
@@ -138,14 +138,14 @@ def test_assess_save_stores_the_assessment(tmp_path: Path) -> None:
     import os
 
     env = {**os.environ, "MYOMAP_DATABASE_URL": f"sqlite:///{tmp_path / 'd.db'}"}
-    code = "from myomap.cli import main; main()"
+    code = "from myomap.cli.app import main; main()"
     args = ["assess", "--pain", "lumbar_paraspinal_r:6", "--save", "--json"]
     proc = subprocess.run(
         [sys.executable, "-c", code, *args], capture_output=True, text=True, env=env
     )
     assert proc.returncode == 0, proc.stderr
     assert "saved as assessment 1" in proc.stderr
-    from myomap.storage import Store
+    from myomap.db import Store
 
     store = Store.open(env["MYOMAP_DATABASE_URL"])
     try:

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from myomap.cli import app
+from myomap.cli.app import app
 
 WEEK = Path(__file__).parent / "fixtures" / "diary" / "week.json"
 runner = CliRunner()
@@ -70,7 +70,7 @@ def test_reports_backup_and_restore(db: Path, tmp_path: Path) -> None:
 
 def cli(db: Path, *args: str) -> subprocess.CompletedProcess[str]:
     done = subprocess.run(
-        [sys.executable, "-c", "from myomap.cli import main; main()", *args],
+        [sys.executable, "-c", "from myomap.cli.app import main; main()", *args],
         capture_output=True,
         text=True,
         env={"MYOMAP_DATABASE_URL": f"sqlite:///{db}", "PATH": "/usr/bin:/bin"},

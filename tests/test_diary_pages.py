@@ -13,14 +13,14 @@ import pytest
 from fastapi.testclient import TestClient
 
 from myomap.atlas import Atlas
-from myomap.defaults import default_model
+from myomap.diary import QUALITIES
+from myomap.diary.plan import plan_muscles
+from myomap.diary.progress import overlap
 from myomap.engine import Evidence, rank
-from myomap.reports.plan import plan_muscles
-from myomap.reports.progress import overlap
+from myomap.engine.defaults import default_model
 from myomap.settings import Settings
-from myomap.storage import QUALITIES
 from myomap.web import create_app
-from myomap.web.plan import plan_items
+from myomap.web.assess.plan import plan_items
 
 ILIOPSOAS = {
     "pain": [

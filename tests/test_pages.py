@@ -130,7 +130,7 @@ def test_pages_show_no_internals_on_a_crash(
     def broken(*args: object, **kwargs: object) -> None:
         raise RuntimeError("secret internals")
 
-    monkeypatch.setattr("myomap.web.pages.rank", broken)
+    monkeypatch.setattr("myomap.web.assess.pages.rank", broken)
     response = client.get("/plan", params={"state": ILIOPSOAS_STATE})
     assert response.status_code == 500
     assert "secret" not in response.text and "Traceback" not in response.text

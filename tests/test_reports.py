@@ -13,10 +13,9 @@ from fhir.resources.R4B.bundle import Bundle
 from fhir.resources.R4B.observation import Observation
 from icalendar import Calendar
 
-from myomap.reports import build_summary, entries_csv, fhir_bundle, plan_calendar, render_pdf
-from myomap.reports.charts import extent_chart, overall_chart, regions_chart
-from myomap.reports.fhir import REGION_SYSTEM
-from myomap.reports.progress import (
+from myomap.db import Store
+from myomap.diary import Entry
+from myomap.diary.progress import (
     daily_overall,
     overlap,
     pain_extent,
@@ -24,9 +23,11 @@ from myomap.reports.progress import (
     region_series,
     self_care_effects,
 )
+from myomap.diary.snapshot import read_snapshot
+from myomap.reports import build_summary, entries_csv, fhir_bundle, plan_calendar, render_pdf
+from myomap.reports.charts import extent_chart, overall_chart, regions_chart
+from myomap.reports.fhir import REGION_SYSTEM
 from myomap.reports.snomed import SNOMED, snomed_structure
-from myomap.storage import Entry, Store
-from myomap.storage.snapshot import read_snapshot
 
 WEEK = Path(__file__).parent / "fixtures" / "diary" / "week.json"
 T0 = datetime(2025, 3, 3, 8, 0, tzinfo=UTC)

@@ -16,9 +16,9 @@ from argon2 import PasswordHasher
 from hypothesis import HealthCheck, settings
 from schemathesis.checks import not_a_server_error
 
+from myomap.accounts import passwords
+from myomap.accounts.users import Accounts
 from myomap.settings import Settings
-from myomap.storage import passwords
-from myomap.storage.accounts import Accounts
 from myomap.web import create_app
 
 passwords.HASHER = PasswordHasher(time_cost=1, memory_cost=64, parallelism=1)

@@ -19,11 +19,11 @@ from servers import (
 from sqlalchemy import inspect, select, text
 from typer.testing import CliRunner
 
+from myomap.accounts.users import Accounts
+from myomap.db import Store
+from myomap.db.tables import AuditRow
+from myomap.db.testing import postgres_url
 from myomap.errors import MyomapError
-from myomap.storage import Store
-from myomap.storage.accounts import Accounts
-from myomap.storage.models import AuditRow
-from myomap.storage.testing import postgres_url
 from myomap.web.serve import run
 
 ENTRY = {"overall": 4, "pain": {"sacrum": 3}, "note": "after the drive"}
@@ -376,7 +376,7 @@ def test_serve_refuses_a_public_host_in_local_mode(monkeypatch: pytest.MonkeyPat
 def test_the_operator_adds_a_clinician_and_prints_reset_codes(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from myomap.cli import app as cli
+    from myomap.cli.app import app as cli
 
     url = f"sqlite:///{tmp_path / 'cli.db'}"
     monkeypatch.setenv("MYOMAP_DATABASE_URL", url)

@@ -15,11 +15,12 @@ from typing import Any
 import pytest
 from sqlalchemy import event
 
+from myomap.db import Store
+from myomap.db.migrate import current_revision, head_revision
+from myomap.db.testing import Backend, postgres_url, temporary_database
+from myomap.diary import Snapshot
+from myomap.diary.snapshot import parse_snapshot
 from myomap.errors import EvidenceError, NotFound
-from myomap.storage import Snapshot, Store
-from myomap.storage.migrate import current_revision, head_revision
-from myomap.storage.snapshot import parse_snapshot
-from myomap.storage.testing import Backend, postgres_url, temporary_database
 
 BACKENDS = [
     pytest.param("sqlite", id="sqlite"),
@@ -288,7 +289,7 @@ def test_an_import_naming_an_unknown_region_stores_nothing(store: Store) -> None
 def test_backup_then_restore_into_an_empty_database_reproduces_everything(
     store: Store, tmp_path: Path
 ) -> None:
-    from myomap.storage.backup import backup, restore
+    from myomap.db.backup import backup, restore
 
     fill(store)
     backup(store, tmp_path / "diary.json")
@@ -301,7 +302,7 @@ def test_backup_then_restore_into_an_empty_database_reproduces_everything(
 
 
 def test_sqlite_file_backup_uses_the_online_backup_api(tmp_path: Path) -> None:
-    from myomap.storage.backup import backup, restore
+    from myomap.db.backup import backup, restore
 
     store = Store.open(f"sqlite:///{tmp_path / 'live.db'}")
     fill(store)

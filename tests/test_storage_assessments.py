@@ -7,12 +7,12 @@ from pathlib import Path
 
 import pytest
 
-from myomap.defaults import default_model
+from myomap.db import Store
+from myomap.db.testing import Backend, postgres_url, temporary_database
+from myomap.diary.assessment import compare_results
 from myomap.engine import Evidence, Result, rank
+from myomap.engine.defaults import default_model
 from myomap.errors import EvidenceError, NotFound
-from myomap.storage import Store
-from myomap.storage.assessment import compare_results
-from myomap.storage.testing import Backend, postgres_url, temporary_database
 
 BACKENDS = [
     pytest.param("sqlite", id="sqlite"),

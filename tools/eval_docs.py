@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from myomap.defaults import default_model
-from myomap.evaluate import compare, load_vignettes, to_markdown
+from myomap.engine.defaults import default_model
+from myomap.evaluation.vignettes import compare, load_vignettes, to_markdown
 
 ROOT = Path(__file__).resolve().parent.parent
 DOC = ROOT / "docs" / "evaluation.md"

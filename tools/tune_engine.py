@@ -12,9 +12,9 @@ import itertools
 import sys
 from pathlib import Path
 
-from myomap.defaults import default_atlas
+from myomap.engine.defaults import default_atlas
 from myomap.engine.model import Params, compile_model
-from myomap.evaluate import evaluate, load_vignettes
+from myomap.evaluation.vignettes import evaluate, load_vignettes
 
 GRID = {
     "essential": [0.5, 0.6, 0.7, 0.8],

@@ -18,7 +18,7 @@ DEFAULT_ROOT = Path(str(files("myomap.atlas") / "data"))
 
 def figures_for(root: Path) -> Mapping[str, FigureLike]:
     """The figures an atlas is checked against: its own figures/ folder, or the built-in ones."""
-    from myomap.bodymap.figure import VIEWS, load_figure, parse_figure
+    from myomap.atlas.figures.figure import VIEWS, load_figure, parse_figure
 
     own = root / "figures"
     if own.is_dir():
@@ -36,7 +36,7 @@ def check_atlas(root: Path | None = None) -> tuple[RawAtlas, list[Problem]]:
 def load_atlas(root: Path | str | None = None) -> Atlas:
     """The checked atlas; raises AtlasError listing every problem if it has any.
 
-    Each call reads the files anew; ``myomap.defaults`` keeps one per process.
+    Each call reads the files anew; ``myomap.engine.defaults`` keeps one per process.
     """
     return _load(Path(root) if root is not None else DEFAULT_ROOT)
 

@@ -15,7 +15,7 @@ from myomap.atlas.schema import (
     Source,
 )
 from myomap.errors import NotFound
-from myomap.suggest import did_you_mean
+from myomap.atlas.suggest import did_you_mean
 
 __all__ = ["Atlas", "expand_region"]
 

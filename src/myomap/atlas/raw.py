@@ -8,7 +8,7 @@ Layout of an atlas directory::
     red_flags.yaml        red-flag rules
     sources/*.yaml        cited sources
     muscles/<id>.yaml     one muscle per file
-    figures/front.svg     optional: figures to check against (default: myomap.bodymap's)
+    figures/front.svg     optional: figures to check against (default: myomap.atlas.figures's)
     figures/back.svg
 """
 

@@ -15,7 +15,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from myomap.atlas.model import Atlas
 from myomap.errors import EvidenceError
-from myomap.suggest import did_you_mean
+from myomap.atlas.suggest import did_you_mean
 
 __all__ = ["Answer", "Evidence", "Pain", "mirror_evidence", "mirror_region", "validate_evidence"]
 

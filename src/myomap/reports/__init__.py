@@ -7,7 +7,7 @@ entries_csv(entries)      -> str
 plan_calendar(plan)       -> bytes   (iCalendar reminders)
 progress.* and charts.*   the numbers and SVG charts behind the diary pages
 
-The names are imported on first use, so ``myomap.reports.plan`` (which the web pages need)
+The names are imported on first use, so ``myomap.diary.plan`` (which the web pages need)
 does not load matplotlib and reportlab.
 """
 
@@ -17,11 +17,11 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from myomap.diary.plan import PlanStep, plan_steps
     from myomap.reports.calendar import plan_calendar
     from myomap.reports.csv_export import entries_csv
     from myomap.reports.fhir import fhir_bundle
     from myomap.reports.pdf import render_pdf
-    from myomap.reports.plan import PlanStep, plan_steps
     from myomap.reports.summary import Summary, build_summary
 
 __all__ = [

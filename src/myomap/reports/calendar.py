@@ -8,7 +8,7 @@ from zoneinfo import ZoneInfo
 
 from icalendar import Alarm, Calendar, Event
 
-from myomap.reports.plan import PlanStep
+from myomap.diary.plan import PlanStep
 
 __all__ = ["plan_calendar"]
 

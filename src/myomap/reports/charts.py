@@ -17,8 +17,8 @@ import matplotlib.dates as mdates
 from matplotlib import rc_context
 from matplotlib.figure import Figure
 
-from myomap.reports.progress import daily_overall, pain_extent
-from myomap.storage.entry import Entry
+from myomap.diary.entry import Entry
+from myomap.diary.progress import daily_overall, pain_extent
 
 __all__ = ["extent_chart", "overall_chart", "regions_chart"]
 

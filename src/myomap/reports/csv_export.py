@@ -10,7 +10,7 @@ import csv
 import io
 from collections.abc import Iterable
 
-from myomap.storage.entry import Entry, iso
+from myomap.diary.entry import Entry, iso
 
 __all__ = ["COLUMNS", "entries_csv"]
 

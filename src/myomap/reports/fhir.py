@@ -13,10 +13,10 @@ from typing import Any
 
 from fhir.resources.R4B.bundle import Bundle
 
+from myomap.diary.assessment import Assessment
+from myomap.diary.entry import Entry, iso
 from myomap.reports.snomed import SNOMED, snomed_structure
 from myomap.reports.summary import Summary
-from myomap.storage.assessment import Assessment
-from myomap.storage.entry import Entry, iso
 
 __all__ = [
     "ANSWER_SYSTEM",

@@ -31,13 +31,13 @@ from reportlab.platypus import (
 )
 from svglib.svglib import svg2rlg
 
+from myomap.diary.entry import Entry
+from myomap.diary.plan import step_label
+from myomap.diary.progress import overlap, pain_extent, self_care_effects
 from myomap.engine.triage import LEVEL_WORDS
 from myomap.reports import charts
 from myomap.reports.pdf_bodymap import BodyMaps, intensity_colour
-from myomap.reports.plan import step_label
-from myomap.reports.progress import overlap, pain_extent, self_care_effects
 from myomap.reports.summary import Summary
-from myomap.storage.entry import Entry
 
 __all__ = ["render_pdf"]
 

@@ -11,7 +11,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable
 from svgelements import Arc, Close, CubicBezier, Line, Move, Path, QuadraticBezier
 
-from myomap.bodymap import HEIGHT, VIEWS, WIDTH, View, load_figure
+from myomap.atlas.figures import HEIGHT, VIEWS, WIDTH, View, load_figure
 
 __all__ = ["BodyMaps", "intensity_colour"]
 

@@ -10,11 +10,11 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from myomap.atlas.model import Atlas
-from myomap.reports.plan import PlanStep, plan_steps
-from myomap.storage.assessment import Assessment
-from myomap.storage.entry import Entry
-from myomap.storage.store import Store
-from myomap.storage.when import now, parse_when
+from myomap.db.store import Store
+from myomap.diary.assessment import Assessment
+from myomap.diary.entry import Entry
+from myomap.diary.plan import PlanStep, plan_steps
+from myomap.diary.when import now, parse_when
 
 __all__ = ["Summary", "TriageAnswer", "build_summary"]
 

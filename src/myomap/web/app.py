@@ -13,23 +13,38 @@ from contextlib import asynccontextmanager
 from importlib.resources import files
 from pathlib import Path
 
-from fastapi import FastAPI
+from fastapi import APIRouter, FastAPI
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
-from jinja2 import Environment, PackageLoader, select_autoescape
+from jinja2 import ChoiceLoader, Environment, PackageLoader, select_autoescape
 
 from myomap import __version__
 from myomap.atlas import Atlas, load_atlas
-from myomap.defaults import default_atlas, default_model
 from myomap.engine import Model, compile_model
+from myomap.engine.defaults import default_atlas, default_model
 from myomap.engine.triage import LEVEL_WORDS
 from myomap.settings import Settings
-from myomap.web import api, diary_api, diary_pages, errors, guard, ops, pages
-from myomap.web.deps import AppState
+from myomap.web.accounts import api as accounts_api
+from myomap.web.accounts import auth as accounts_auth
+from myomap.web.accounts import pages as accounts_pages
+from myomap.web.assess import api as assess_api
+from myomap.web.assess import pages as assess_pages
+from myomap.web.atlas import api as atlas_api
+from myomap.web.atlas import pages as atlas_pages
+from myomap.web.clinic import api as clinic_api
+from myomap.web.clinic import pages as clinic_pages
+from myomap.web.diary import api as diary_api
+from myomap.web.diary import pages as diary_pages
+from myomap.web.platform import errors, ops
+from myomap.web.platform.access import GUARD
+from myomap.web.platform.deps import AppState
+from myomap.web.platform.ratelimit import RateLimiter
+from myomap.web.platform.security import BodyLimit, SecurityHeaders
 
 __all__ = ["create_app"]
 
-STATIC = Path(__file__).parent / "static"
+FEATURES = ("platform", "bodymap", "assess", "atlas", "diary", "accounts", "clinic")
+"""The feature packages under ``myomap.web``; each may hold ``templates/`` and ``static/``."""
 SWAGGER_UI = Path(str(files("fastapi_offline") / "static"))
 """Swagger UI 5 (reads OpenAPI 3.1) as packaged by fastapi-offline: served locally, no CDN."""
 
@@ -46,17 +61,17 @@ def create_app(settings: Settings | None = None, atlas: Atlas | None = None) -> 
         description="Find which muscles' trigger points may cause your pain. "
         "myomap informs; it does not diagnose.",
         lifespan=_lifespan,
-        dependencies=[guard.GUARD],  # who may call what: web/access.py
+        dependencies=[GUARD],  # who may call what: web/platform/access.py
     )
     app.state.myomap = AppState(settings=settings, atlas=atlas, model=model, templates=_templates())
-    app.include_router(api.router)
-    app.include_router(pages.router)
-    app.include_router(diary_api.router)
-    app.include_router(diary_pages.router)
+    app.state.myomap.templates.env.globals["server_mode"] = settings.server
+    app.state.myomap_limiter = RateLimiter()
+    for router in _routers(settings):
+        app.include_router(router)
     app.mount("/static/swagger", StaticFiles(directory=SWAGGER_UI), name="swagger")
-    app.mount("/static", StaticFiles(directory=STATIC), name="static")
-    app.include_router(ops.router)
-    guard.install(app, settings)
+    app.mount("/static", StaticFiles(packages=_static_packages()), name="static")
+    app.add_middleware(BodyLimit, limit=settings.max_body_bytes)
+    app.add_middleware(SecurityHeaders, hsts=settings.server)
     errors.install(app)
     return app
 
@@ -78,9 +93,42 @@ def _knowledge(settings: Settings, atlas: Atlas | None) -> tuple[Atlas, Model]:
     return default_atlas(), default_model()
 
 
+def _routers(settings: Settings) -> list[APIRouter]:
+    """Every route of the app; accounts and the clinic exist in server mode only (local mode
+    has one implicit person)."""
+    routers = [
+        atlas_api.router,
+        assess_api.router,
+        assess_pages.router,
+        atlas_pages.router,
+        diary_api.router,
+        diary_pages.router,
+        ops.router,
+    ]
+    if settings.server:
+        routers += [
+            accounts_auth.router,
+            accounts_api.router,
+            accounts_pages.router,
+            clinic_api.router,
+            clinic_pages.router,
+        ]
+    return routers
+
+
+def _feature_dirs(kind: str) -> list[tuple[str, str]]:
+    root = Path(__file__).parent
+    return [(f"myomap.web.{f}", kind) for f in FEATURES if (root / f / kind).is_dir()]
+
+
+def _static_packages() -> list[str | tuple[str, str]]:
+    return list(_feature_dirs("static"))
+
+
 def _templates() -> Jinja2Templates:
+    loaders = [PackageLoader(package, path) for package, path in _feature_dirs("templates")]
     env = Environment(
-        loader=PackageLoader("myomap.web", "templates"),
+        loader=ChoiceLoader(loaders),
         autoescape=select_autoescape(["html"]),
         trim_blocks=True,
         lstrip_blocks=True,

@@ -30,7 +30,7 @@ def is_loopback(host: str) -> bool:
 
 def _migrate(settings: Settings) -> None:
     """Bring the database schema up to date once, before any worker starts."""
-    from myomap.storage import Store
+    from myomap.db import Store
 
     Store.open(settings.database_url).close()
 

@@ -1,0 +1,87 @@
+"""The audit log: who signed in (or failed to), shared, revoked, exported or left.
+
+Rows are written in the same transaction as the action they describe. ``subject`` is the
+email an attempt named, so failed sign-ins can be counted per account across every worker
+(the per-email lockout in ``accounts.py``).
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Literal
+
+from pydantic import BaseModel
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from myomap.db.tables import AuditRow
+from myomap.diary.when import now
+
+__all__ = ["Action", "AuditEvent", "failures_since", "record"]
+
+Action = Literal[
+    "signup",
+    "login",
+    "logout",
+    "password_change",
+    "password_reset",
+    "share_create",
+    "share_accept",
+    "share_revoke",
+    "export",
+    "patient_export",
+    "account_delete",
+]
+
+
+class AuditEvent(BaseModel):
+    at: datetime
+    action: str
+    ok: bool
+    ip: str
+    detail: str
+
+
+def record(
+    session: Session,
+    action: Action,
+    *,
+    user_id: int | None,
+    subject: str = "",
+    ok: bool = True,
+    ip: str = "",
+    detail: str = "",
+) -> None:
+    session.add(
+        AuditRow(
+            at=now(),
+            user_id=user_id,
+            action=action,
+            subject=subject[:254],
+            ok=ok,
+            ip=ip[:64],
+            detail=detail,
+        )
+    )
+
+
+def failures_since(session: Session, subject: str, since: datetime) -> int:
+    """Failed sign-ins naming ``subject`` since ``since``."""
+    query = (
+        select(func.count())
+        .select_from(AuditRow)
+        .where(
+            AuditRow.action == "login",
+            AuditRow.subject == subject,
+            AuditRow.ok.is_(False),
+            AuditRow.at >= since,
+        )
+    )
+    return session.scalar(query) or 0
+
+
+def events_of(session: Session, user_id: int) -> list[AuditEvent]:
+    rows = session.scalars(
+        select(AuditRow).where(AuditRow.user_id == user_id).order_by(AuditRow.id)
+    )
+    return [AuditEvent(at=r.at, action=r.action, ok=r.ok, ip=r.ip, detail=r.detail) for r in rows]

@@ -1,0 +1,352 @@
+"""Accounts of server mode: sign-up, sign-in, sessions, API tokens, passwords, leaving.
+
+    accounts = Accounts(store)
+    user = accounts.signup("ana@example.org", "a long passphrase")
+    user = accounts.authenticate("ana@example.org", "a long passphrase", ip="127.0.0.1")
+    token, csrf = accounts.start_session(user.id)      # the cookie's secret, its CSRF token
+    accounts.session_user(token)                        # -> (user, csrf) or None
+    bearer = accounts.issue_token(user.id)              # for Authorization: Bearer
+    accounts.token_user(bearer)                         # -> user or None
+    reset = accounts.reset_token("ana@example.org")     # the operator's CLI prints it
+    accounts.export(user.id) / accounts.delete(user.id) # data rights
+
+Secrets (cookies, tokens, reset codes) are random; the database keeps only their SHA-256,
+passwords only their argon2id hash. Every sign-in, good or bad, is in the audit log.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+from typing import Any, Literal
+
+from pydantic import BaseModel
+from sqlalchemy import delete, or_, select
+from sqlalchemy.orm import Session
+
+from myomap.accounts import audit
+from myomap.accounts.passwords import digest, hash_password, new_token, verify_password, weakness
+from myomap.db.store import Store
+from myomap.db.tables import (
+    LOCAL_USER_ID,
+    ApiTokenRow,
+    AssessmentRow,
+    AuditRow,
+    ClinicianNoteRow,
+    SessionRow,
+    ShareRow,
+    UserRow,
+)
+from myomap.diary.when import now
+from myomap.errors import Conflict, EvidenceError, NotFound, NotSignedIn, TooManyRequests
+
+__all__ = ["Accounts", "Role", "User"]
+
+Role = Literal["person", "clinician"]
+ROLES: tuple[Role, ...] = ("person", "clinician")
+LOCKOUT_FAILURES = 10
+LOCKOUT_WINDOW = timedelta(minutes=15)
+RESET_VALID = timedelta(hours=24)
+
+
+class User(BaseModel):
+    """An account as the app sees it (never with its password hash)."""
+
+    id: int
+    email: str
+    role: Role
+    created_at: datetime
+
+
+def user_of(row: UserRow) -> User:
+    role: Role = "clinician" if row.role == "clinician" else "person"
+    return User(id=row.id, email=row.email, role=role, created_at=row.created_at)
+
+
+def normal_email(email: str) -> str:
+    """Trimmed and lower-cased; refused unless it looks like an address."""
+    cleaned = email.strip().lower()
+    name, at, domain = cleaned.partition("@")
+    if not at or not name or "." not in domain or len(cleaned) > 254 or " " in cleaned:
+        raise EvidenceError(
+            "Give an email address such as ana@example.org.", field="email", value=email
+        )
+    return cleaned
+
+
+class Accounts:
+    """Users, their sessions and tokens, in the store's database."""
+
+    def __init__(self, store: Store, *, session_hours: int = 336, token_hours: int = 720):
+        self.store = store
+        self.session_life = timedelta(hours=session_hours)
+        self.token_life = timedelta(hours=token_hours)
+
+    # -- creating and finding -------------------------------------------------------------
+
+    def signup(self, email: str, password: str, *, role: Role = "person", ip: str = "") -> User:
+        """A new account; refused if the email is taken or the password is weak."""
+        address = normal_email(email)
+        reason = weakness(password, email=address)
+        if reason:
+            raise EvidenceError(reason, field="password")
+        return self._create(address, hash_password(password), role, ip=ip)
+
+    def add_user(self, email: str, *, role: Role = "person") -> User:
+        """An account with no password yet (the operator's CLI); set one with a reset code."""
+        if role not in ROLES:
+            raise EvidenceError(f"Unknown role {role!r}: use person or clinician.", field="role")
+        return self._create(normal_email(email), None, role)
+
+    def _create(self, email: str, password_hash: str | None, role: Role, *, ip: str = "") -> User:
+        with self.store.writing() as session:
+            if session.scalar(select(UserRow.id).where(UserRow.email == email)) is not None:
+                raise Conflict(
+                    "An account with this email exists already: sign in instead.",
+                    field="email",
+                )
+            row = UserRow(email=email, password_hash=password_hash, role=role, created_at=now())
+            session.add(row)
+            session.flush()
+            audit.record(session, "signup", user_id=row.id, subject=email, ip=ip, detail=role)
+            return user_of(row)
+
+    def user(self, user_id: int) -> User:
+        with self.store.reading() as session:
+            row = session.get(UserRow, user_id)
+            if row is None:
+                raise NotFound(f"No account with id {user_id}.", field="user", value=user_id)
+            return user_of(row)
+
+    def all_users(self) -> list[User]:
+        """Every account but the local person, by id."""
+        with self.store.reading() as session:
+            rows = session.scalars(
+                select(UserRow).where(UserRow.id != LOCAL_USER_ID).order_by(UserRow.id)
+            )
+            return [user_of(row) for row in rows]
+
+    def by_email(self, email: str) -> User:
+        with self.store.reading() as session:
+            row = session.scalar(select(UserRow).where(UserRow.email == normal_email(email)))
+            if row is None:
+                raise NotFound(f"No account for {email}.", field="email", value=email)
+            return user_of(row)
+
+    # -- signing in -----------------------------------------------------------------------
+
+    def authenticate(self, email: str, password: str, *, ip: str = "") -> User:
+        """The account if the password is right; every attempt is audited. Ten failures
+        for one email within 15 minutes lock it for the rest of that window."""
+        address = email.strip().lower()[:254]
+        with self.store.writing() as session:
+            since = now() - LOCKOUT_WINDOW
+            if audit.failures_since(session, address, since) >= LOCKOUT_FAILURES:
+                raise TooManyRequests(
+                    "Too many failed sign-ins for this account; try again in 15 minutes.",
+                    retry_after=int(LOCKOUT_WINDOW.total_seconds()),
+                )
+            row = session.scalar(select(UserRow).where(UserRow.email == address))
+            ok = verify_password(row.password_hash if row else None, password)
+            user_id = row.id if row is not None else None
+            audit.record(session, "login", user_id=user_id, subject=address, ok=ok, ip=ip)
+        if not ok or row is None:
+            raise NotSignedIn("Wrong email or password.", field="password")
+        return user_of(row)
+
+    def start_session(self, user_id: int) -> tuple[str, str]:
+        """A new browser session: (cookie secret, CSRF token)."""
+        token, csrf = new_token(), new_token()
+        stamp = now()
+        with self.store.writing() as session:
+            session.add(
+                SessionRow(
+                    token_hash=digest(token),
+                    user_id=user_id,
+                    csrf=csrf,
+                    created_at=stamp,
+                    expires_at=stamp + self.session_life,
+                )
+            )
+        return token, csrf
+
+    def session_user(self, token: str) -> tuple[User, str] | None:
+        """The signed-in user and the session's CSRF token, or None (unknown or expired)."""
+        with self.store.reading() as session:
+            found = session.execute(
+                select(UserRow, SessionRow.csrf)
+                .join(SessionRow, SessionRow.user_id == UserRow.id)
+                .where(SessionRow.token_hash == digest(token), SessionRow.expires_at > now())
+            ).first()
+            return (user_of(found[0]), found[1]) if found else None
+
+    def end_session(self, token: str, *, ip: str = "") -> None:
+        with self.store.writing() as session:
+            row = session.get(SessionRow, digest(token))
+            if row is not None:
+                audit.record(session, "logout", user_id=row.user_id, ip=ip)
+                session.delete(row)
+
+    def issue_token(self, user_id: int) -> str:
+        token = new_token()
+        stamp = now()
+        with self.store.writing() as session:
+            session.add(
+                ApiTokenRow(
+                    token_hash=digest(token),
+                    user_id=user_id,
+                    created_at=stamp,
+                    expires_at=stamp + self.token_life,
+                )
+            )
+        return token
+
+    def revoke_token(self, token: str) -> None:
+        with self.store.writing() as session:
+            session.execute(delete(ApiTokenRow).where(ApiTokenRow.token_hash == digest(token)))
+
+    def token_user(self, token: str) -> User | None:
+        with self.store.reading() as session:
+            row = session.scalar(
+                select(UserRow)
+                .join(ApiTokenRow, ApiTokenRow.user_id == UserRow.id)
+                .where(ApiTokenRow.token_hash == digest(token), ApiTokenRow.expires_at > now())
+            )
+            return user_of(row) if row is not None else None
+
+    # -- passwords ------------------------------------------------------------------------
+
+    def change_password(
+        self, user_id: int, current: str, new: str, *, keep_session: str | None = None
+    ) -> None:
+        """Check the current password, set the new one, and sign out everywhere else."""
+        with self.store.writing() as session:
+            row = self._row(session, user_id)
+            if not verify_password(row.password_hash, current):
+                raise EvidenceError("The current password is not right.", field="current")
+            self._set_password(session, row, new, keep_session=keep_session)
+            audit.record(session, "password_change", user_id=user_id, subject=row.email)
+
+    def reset_token(self, email: str) -> str:
+        """A one-time code (valid 24 hours) to set a new password; the operator hands it
+        over. Issuing a new one cancels the old."""
+        code = new_token(12)
+        with self.store.writing() as session:
+            row = session.scalar(select(UserRow).where(UserRow.email == normal_email(email)))
+            if row is None or row.id == LOCAL_USER_ID:
+                raise NotFound(f"No account for {email}.", field="email", value=email)
+            row.reset_hash, row.reset_expires_at = digest(code), now() + RESET_VALID
+        return code
+
+    def reset_password(self, email: str, code: str, new: str, *, ip: str = "") -> User:
+        """Set a new password with a reset code; the code works once."""
+        with self.store.writing() as session:
+            row = session.scalar(select(UserRow).where(UserRow.email == email.strip().lower()))
+            valid = (
+                row is not None
+                and row.reset_hash == digest(code)
+                and row.reset_expires_at is not None
+                and row.reset_expires_at > now()
+            )
+            if not valid or row is None:
+                raise EvidenceError(
+                    "This reset code is not valid (wrong, used or expired); ask the operator "
+                    "for a new one.",
+                    field="code",
+                )
+            self._set_password(session, row, new)
+            row.reset_hash = row.reset_expires_at = None
+            audit.record(session, "password_reset", user_id=row.id, subject=row.email, ip=ip)
+            return user_of(row)
+
+    def _set_password(
+        self, session: Session, row: UserRow, new: str, *, keep_session: str | None = None
+    ) -> None:
+        reason = weakness(new, email=row.email)
+        if reason:
+            raise EvidenceError(reason, field="password")
+        row.password_hash = hash_password(new)
+        kept = digest(keep_session) if keep_session else ""
+        session.execute(
+            delete(SessionRow).where(SessionRow.user_id == row.id, SessionRow.token_hash != kept)
+        )
+        session.execute(delete(ApiTokenRow).where(ApiTokenRow.user_id == row.id))
+
+    def _row(self, session: Session, user_id: int) -> UserRow:
+        row = session.get(UserRow, user_id)
+        if row is None:
+            raise NotFound(f"No account with id {user_id}.", field="user", value=user_id)
+        return row
+
+    # -- data rights ----------------------------------------------------------------------
+
+    def export(self, user_id: int, *, ip: str = "") -> dict[str, Any]:
+        """Everything myomap holds about this person, as JSON-ready data (audited)."""
+        from myomap.accounts.sharing import Sharing
+
+        with self.store.writing() as session:
+            audit.record(session, "export", user_id=user_id, ip=ip)
+        user = self.user(user_id)
+        diary = self.store.for_owner(user_id).export_all()
+        with self.store.reading() as session:
+            events = audit.events_of(session, user_id)
+            notes = session.scalars(
+                select(ClinicianNoteRow)
+                .join(AssessmentRow, AssessmentRow.id == ClinicianNoteRow.assessment_id)
+                .where(AssessmentRow.owner_id == user_id)
+                .order_by(ClinicianNoteRow.id)
+            ).all()
+            note_data = [
+                {
+                    "assessment_id": n.assessment_id,
+                    "text": n.text,
+                    "created_at": n.created_at.isoformat(),
+                }
+                for n in notes
+            ]
+        sharing = Sharing(self.store)
+        return {
+            "format": "myomap-account-export",
+            "version": 1,
+            "account": user.model_dump(mode="json"),
+            "diary": diary.model_dump(mode="json"),
+            "shares": [s.model_dump(mode="json") for s in sharing.shares_of(user_id)],
+            "patients": [p.model_dump(mode="json") for p in sharing.patients_of(user_id)],
+            "clinician_notes_on_my_assessments": note_data,
+            "audit_log": [e.model_dump(mode="json") for e in events],
+        }
+
+    def delete(self, user_id: int, password: str | None = None, *, ip: str = "") -> None:
+        """Remove the account and everything that is theirs, in one transaction."""
+        if user_id == LOCAL_USER_ID:
+            raise EvidenceError("The local person cannot be deleted.", field="user")
+        scoped = self.store.for_owner(user_id)
+        with self.store.writing() as session:
+            row = self._row(session, user_id)
+            if password is not None and not verify_password(row.password_hash, password):
+                raise EvidenceError("The password is not right.", field="password")
+            mine = select(AssessmentRow.id).where(AssessmentRow.owner_id == user_id)
+            session.execute(
+                delete(ClinicianNoteRow).where(
+                    or_(
+                        ClinicianNoteRow.assessment_id.in_(mine),
+                        ClinicianNoteRow.clinician_id == user_id,
+                    )
+                )
+            )
+            scoped._delete_everything(session)
+            session.execute(
+                delete(ShareRow).where(
+                    or_(ShareRow.patient_id == user_id, ShareRow.clinician_id == user_id)
+                )
+            )
+            session.execute(delete(SessionRow).where(SessionRow.user_id == user_id))
+            session.execute(delete(ApiTokenRow).where(ApiTokenRow.user_id == user_id))
+            session.execute(
+                delete(AuditRow).where(
+                    or_(AuditRow.user_id == user_id, AuditRow.subject == row.email)
+                )
+            )
+            session.delete(row)
+            session.flush()
+            # What is left says that an account went, not whose it was.
+            audit.record(session, "account_delete", user_id=None, ip="")

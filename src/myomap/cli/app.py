@@ -1,0 +1,374 @@
+"""The command line. Each command translates its options into one core call and renders
+the result; ``main`` is the one place that turns a MyomapError into a clear message."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Annotated, Any, Literal
+
+import typer
+from rich.console import Console
+
+from myomap.atlas import RULES, check_atlas
+from myomap.cli.diary import register_diary_commands
+from myomap.cli.users import user_app
+from myomap.engine import Evidence, Pain, lookup, rank
+from myomap.engine.defaults import default_atlas, default_model
+from myomap.engine.result import Result
+from myomap.errors import EvidenceError, MyomapError, NotFound
+
+__all__ = ["app", "main"]
+
+app = typer.Typer(
+    help="myomap: which muscles' trigger points may be causing your pain, and what to do.",
+    no_args_is_help=False,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+atlas_app = typer.Typer(help="Check and inspect the knowledge base.", add_completion=False)
+app.add_typer(atlas_app, name="atlas")
+
+out = Console()
+err = Console(stderr=True)
+
+JsonFlag = Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")]
+Method = Literal["engine", "lookup"]
+
+
+def _print_json(data: Any) -> None:
+    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+
+
+@app.callback(invoke_without_command=True)
+def _default(ctx: typer.Context) -> None:
+    """With no command, start the web app (the same as `myomap serve`)."""
+    if ctx.invoked_subcommand is None:
+        serve()
+
+
+@app.command()
+def serve(
+    host: Annotated[str | None, typer.Option(help="Interface to listen on.")] = None,
+    port: Annotated[int | None, typer.Option(help="Port to listen on.")] = None,
+    workers: Annotated[int | None, typer.Option(help="Worker processes.")] = None,
+    server: Annotated[
+        bool,
+        typer.Option(
+            "--server", help="Server mode: accounts and sign-in for many people (MYOMAP_SERVER)."
+        ),
+    ] = False,
+) -> None:
+    """Start the web app (default http://127.0.0.1:8000)."""
+    from myomap.web.serve import run
+
+    run(host=host, port=port, workers=workers, server=server or None)
+
+
+@atlas_app.command("check")
+def atlas_check(
+    path: Annotated[
+        Path | None, typer.Option(help="Atlas directory to check (default: the built-in one).")
+    ] = None,
+    as_json: JsonFlag = False,
+) -> None:
+    """Check the atlas against every rule (MYO000…); exit 1 if anything is wrong."""
+    raw, problems = check_atlas(path)
+    if as_json:
+        _print_json(
+            {
+                "ok": not problems,
+                "muscles": len(raw.muscles),
+                "problems": [
+                    {"code": p.code, "file": p.file, "message": p.message} for p in problems
+                ],
+            }
+        )
+    else:
+        for p in problems:
+            out.print(f"[red]{p.code}[/red] {p.file}: {p.message}", highlight=False)
+        if problems:
+            out.print(f"{len(problems)} problem(s). Rules: `myomap atlas rules`.")
+        else:
+            out.print(
+                f"atlas OK: {len(raw.muscles)} muscles, {len(raw.regions)} base regions, "
+                f"{len(raw.findings)} findings, {len(raw.red_flags)} red flags, "
+                f"{len(raw.sources)} sources"
+            )
+    if problems:
+        raise typer.Exit(1)
+
+
+@atlas_app.command("rules")
+def atlas_rules() -> None:
+    """List the checker's rule codes."""
+    for code, text in RULES.items():
+        out.print(f"{code}  {text}", highlight=False, soft_wrap=True)
+
+
+@app.command()
+def regions(as_json: JsonFlag = False) -> None:
+    """List the body regions (ids are what --pain takes)."""
+    atlas = default_atlas()
+    rows = [
+        r.model_dump(include={"id", "label", "view", "side", "group"})
+        for r in atlas.regions.values()
+    ]
+    if as_json:
+        _print_json(rows)
+        return
+    for r in rows:
+        out.print(f"{r['id']:<28} {r['label']:<55} {r['view']:<6} {r['group']}", highlight=False)
+
+
+@app.command()
+def muscles(
+    region: Annotated[
+        str | None, typer.Option(help="Only muscles that refer pain to this region id.")
+    ] = None,
+    as_json: JsonFlag = False,
+) -> None:
+    """List the muscles of the atlas."""
+    atlas = default_atlas()
+    chosen = atlas.muscles_referring_to(region) if region else list(atlas.muscles.values())
+    rows = [
+        {
+            "id": m.id,
+            "name": m.name,
+            "latin": m.latin,
+            "group": m.group,
+            "laterality": m.laterality,
+            "trigger_points": len(m.trigger_points),
+            "prevalence": m.prior.prevalence,
+        }
+        for m in chosen
+    ]
+    if as_json:
+        _print_json(rows)
+        return
+    for r in rows:
+        out.print(f"{r['id']:<30} {r['name']:<36} {r['group']}", highlight=False)
+
+
+@app.command()
+def findings(as_json: JsonFlag = False) -> None:
+    """List the yes/no findings (ids are what --yes and --no take)."""
+    atlas = default_atlas()
+    rows = [
+        {"id": f.id, "question": f.question, "category": f.category}
+        for f in atlas.findings.values()
+    ]
+    if as_json:
+        _print_json(rows)
+        return
+    for r in rows:
+        out.print(f"{r['id']:<34} {r['category']:<12} {r['question']}", highlight=False)
+
+
+@app.command()
+def show(
+    muscle: Annotated[str, typer.Argument(help="Muscle id, name or alias.")],
+    as_json: JsonFlag = False,
+) -> None:
+    """A readable guide to one muscle: referral, symptoms, self-care, sources."""
+    from myomap.cli.render import guide
+
+    atlas = default_atlas()
+    m = atlas.muscle(muscle)
+    if as_json:
+        data = m.model_dump()
+        data["sources"] = [atlas.sources[s].model_dump(exclude_none=True) for s in m.sources]
+        data["red_flags"] = [atlas.red_flags[r].model_dump() for r in m.red_flags]
+        _print_json(data)
+        return
+    out.print(guide(atlas, m))
+
+
+def _parse_pain(text: str) -> list[Pain]:
+    pains: list[Pain] = []
+    for item in filter(None, (part.strip() for part in text.split(","))):
+        region, _, value = item.partition(":")
+        intensity = 5
+        if value:
+            try:
+                intensity = int(value)
+            except ValueError:
+                raise EvidenceError(
+                    f"Intensity {value!r} for {region!r} is not a whole number; "
+                    "write REGION:INTENSITY with INTENSITY from 0 to 10, e.g. sacrum:6.",
+                    field="pain",
+                    value=item,
+                ) from None
+        pains.append(Pain(region=region.strip(), intensity=intensity))
+    return pains
+
+
+def _run(evidence: Evidence, method: Method) -> Result:
+    model = default_model()
+    return rank(model, evidence) if method == "engine" else lookup(model, evidence)
+
+
+@app.command()
+def assess(
+    pain: Annotated[
+        str | None,
+        typer.Option(help="Painful regions, REGION[:INTENSITY],… e.g. sacrum:6,groin_r:3."),
+    ] = None,
+    yes: Annotated[list[str] | None, typer.Option("--yes", help="A finding answered yes.")] = None,
+    no: Annotated[list[str] | None, typer.Option("--no", help="A finding answered no.")] = None,
+    unknown: Annotated[
+        list[str] | None, typer.Option("--unknown", help="A finding answered 'not sure'.")
+    ] = None,
+    age: Annotated[int | None, typer.Option(help="Age in years.")] = None,
+    sex: Annotated[str | None, typer.Option(help="female, male or other.")] = None,
+    method: Annotated[str, typer.Option(help="engine or lookup.")] = "engine",
+    batch: Annotated[
+        Path | None,
+        typer.Option(help="JSON-lines file of requests; writes one JSON result per line."),
+    ] = None,
+    save: Annotated[
+        bool, typer.Option("--save", help="Also save the assessment in the diary database.")
+    ] = False,
+    as_json: JsonFlag = False,
+) -> None:
+    """Rank the muscles that may cause this pain, with triage and reasons."""
+    if method not in ("engine", "lookup"):
+        raise EvidenceError(f"Unknown method {method!r}: use engine or lookup.", field="method")
+    chosen: Method = "engine" if method == "engine" else "lookup"
+    if batch is not None:
+        _assess_batch(batch, chosen)
+        return
+    if sex is not None and sex not in ("female", "male", "other"):
+        raise EvidenceError(f"Unknown sex {sex!r}: use female, male or other.", field="sex")
+    answers: dict[str, str] = {}
+    for ids, word in ((yes, "yes"), (no, "no"), (unknown, "unknown")):
+        for fid in ids or []:
+            answers[fid] = word
+    evidence = Evidence.model_validate(
+        {"pain": _parse_pain(pain or ""), "answers": answers, "age": age, "sex": sex}
+    )
+    result = _run(evidence, chosen)
+    if as_json:
+        _print_json(result.model_dump(mode="json"))
+    else:
+        from myomap.cli.render import result_view
+
+        out.print(result_view(result, default_atlas()))
+    if save:
+        from myomap.db import Store
+        from myomap.settings import Settings
+
+        store = Store.open(Settings().database_url)
+        try:
+            saved = store.save_assessment(evidence=evidence, result=result)
+        finally:
+            store.close()
+        err.print(f"saved as assessment {saved.id}", highlight=False)
+
+
+def _assess_batch(path: Path, method: Method) -> None:
+    from pydantic import ValidationError
+
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except OSError as exc:
+        raise EvidenceError(f"Cannot read {path}: {exc.strerror}.") from exc
+    for number, line in enumerate(lines, start=1):
+        if not line.strip():
+            continue
+        try:
+            evidence = Evidence.model_validate_json(line)
+            result: dict[str, Any] = _run(evidence, method).model_dump(mode="json")
+        except ValidationError as exc:
+            first = exc.errors()[0]
+            loc = ".".join(str(p) for p in first["loc"])
+            result = {"error": f"line {number}: {loc}: {first['msg']}", "line": number}
+        except MyomapError as exc:
+            result = {"error": f"line {number}: {exc.message}", "line": number, "field": exc.field}
+        sys.stdout.write(json.dumps(result, ensure_ascii=False) + "\n")
+
+
+@app.command()
+def interview() -> None:
+    """An interactive interview in the terminal: mark regions, answer, watch the ranking."""
+    from myomap.cli.interview import run_interview
+
+    run_interview(out)
+
+
+@app.command("eval")
+def eval_(
+    files: Annotated[
+        list[Path], typer.Argument(help="Vignette YAML file(s), e.g. eval/vignettes.yaml.")
+    ],
+    method: Annotated[
+        str | None, typer.Option(help="engine or lookup (default: both side by side).")
+    ] = None,
+    as_json: JsonFlag = False,
+    markdown: Annotated[bool, typer.Option("--markdown", help="Print Markdown tables.")] = False,
+) -> None:
+    """Top-1/3/5, MRR and triage safety on vignettes, engine and lookup side by side.
+
+    "engine" ranks after a simulated interview of up to 7 questions; "engine_no_questions"
+    ranks from what the person reports up front, like the lookup.
+    """
+    from myomap.evaluation.vignettes import compare, load_vignettes, to_markdown
+
+    if method not in (None, "engine", "lookup"):
+        raise EvidenceError(f"Unknown method {method!r}: use engine or lookup.", field="method")
+    vignettes = [v for file in files for v in load_vignettes(file)]
+    model = default_model()
+    report = compare(model, vignettes, only=method)
+    if as_json:
+        data = {s: {m: vars(x) for m, x in per.items()} for s, per in report.items()}
+        _print_json({"atlas_version": model.atlas.version, "results": data})
+        return
+    if markdown:
+        sys.stdout.write(to_markdown(report))
+        return
+    from rich.table import Table
+
+    for split, per_method in report.items():
+        n = next(iter(per_method.values())).n
+        table = Table(title=f"{split} ({n} vignettes)")
+        table.add_column("metric")
+        for name in per_method:
+            table.add_column(name, justify="right")
+        for key in vars(next(iter(per_method.values()))):
+            cells = [_cell(getattr(values, key)) for values in per_method.values()]
+            table.add_row(key, *cells)
+        out.print(table)
+
+
+def _cell(value: object) -> str:
+    return f"{value:.3f}" if isinstance(value, float) else str(value)
+
+
+register_diary_commands(app)
+app.add_typer(user_app, name="user")
+
+
+def main() -> None:
+    """Entry point of the `myomap` command."""
+    try:
+        app(standalone_mode=False)
+    except MyomapError as exc:
+        err.print(f"[bold red]error:[/bold red] {exc.message}", highlight=False)
+        sys.exit(2 if isinstance(exc, EvidenceError | NotFound) else 1)
+    except typer.Exit as exc:
+        sys.exit(exc.exit_code)
+    except typer.Abort:
+        err.print("aborted")
+        sys.exit(130)
+    except Exception as exc:  # click usage errors and the like
+        import click
+
+        if isinstance(exc, click.ClickException):
+            exc.show()
+            sys.exit(exc.exit_code)
+        raise
+
+
+if __name__ == "__main__":
+    main()

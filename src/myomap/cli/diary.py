@@ -1,0 +1,269 @@
+"""The diary, report, backup and database commands of the ``myomap`` CLI.
+
+    myomap diary add --pain REGION:INTENSITY[,…] --overall N [--note TEXT] [--at ISO-8601]
+    myomap diary list [--json] | show ID | delete ID | undo ID
+    myomap report pdf|fhir|json|csv|ics --out FILE
+    myomap backup FILE / myomap restore FILE [--force]
+    myomap db upgrade
+
+The database is ``MYOMAP_DATABASE_URL`` or the default SQLite file. Each command is one
+call into ``myomap.db`` or ``myomap.reports``; errors are MyomapErrors that ``main``
+prints.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from datetime import date
+from enum import StrEnum
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any
+
+import typer
+from rich.console import Console
+
+from myomap.errors import EvidenceError, MyomapError
+
+if TYPE_CHECKING:
+    from myomap.db import Store
+    from myomap.diary import Entry
+
+__all__ = ["register_diary_commands"]
+
+out = Console()
+
+diary_app = typer.Typer(help="Keep a pain diary: add, list, show, delete.", add_completion=False)
+db_app = typer.Typer(help="Manage the diary database.", add_completion=False)
+
+
+class ReportFormat(StrEnum):
+    pdf = "pdf"
+    fhir = "fhir"
+    json = "json"
+    csv = "csv"
+    ics = "ics"
+
+
+def _store() -> Store:
+    from myomap.db import Store
+    from myomap.settings import Settings
+
+    return Store.open(Settings().database_url)
+
+
+def _parse_pain(text: str) -> dict[str, int]:
+    pain: dict[str, int] = {}
+    for item in filter(None, (part.strip() for part in text.split(","))):
+        region, colon, value = item.partition(":")
+        region = region.strip()
+        if not colon or not value.strip().lstrip("-").isdigit():
+            raise EvidenceError(
+                f"{item!r} is not REGION:INTENSITY: write for example "
+                "lumbar_paraspinal_r:6,sacrum:3 with intensities from 0 to 10.",
+                field="pain",
+                value=item,
+            )
+        if region in pain:
+            raise EvidenceError(f"Region {region!r} is given twice.", field="pain", value=region)
+        pain[region] = int(value)
+    return pain
+
+
+def _print_json(data: Any) -> None:
+    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+
+
+def _line(entry: Entry) -> str:
+    where = ", ".join(f"{r}:{i}" for r, i in entry.pain.items())
+    note = f"  {entry.note}" if entry.note else ""
+    when = entry.at.astimezone().strftime("%Y-%m-%d %H:%M")
+    return f"{entry.id:>5}  {when}  overall {entry.overall:>2}  {where}{note}"
+
+
+@diary_app.command("add")
+def diary_add(
+    pain: Annotated[
+        str, typer.Option(help="Pain per region, REGION:INTENSITY,… e.g. sacrum:6,groin_r:3.")
+    ],
+    overall: Annotated[int, typer.Option(help="Overall pain now, 0 (none) to 10 (worst).")],
+    note: Annotated[str, typer.Option(help="A note in your own words.")] = "",
+    at: Annotated[
+        str | None,
+        typer.Option(help="When (ISO-8601, e.g. 2025-03-01T08:30); default now, local time."),
+    ] = None,
+    quality: Annotated[
+        list[str] | None, typer.Option(help="How it feels: aching, burning, sharp…")
+    ] = None,
+    done: Annotated[
+        list[str] | None, typer.Option("--done", help="Self-care done (text or plan step id).")
+    ] = None,
+    trigger: Annotated[list[str] | None, typer.Option(help="A suspected trigger.")] = None,
+) -> None:
+    """Add a diary entry (several a day are fine)."""
+    entry = _store().add_entry(
+        pain=_parse_pain(pain),
+        overall=overall,
+        note=note,
+        at=at,
+        quality=quality or [],
+        self_care_done=done or [],
+        triggers=trigger or [],
+    )
+    out.print(f"added entry {entry.id}", highlight=False)
+
+
+@diary_app.command("list")
+def diary_list(
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of lines.")] = False,
+    since: Annotated[str | None, typer.Option(help="Only entries from this time on.")] = None,
+    until: Annotated[str | None, typer.Option(help="Only entries up to this time.")] = None,
+) -> None:
+    """List diary entries, oldest first."""
+    entries = _store().list_entries(since=since, until=until)
+    if as_json:
+        _print_json([e.model_dump(mode="json") for e in entries])
+        return
+    if not entries:
+        out.print("No diary entries yet. Add one with `myomap diary add`.")
+    for entry in entries:
+        out.print(_line(entry), highlight=False, soft_wrap=True)
+
+
+@diary_app.command("show")
+def diary_show(
+    entry_id: Annotated[int, typer.Argument(metavar="ID", help="Entry id (see diary list).")],
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+) -> None:
+    """Show one diary entry in full."""
+    entry = _store().get_entry(entry_id)
+    if as_json:
+        _print_json(entry.model_dump(mode="json"))
+        return
+    data = entry.model_dump(mode="json")
+    for key, value in data.items():
+        if key == "pain":
+            value = ", ".join(f"{r}:{i}" for r, i in entry.pain.items())
+        elif isinstance(value, list):
+            value = ", ".join(value)
+        out.print(f"{key:<15} {'' if value is None else value}", highlight=False)
+
+
+@diary_app.command("delete")
+def diary_delete(
+    entry_id: Annotated[int, typer.Argument(metavar="ID", help="Entry id (see diary list).")],
+    yes: Annotated[bool, typer.Option("--yes", "-y", help="Do not ask for confirmation.")] = False,
+) -> None:
+    """Delete a diary entry (undo with `myomap diary undo ID`)."""
+    store = _store()
+    entry = store.get_entry(entry_id)
+    if not yes and sys.stdin.isatty():
+        typer.confirm(f"Delete entry {entry_id}?\n{_line(entry)}\n", abort=True)
+    store.delete_entry(entry_id)
+    out.print(f"deleted entry {entry_id}; undo with `myomap diary undo {entry_id}`")
+
+
+@diary_app.command("undo")
+def diary_undo(
+    entry_id: Annotated[int, typer.Argument(metavar="ID", help="A deleted entry's id.")],
+) -> None:
+    """Bring back a deleted diary entry."""
+    _store().restore_entry(entry_id)
+    out.print(f"restored entry {entry_id}")
+
+
+def _write(path: Path, data: bytes | str) -> None:
+    try:
+        if isinstance(data, str):
+            path.write_text(data, encoding="utf-8")
+        else:
+            path.write_bytes(data)
+    except OSError as exc:
+        raise MyomapError(f"Cannot write {path}: {exc.strerror}.", field="out") from exc
+
+
+def report(
+    kind: Annotated[ReportFormat, typer.Argument(metavar="pdf|fhir|json|csv|ics")],
+    out_file: Annotated[Path, typer.Option("--out", help="File to write.")],
+    since: Annotated[str | None, typer.Option(help="Entries from this time on.")] = None,
+    until: Annotated[str | None, typer.Option(help="Entries up to this time.")] = None,
+) -> None:
+    """Write a report: PDF for a clinician, FHIR R4B Bundle, JSON export (re-importable
+    with `myomap restore`), CSV of entries, or the self-care plan as iCalendar."""
+    from myomap import reports
+
+    store = _store()
+    if kind is ReportFormat.json:
+        _write(out_file, store.export_all().to_json())
+    else:
+        summary = reports.build_summary(store, since=since, until=until)
+        if kind is ReportFormat.pdf:
+            _write(out_file, reports.render_pdf(summary))
+        elif kind is ReportFormat.fhir:
+            bundle = reports.fhir_bundle(summary, assessments=store.list_assessments()[::-1])
+            _write(out_file, json.dumps(bundle, ensure_ascii=False, indent=1) + "\n")
+        elif kind is ReportFormat.csv:
+            _write(out_file, reports.entries_csv(summary.entries))
+        else:
+            if not summary.plan:
+                raise EvidenceError(
+                    "There is no self-care plan yet: save an assessment first.", field="plan"
+                )
+            _write(out_file, reports.plan_calendar(summary.plan, start=date.today()))
+    out.print(f"wrote {out_file}", highlight=False)
+
+
+def backup(
+    file: Annotated[Path, typer.Argument(help="Backup file (.json; .db on SQLite).")],
+) -> None:
+    """Back up the whole diary, consistently, even while the app runs."""
+    from myomap.db.backup import backup as run_backup
+
+    counts = run_backup(_store(), file)
+    out.print(
+        f"backed up {counts['entries']} entries and {counts['assessments']} assessments to {file}",
+        highlight=False,
+    )
+
+
+def restore(
+    file: Annotated[Path, typer.Argument(help="A backup made by `myomap backup`.")],
+    force: Annotated[
+        bool, typer.Option("--force", help="Replace everything in a non-empty database.")
+    ] = False,
+) -> None:
+    """Restore a backup into an empty database (or replace everything with --force)."""
+    from myomap.db.backup import restore as run_restore
+
+    counts = run_restore(_store(), file, force=force)
+    out.print(
+        f"restored {counts['entries']} entries and {counts['assessments']} assessments",
+        highlight=False,
+    )
+
+
+@db_app.command("upgrade")
+def db_upgrade() -> None:
+    """Create or migrate the database to the newest schema."""
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from myomap.db import open_engine, upgrade
+    from myomap.settings import Settings
+
+    engine = open_engine(Settings().database_url)
+    try:
+        revision = upgrade(engine)
+    except SQLAlchemyError as exc:
+        raise MyomapError(f"Could not upgrade {engine.url!r}: {exc}") from exc
+    finally:
+        engine.dispose()
+    out.print(f"database at revision {revision}: {engine.url!r}", highlight=False)
+
+
+def register_diary_commands(app: typer.Typer) -> None:
+    """Add diary, report, backup, restore and db to the main CLI."""
+    app.add_typer(diary_app, name="diary")
+    app.add_typer(db_app, name="db")
+    app.command("report")(report)
+    app.command("backup")(backup)
+    app.command("restore")(restore)

@@ -1,0 +1,19 @@
+"""The database: diary entries, saved assessments, accounts and sharing, on SQLite by
+default and PostgreSQL by URL.
+
+One ``Store`` is the whole API; a web page or a CLI command calls one method per action::
+
+    store = Store.open()                      # MYOMAP_DATABASE_URL or the default SQLite file
+    entry = store.add_entry(overall=4, pain={"lumbar_paraspinal_r": 5}, note="after a walk")
+    store.delete_entry(entry.id)              # soft delete …
+    store.restore_entry(entry.id)             # … and undo
+
+Every write runs in one transaction after every value has been checked, so bad input
+stores nothing.
+"""
+
+from myomap.db.database import default_url, open_engine
+from myomap.db.migrate import upgrade
+from myomap.db.store import Store
+
+__all__ = ["Store", "default_url", "open_engine", "upgrade"]

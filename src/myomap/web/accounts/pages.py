@@ -1,0 +1,152 @@
+"""The account pages of server mode: sign up, sign in and out, reset, and one's account
+(password, sharing with a clinician, export, deleting it all). Plain HTML forms, each with
+its CSRF token; every POST answers with a redirect or the page again with the reason."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Form, Request
+from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
+
+from myomap.errors import MyomapError
+from myomap.web.platform.cookies import clear_session_cookies, set_session_cookies
+from myomap.web.platform.principal import PrincipalDep, accounts, client_ip, require, sharing
+from myomap.web.platform.render import page
+
+__all__ = ["router"]
+
+router = APIRouter(include_in_schema=False, default_response_class=HTMLResponse)
+
+Text = Annotated[str, Form(max_length=1024)]
+Next = Annotated[str, Form(max_length=2000)]
+
+
+def _local_path(target: str) -> str:
+    """Where to go after signing in: a path on this site only (no open redirect)."""
+    ok = target.startswith("/") and not target.startswith("//") and "\\" not in target
+    return target if ok else "/"
+
+
+def _signed_in(request: Request, user_id: int, target: str) -> Response:
+    state = request.app.state.myomap
+    token, csrf = accounts(request).start_session(user_id)
+    response = RedirectResponse(_local_path(target), status_code=303)
+    set_session_cookies(
+        response,
+        token,
+        csrf,
+        max_age=state.settings.session_hours * 3600,
+        secure=state.settings.server,
+    )
+    return response
+
+
+@router.get("/login")
+def login_page(request: Request, next: str = "/") -> Response:
+    return page(request, "login.html", next=_local_path(next))
+
+
+@router.post("/login")
+def login(request: Request, email: Text, password: Text, next: Next = "/") -> Response:
+    try:
+        user = accounts(request).authenticate(email, password, ip=client_ip(request))
+    except MyomapError as exc:
+        if exc.status == 429:
+            raise
+        return page(request, "login.html", 401, next=next, email=email, error=exc.message)
+    return _signed_in(request, user.id, next)
+
+
+@router.get("/signup")
+def signup_page(request: Request) -> Response:
+    return page(request, "signup.html")
+
+
+@router.post("/signup")
+def signup(request: Request, email: Text, password: Text) -> Response:
+    try:
+        user = accounts(request).signup(email, password, ip=client_ip(request))
+    except MyomapError as exc:
+        return page(request, "signup.html", exc.status, email=email, error=exc.message)
+    return _signed_in(request, user.id, "/")
+
+
+@router.get("/reset")
+def reset_page(request: Request, email: str = "") -> Response:
+    return page(request, "reset.html", email=email)
+
+
+@router.post("/reset")
+def reset(request: Request, email: Text, code: Text, password: Text) -> Response:
+    try:
+        user = accounts(request).reset_password(email, code, password, ip=client_ip(request))
+    except MyomapError as exc:
+        return page(request, "reset.html", exc.status, email=email, error=exc.message)
+    return _signed_in(request, user.id, "/")
+
+
+@router.post("/logout")
+def logout(request: Request, who: PrincipalDep) -> Response:
+    signed_in = require(who)
+    if signed_in.session_token:
+        accounts(request).end_session(signed_in.session_token, ip=client_ip(request))
+    response = RedirectResponse("/login", status_code=303)
+    clear_session_cookies(response)
+    return response
+
+
+def _account(request: Request, who: PrincipalDep, status: int = 200, **context: Any) -> Response:
+    user = require(who).user
+    shares = sharing(request).shares_of(user.id)
+    return page(request, "account.html", status, user=user, shares=shares, **context)
+
+
+@router.get("/account")
+def account_page(request: Request, who: PrincipalDep) -> Response:
+    return _account(request, who)
+
+
+@router.post("/account/password")
+def change_password(
+    request: Request, who: PrincipalDep, current_password: Text, new_password: Text
+) -> Response:
+    signed_in = require(who)
+    try:
+        accounts(request).change_password(
+            signed_in.id, current_password, new_password, keep_session=signed_in.session_token
+        )
+    except MyomapError as exc:
+        return _account(request, who, exc.status, password_error=exc.message)
+    return _account(request, who, message="Password changed; you are signed out elsewhere.")
+
+
+@router.post("/account/shares")
+def create_invite(request: Request, who: PrincipalDep) -> Response:
+    _, code = sharing(request).invite(require(who).id, ip=client_ip(request))
+    return _account(request, who, new_code=code)
+
+
+@router.post("/account/shares/{share_id}/revoke")
+def revoke(share_id: int, request: Request, who: PrincipalDep) -> Response:
+    sharing(request).revoke(require(who).id, share_id, ip=client_ip(request))
+    return RedirectResponse("/account#sharing", status_code=303)
+
+
+@router.get("/account/export.json")
+def export(request: Request, who: PrincipalDep) -> Response:
+    data = accounts(request).export(require(who).id, ip=client_ip(request))
+    return JSONResponse(
+        data, headers={"Content-Disposition": 'attachment; filename="myomap-account.json"'}
+    )
+
+
+@router.post("/account/delete")
+def delete(request: Request, who: PrincipalDep, password: Text) -> Response:
+    try:
+        accounts(request).delete(require(who).id, password, ip=client_ip(request))
+    except MyomapError as exc:
+        return _account(request, who, exc.status, delete_error=exc.message)
+    response = RedirectResponse("/signup?deleted=1", status_code=303)
+    clear_session_cookies(response)
+    return response

@@ -1,0 +1,36 @@
+"""The engine over JSON: ``POST /api/v1/assess`` (the same objects as ``myomap assess --json``)
+and ``POST /api/v1/triage``."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from fastapi import APIRouter, Query
+from fastapi.responses import JSONResponse
+
+from myomap.engine import Evidence, Result, lookup, rank, triage, validate_evidence
+from myomap.engine.result import Triage
+from myomap.web.platform.deps import StateDep
+
+__all__ = ["router"]
+
+router = APIRouter(prefix="/api/v1", tags=["api"])
+
+Method = Literal["engine", "lookup"]
+
+
+@router.post("/assess", response_model=Result)
+def assess(
+    evidence: Evidence,
+    state: StateDep,
+    method: Method = Query("engine", description="engine (default) or the lookup baseline"),
+) -> JSONResponse:
+    """Rank the muscles for this evidence: the same JSON as ``myomap assess --json``."""
+    result = rank(state.model, evidence) if method == "engine" else lookup(state.model, evidence)
+    return JSONResponse(result.model_dump(mode="json"))
+
+
+@router.post("/triage", response_model=Triage)
+def check_red_flags(evidence: Evidence, state: StateDep) -> Triage:
+    """Only the red-flag triage of this evidence."""
+    return triage(state.atlas, validate_evidence(state.atlas, evidence))

@@ -1,0 +1,1 @@
+"""The clinician's view: patients who shared their diary, their visits and notes."""

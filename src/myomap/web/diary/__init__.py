@@ -1,0 +1,1 @@
+"""The pain diary on the web: entries, saved assessments, history, downloads."""

@@ -1,0 +1,224 @@
+"""The diary's HTML pages: add an entry, history with charts, saved assessments, downloads.
+
+Every handler gets its store through ``StoreDep`` (in server mode, the signed-in person's
+diary). Writes go through the JSON API in ``diary_api.py``, called by the pages' scripts.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from typing import Annotated
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from fastapi import APIRouter, Query, Request
+from fastapi.responses import HTMLResponse, Response
+from markupsafe import Markup
+
+from myomap.atlas.figures import VIEWS
+from myomap.diary import QUALITIES
+from myomap.engine.triage import LEVEL_WORDS
+from myomap.errors import EvidenceError
+from myomap.web.bodymap.figures import VIEW_LABELS, interactive_figure, pain_figure
+from myomap.web.bodymap.views import region_groups
+from myomap.web.diary.views import (
+    care_label,
+    entry_when,
+    history_view,
+    latest_plan,
+    top_muscles,
+    where_text,
+)
+from myomap.web.platform.deps import StateDep, StoreDep
+from myomap.web.platform.render import render
+
+__all__ = ["router"]
+
+router = APIRouter(include_in_schema=False, default_response_class=HTMLResponse)
+
+
+def _script_json(data: object) -> Markup:
+    """JSON for a <script type="application/json"> block (no way to close the tag)."""
+    return Markup(json.dumps(data, separators=(",", ":")).replace("<", "\\u003c"))
+
+
+def _helpers() -> dict[str, object]:
+    return {
+        "when": entry_when,
+        "level_words": LEVEL_WORDS,
+        "top_muscles": top_muscles,
+    }
+
+
+@router.get("/diary")
+def diary_page(
+    request: Request,
+    state: StateDep,
+    store: StoreDep,
+    edit: Annotated[int | None, Query(description="id of an entry to change")] = None,
+) -> Response:
+    atlas = state.atlas
+    entry = store.get_entry(edit) if edit is not None else None
+    plan = latest_plan(store)
+    regions = {r.id: {"label": r.label} for r in atlas.regions.values()}
+    return render(
+        state,
+        request,
+        "diary.html",
+        nav="diary",
+        sub="diary",
+        figures=[(v, VIEW_LABELS[v], interactive_figure(atlas, v)) for v in VIEWS],
+        groups=region_groups(atlas),
+        qualities=QUALITIES,
+        plan=plan,
+        entry=entry,
+        regions_json=_script_json(regions),
+        entry_json=_script_json(entry.model_dump(mode="json") if entry else None),
+        plan_ids_json=_script_json([s.id for s in plan]),
+    )
+
+
+@router.get("/history")
+@router.get("/diary/history")
+def history_page(
+    request: Request,
+    state: StateDep,
+    store: StoreDep,
+    deleted: Annotated[int | None, Query(description="an entry just deleted")] = None,
+) -> Response:
+    plan = latest_plan(store)
+    view = history_view(state.atlas, store.list_entries(), plan)
+    gone = store.get_entry(deleted, include_deleted=True) if deleted is not None else None
+    return render(
+        state,
+        request,
+        "history.html",
+        nav="history",
+        sub="history",
+        view=view,
+        deleted=gone if gone is not None and gone.deleted_at is not None else None,
+        where=lambda pain: where_text(state.atlas, pain),
+        care=lambda item: care_label(state.atlas, item, plan),
+        **_helpers(),
+    )
+
+
+@router.get("/assessments")
+def assessments_page(request: Request, state: StateDep, store: StoreDep) -> Response:
+    return render(
+        state,
+        request,
+        "assessments.html",
+        sub="assessments",
+        assessments=store.list_assessments(),
+        **_helpers(),
+    )
+
+
+@router.get("/assessments/{assessment_id}")
+def assessment_page(
+    assessment_id: int, request: Request, state: StateDep, store: StoreDep
+) -> Response:
+    saved = store.get_assessment(assessment_id)
+    painful = saved.evidence.painful()
+    title = f"Pain map of assessment {saved.id}"
+    return render(
+        state,
+        request,
+        "assessment_detail.html",
+        sub="assessments",
+        a=saved,
+        figures=[pain_figure(v, f"{title}, {v} view", painful) for v in VIEWS],
+        where=where_text(state.atlas, painful),
+        questions={f.id: f.question for f in state.atlas.findings.values()},
+        **_helpers(),
+    )
+
+
+@router.get("/assessments/{assessment_id}/rerun")
+def rerun_page(assessment_id: int, request: Request, state: StateDep, store: StoreDep) -> Response:
+    rerun = store.rerun_assessment(assessment_id, model=state.model)
+    return render(
+        state, request, "assessments_rerun.html", sub="assessments", rerun=rerun, **_helpers()
+    )
+
+
+# -- downloads -----------------------------------------------------------------------------
+
+
+def _download(content: bytes | str, media_type: str, name: str) -> Response:
+    stamp = date.today().isoformat()
+    return Response(
+        content,
+        media_type=media_type,
+        headers={"Content-Disposition": f'attachment; filename="myomap-{name}-{stamp}"'},
+    )
+
+
+@router.get("/downloads")
+def downloads_page(request: Request, state: StateDep, store: StoreDep) -> Response:
+    return render(
+        state,
+        request,
+        "downloads.html",
+        sub="downloads",
+        counts=store.counts(),
+        has_plan=bool(latest_plan(store)),
+    )
+
+
+@router.get("/downloads/report.pdf")
+def report_pdf(store: StoreDep) -> Response:
+    from myomap.reports import build_summary, render_pdf
+
+    return _download(render_pdf(build_summary(store)), "application/pdf", "report.pdf")
+
+
+@router.get("/downloads/fhir.json")
+def report_fhir(store: StoreDep) -> Response:
+    from myomap.reports import build_summary, fhir_bundle
+
+    bundle = fhir_bundle(build_summary(store), assessments=store.list_assessments()[::-1])
+    text = json.dumps(bundle, ensure_ascii=False, indent=1) + "\n"
+    return _download(text, "application/fhir+json", "fhir.json")
+
+
+@router.get("/downloads/diary.json")
+def export_json(store: StoreDep) -> Response:
+    return _download(store.export_all().to_json(), "application/json", "diary.json")
+
+
+@router.get("/downloads/diary.csv")
+def export_csv(store: StoreDep) -> Response:
+    from myomap.reports import entries_csv
+
+    return _download(entries_csv(store.list_entries()), "text/csv; charset=utf-8", "diary.csv")
+
+
+def _zone(name: str) -> str:
+    try:
+        ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise EvidenceError(
+            f"Unknown time zone {name!r}: use a name such as Europe/Paris or UTC.",
+            field="zone",
+            value=name,
+        ) from None
+    return name
+
+
+@router.get("/downloads/plan.ics")
+def plan_ics(
+    store: StoreDep,
+    zone: Annotated[str, Query(description="IANA time zone of the reminders")] = "UTC",
+) -> Response:
+    from myomap.reports import plan_calendar
+
+    plan = latest_plan(store)
+    if not plan:
+        raise EvidenceError(
+            "There is no self-care plan yet: save an assessment to your diary first.",
+            field="plan",
+        )
+    calendar = plan_calendar(plan, start=date.today(), zone=_zone(zone))
+    return _download(calendar, "text/calendar", "plan.ics")
