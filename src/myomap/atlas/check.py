@@ -12,6 +12,7 @@ from collections.abc import Iterable, Mapping
 from typing import Protocol
 
 from myomap.atlas.model import expand_region
+from myomap.atlas.check_safety import SAFETY_RULES, safety_problems
 from myomap.atlas.raw import Located, Problem, RawAtlas
 from myomap.atlas.schema import Muscle, Position
 
@@ -36,6 +37,7 @@ RULES: dict[str, str] = {
     "MYO014": "an id is not snake_case",
     "MYO015": "a muscle gives a likelihood for a red-flag finding (red flags never rank muscles)",
     "MYO016": "a red flag rule names no findings",
+    **SAFETY_RULES,
 }
 
 SNAKE = re.compile(r"^[a-z][a-z0-9]*(_[a-z0-9]+)*$")
@@ -70,6 +72,7 @@ def check(raw: RawAtlas, figures: Mapping[str, FigureLike] | None = None) -> lis
     problems += _sources(raw)
     problems += _probabilities(raw)
     problems += _red_flags(raw)
+    problems += safety_problems(raw)
     for located in raw.muscles:
         problems += _muscle(raw, located)
     if figures is not None:

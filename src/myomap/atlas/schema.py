@@ -105,6 +105,20 @@ class Finding(Record):
     )
     sex: Literal["female", "male"] | None = None
     help: str = ""
+    label: str = Field(
+        default="",
+        description="warning signs and risk factors: a short plain phrase for messages, "
+        "e.g. 'you smoke'",
+    )
+    floor: Literal["emergency", "urgent", "see_doctor"] | None = Field(
+        default=None,
+        description="warning signs only: the level a 'yes' reaches on its own",
+    )
+    ask_for: list[str] = Field(
+        default_factory=list,
+        description="warning signs only: the body areas (region ids, base ids or groups, or "
+        "'any') whose pain makes this safety question relevant",
+    )
 
 
 class RedFlag(Record):
@@ -114,7 +128,13 @@ class RedFlag(Record):
     level: Literal["emergency", "urgent", "see_doctor"]
     all: list[str] = Field(default_factory=list, description="findings that must all be 'yes'")
     any: list[str] = Field(default_factory=list, description="at least one must be 'yes'")
+    at_least: int = Field(default=1, description="how many of `any` must be 'yes'")
+    regions: list[str] = Field(
+        default_factory=list,
+        description="a painful region must match one of these (region ids, base ids or groups)",
+    )
     min_age: int | None = None
+    max_age: int | None = None
     sex: Literal["female", "male"] | None = None
     title: str
     reason: str

@@ -7,12 +7,14 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, computed_field
 
 from myomap.atlas.schema import TriageLevel
 
 __all__ = [
+    "BANDS",
     "AnswerWeight",
+    "Band",
     "Candidate",
     "ExplanationSet",
     "Member",
@@ -22,7 +24,27 @@ __all__ = [
     "Triage",
     "TriageReason",
     "ZoneMatch",
+    "band",
 ]
+
+Band = Literal["likely", "possible", "less likely"]
+
+BANDS: tuple[tuple[float, Band], ...] = ((0.5, "likely"), (0.2, "possible"), (0.0, "less likely"))
+"""Lowest probability for each wording band, strongest first (see docs/engine.md)."""
+
+
+def band(probability: float | None) -> Band | None:
+    """The words for a candidate's probability: likely, possible or less likely.
+
+    Every page, report and the terminal use this one function, so the words never drift;
+    the percentage is shown as detail beside them.
+
+    >>> band(0.62), band(0.2), band(0.05), band(None)
+    ('likely', 'possible', 'less likely', None)
+    """
+    if probability is None:
+        return None
+    return next(word for floor, word in BANDS if probability >= floor)
 
 
 class Out(BaseModel):
@@ -42,15 +64,35 @@ class Triage(Out):
     reasons: list[TriageReason]
     message: str
     hide_muscle_advice: bool = Field(
-        description="true for an emergency: show what to do now, not muscle advice"
+        description="true at urgent and emergency: show what to do now, not muscle self-care"
+    )
+    hide_reason: str = Field(
+        default="", description="why muscle self-care is hidden (empty when it is shown)"
+    )
+    checked: bool = Field(
+        default=False,
+        description="true when every safety question relevant to the painful regions and the "
+        "answers so far has been answered (yes, no or not sure)",
+    )
+    pending: list[str] = Field(
+        default_factory=list,
+        description="finding ids of the relevant safety questions not answered yet, the most "
+        "dangerous first",
+    )
+    risk_factors: list[str] = Field(
+        default_factory=list, description="risk-factor findings answered yes, named in the message"
+    )
+    unsure: list[str] = Field(
+        default_factory=list, description="warning signs answered 'not sure' (unknown)"
     )
 
 
 class ZoneMatch(Out):
     region: str
     label: str
-    role: Literal["essential", "spillover", "local"] = Field(
-        description="local: the region over the trigger point itself"
+    role: Literal["essential", "spillover", "local", "near"] = Field(
+        description="local: the region over the trigger point itself; near: a region next "
+        "to one of the muscle's zones on the body figure"
     )
     intensity: int
 
@@ -71,6 +113,12 @@ class Candidate(Out):
     unexplained: list[str] = Field(description="painful regions this muscle does not refer to")
     supporting: list[AnswerWeight] = Field(alias="for")
     against: list[AnswerWeight]
+
+    @computed_field(description="likely, possible or less likely; null for lookup")  # type: ignore[prop-decorator]
+    @property
+    def band(self) -> Band | None:
+        """Wording band of ``probability`` (see ``band``)."""
+        return band(self.probability)
 
 
 class Member(Out):

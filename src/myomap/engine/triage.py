@@ -1,16 +1,38 @@
-"""Red-flag triage: runs first, on its own, and always wins over the muscle ranking."""
+"""Red-flag triage: runs first, on its own, and always wins over the muscle ranking.
+
+The level is the highest of: the red-flag rules that fire (red_flags.yaml), the floor of
+every warning sign answered "yes" (findings/safety.yaml), and the level a "not sure" to a
+serious sign calls for (see ``UNSURE_STEP``). The result also says whether the safety check
+is done (``checked``) and which relevant questions are still open (``pending``), and names
+the risk factors the person gave. ``triage`` is pure: atlas and evidence in, result out.
+"""
 
 from __future__ import annotations
 
 from myomap.atlas.model import Atlas
-from myomap.atlas.schema import RedFlag, TriageLevel
+from myomap.atlas.schema import Finding, TriageLevel
 from myomap.engine.evidence import Evidence
 from myomap.engine.result import Triage, TriageReason
+from myomap.engine.safety import (
+    LEVELS,
+    SAFETY_LIMIT,
+    context,
+    fired_rules,
+    pending,
+    rank_of,
+    safety_questions,
+)
 
-__all__ = ["LEVELS", "LEVEL_WORDS", "MESSAGES", "safety_questions", "triage"]
-
-LEVELS: tuple[TriageLevel, ...] = ("self_care", "see_doctor", "urgent", "emergency")
-"""Triage levels from the mildest to the most serious."""
+__all__ = [
+    "HIDDEN_AT",
+    "LEVELS",
+    "LEVEL_WORDS",
+    "MESSAGES",
+    "SAFETY_LIMIT",
+    "UNSURE_STEP",
+    "safety_questions",
+    "triage",
+]
 
 LEVEL_WORDS: dict[TriageLevel, str] = {
     "self_care": "Self-care",
@@ -30,51 +52,170 @@ MESSAGES: dict[TriageLevel, str] = {
     "emergency": "Your answers point to something that needs emergency care now, not "
     "muscle treatment.",
 }
+"""The message of each level once the safety check is done and nothing else is to be said."""
+
+NOT_DONE = (
+    "The safety check is not finished: {n} warning-sign question{s} for the areas you marked "
+    "{are} not answered yet. Answer {them} before you rely on self-care."
+)
+STILL_OPEN = " The safety check is not finished: {n} more question{s} could make this more urgent."
+NONE_FOUND = "None of the warning signs you were asked about is present."
+CARE_ADVICE = (
+    " Self-care is reasonable; see a clinician if the pain is severe, keeps getting worse, "
+    "or has not eased after a few weeks."
+)
+
+UNSURE_STEP: dict[TriageLevel, TriageLevel] = {"emergency": "urgent", "urgent": "see_doctor"}
+"""The level a "not sure" to a warning sign calls for, by the sign's floor.
+
+A person who cannot say whether an emergency sign is there gets the advice a clinician on a
+telephone line gives: be assessed today (urgent), and call emergency services as soon as the
+sign is clearly there. Not sure about an urgent sign: book a doctor (see_doctor). Not sure
+about a see-a-doctor sign: no change of level, but the message names it. docs/safety.md
+gives the reasons.
+"""
+
+HIDDEN_AT: tuple[TriageLevel, ...] = ("urgent", "emergency")
+"""Levels at which muscle self-care is hidden."""
+
+ACTIONS: dict[TriageLevel, str] = {
+    "emergency": "Call emergency services now.",
+    "urgent": "See a doctor today, or call your urgent care line.",
+    "see_doctor": "Book an appointment with your doctor.",
+    "self_care": "",
+}
 
 
-def _fires(rule: RedFlag, evidence: Evidence) -> bool:
-    answers = evidence.answers
-    if not all(answers.get(f) == "yes" for f in rule.all):
-        return False
-    if rule.any and not any(answers.get(f) == "yes" for f in rule.any):
-        return False
-    if rule.min_age is not None and evidence.age is not None and evidence.age < rule.min_age:
-        return False
-    # An unknown age does not rule a flag out: safety first.
-    return not (rule.sex is not None and evidence.sex is not None and evidence.sex != rule.sex)
+def _cap(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def _listing(labels: list[str]) -> str:
+    if len(labels) <= 1:
+        return "".join(labels)
+    return ", ".join(labels[:-1]) + " and " + labels[-1]
+
+
+def _sign_reason(finding: Finding, level: TriageLevel) -> TriageReason:
+    """A warning sign's floor, when no rule already gives that level (a safety net)."""
+    return TriageReason(
+        id=f"sign_{finding.id}",
+        level=level,
+        title=_cap(finding.label or finding.id),
+        reason="This warning sign needs a doctor rather than muscle self-care.",
+        action=ACTIONS[level],
+    )
+
+
+def _unsure_reason(finding: Finding, level: TriageLevel) -> TriageReason:
+    floor = finding.floor or "see_doctor"
+    return TriageReason(
+        id=f"unsure_{finding.id}",
+        level=level,
+        title=f"Not sure: {finding.label or finding.id}",
+        reason=(
+            f"You were not sure whether you have {finding.label or finding.id}. When it is "
+            f"there it calls for: {LEVEL_WORDS[floor].lower()}. A clinician would not wait "
+            "to find out."
+        ),
+        action=(
+            "Get checked today: call your doctor or your urgent care line (NHS 111 in "
+            "England) and describe it. If it becomes clear that it is there, call emergency "
+            "services."
+            if level == "urgent"
+            else "Book an appointment with your doctor; be seen today if it becomes clear "
+            "that it is there."
+        ),
+    )
+
+
+def _reasons(atlas: Atlas, evidence: Evidence) -> list[TriageReason]:
+    ctx = context(atlas, evidence)
+    reasons = [
+        TriageReason(id=r.id, level=r.level, title=r.title, reason=r.reason, action=r.action)
+        for r in fired_rules(atlas, ctx)
+    ]
+    by_rules = max((rank_of(r.level) for r in reasons), default=0)
+    for fid, answer in evidence.answers.items():
+        finding = atlas.findings.get(fid)
+        if finding is None or finding.floor is None:
+            continue
+        if answer == "yes" and rank_of(finding.floor) > by_rules:
+            reasons.append(_sign_reason(finding, finding.floor))
+        elif answer == "unknown" and finding.floor in UNSURE_STEP:
+            reasons.append(_unsure_reason(finding, UNSURE_STEP[finding.floor]))
+    return sorted(reasons, key=lambda r: -rank_of(r.level))
+
+
+def _labels(atlas: Atlas, ids: list[str]) -> list[str]:
+    return [atlas.findings[f].label or f for f in ids]
+
+
+def _message(level: TriageLevel, open_: list[str], risks: list[str], unsure: list[str]) -> str:
+    n = len(open_)
+    plural = {"s": "s" if n != 1 else "", "are": "are" if n != 1 else "is"}
+    if level == "self_care" and open_:
+        return NOT_DONE.format(n=n, them="them" if n != 1 else "it", **plural)
+    notes = ""
+    if risks:
+        notes += (
+            f" Noted: {_listing(risks)}. This does not change the advice on its own, but "
+            "mention it to any clinician you see."
+        )
+    if unsure:
+        notes += (
+            f" You were not sure about: {_listing(unsure)}. If you find that one of these is "
+            "there, see a doctor."
+        )
+    if level == "self_care":
+        if not notes:
+            return MESSAGES["self_care"]
+        return NONE_FOUND + notes + CARE_ADVICE
+    still = STILL_OPEN.format(n=n, **plural) if open_ and level != "emergency" else ""
+    return MESSAGES[level] + notes + still
+
+
+def _hide_reason(level: TriageLevel, reasons: list[TriageReason]) -> str:
+    if level not in HIDDEN_AT:
+        return ""
+    top = reasons[0].title.rstrip(".") if reasons else "a warning sign"
+    if level == "emergency":
+        return (
+            f"Muscle self-care is hidden: {top.lower()} needs emergency care now, and "
+            "pressing, stretching or waiting could cause harm or delay."
+        )
+    return (
+        f"Muscle self-care is hidden until a doctor has seen you: with {top.lower()}, "
+        "pressing, massaging or stretching the area could do harm."
+    )
 
 
 def triage(atlas: Atlas, evidence: Evidence) -> Triage:
-    """The most serious level among the red-flag rules that fire, with every reason."""
-    fired = [rule for rule in atlas.red_flags.values() if _fires(rule, evidence)]
-    fired.sort(key=lambda r: -LEVELS.index(r.level))
-    level: TriageLevel = fired[0].level if fired else "self_care"
-    reasons = [
-        TriageReason(id=r.id, level=r.level, title=r.title, reason=r.reason, action=r.action)
-        for r in fired
+    """The triage level with every reason, the safety check's state and the message.
+
+    Pure and fast: no I/O, a few thousand rule evaluations at most.
+    """
+    reasons = _reasons(atlas, evidence)
+    level: TriageLevel = reasons[0].level if reasons else "self_care"
+    open_ = pending(atlas, evidence, floor=rank_of(level))
+    risks = [
+        f
+        for f, a in evidence.answers.items()
+        if a == "yes" and f in atlas.findings and atlas.findings[f].category == "risk_factor"
+    ]
+    unsure = [
+        f
+        for f, a in evidence.answers.items()
+        if a == "unknown" and f in atlas.findings and atlas.findings[f].category == "red_flag"
     ]
     return Triage(
         level=level,
         reasons=reasons,
-        message=MESSAGES[level],
-        hide_muscle_advice=level == "emergency",
+        message=_message(level, open_, _labels(atlas, risks), _labels(atlas, unsure)),
+        hide_muscle_advice=level in HIDDEN_AT,
+        hide_reason=_hide_reason(level, reasons),
+        checked=not open_,
+        pending=open_,
+        risk_factors=risks,
+        unsure=unsure,
     )
-
-
-def safety_questions(atlas: Atlas, evidence: Evidence, muscles: list[str]) -> list[str]:
-    """Unanswered red-flag findings linked to the given muscles, in catalogue order.
-
-    The red flags a muscle links to are the dangers that can look like its pain, so these
-    are the warning signs worth asking about for this pain map.
-    """
-    wanted: set[str] = set()
-    for muscle_id in muscles:
-        for rule_id in atlas.muscles[muscle_id].red_flags:
-            rule = atlas.red_flags[rule_id]
-            wanted.update(rule.all)
-            wanted.update(rule.any)
-    return [
-        f
-        for f, finding in atlas.findings.items()
-        if f in wanted and finding.category == "red_flag" and f not in evidence.answers
-    ]
