@@ -22,8 +22,9 @@ from myomap.db.testing import Backend, postgres_url, temporary_database
 from myomap.diary import Snapshot
 from myomap.diary.entry import Entry
 from myomap.diary.progress import daily_overall, pain_extent, self_care_effects
-from myomap.reports import build_summary, render_pdf
 from myomap.reports.charts import overall_chart, regions_chart
+from myomap.reports.pdf import render_pdf
+from myomap.reports.summary import build_summary
 
 from _report import machine, write_section
 

@@ -24,10 +24,13 @@ from myomap.diary.progress import (
     self_care_effects,
 )
 from myomap.diary.snapshot import read_snapshot
-from myomap.reports import build_summary, entries_csv, fhir_bundle, plan_calendar, render_pdf
+from myomap.reports.calendar import plan_calendar
 from myomap.reports.charts import extent_chart, overall_chart, regions_chart
-from myomap.reports.fhir import REGION_SYSTEM
+from myomap.reports.csv_export import entries_csv
+from myomap.reports.fhir import REGION_SYSTEM, fhir_bundle
+from myomap.reports.pdf import render_pdf
 from myomap.reports.snomed import SNOMED, snomed_structure
+from myomap.reports.summary import build_summary
 
 WEEK = Path(__file__).parent / "fixtures" / "diary" / "week.json"
 T0 = datetime(2025, 3, 3, 8, 0, tzinfo=UTC)

@@ -190,26 +190,30 @@ def report(
 ) -> None:
     """Write a report: PDF for a clinician, FHIR R4B Bundle, JSON export (re-importable
     with `myomap restore`), CSV of entries, or the self-care plan as iCalendar."""
-    from myomap import reports
+    from myomap.reports.calendar import plan_calendar
+    from myomap.reports.csv_export import entries_csv
+    from myomap.reports.fhir import fhir_bundle
+    from myomap.reports.pdf import render_pdf
+    from myomap.reports.summary import build_summary
 
     store = _store()
     if kind is ReportFormat.json:
         _write(out_file, store.export_all().to_json())
     else:
-        summary = reports.build_summary(store, since=since, until=until)
+        summary = build_summary(store, since=since, until=until)
         if kind is ReportFormat.pdf:
-            _write(out_file, reports.render_pdf(summary))
+            _write(out_file, render_pdf(summary))
         elif kind is ReportFormat.fhir:
-            bundle = reports.fhir_bundle(summary, assessments=store.list_assessments()[::-1])
+            bundle = fhir_bundle(summary, assessments=store.list_assessments()[::-1])
             _write(out_file, json.dumps(bundle, ensure_ascii=False, indent=1) + "\n")
         elif kind is ReportFormat.csv:
-            _write(out_file, reports.entries_csv(summary.entries))
+            _write(out_file, entries_csv(summary.entries))
         else:
             if not summary.plan:
                 raise EvidenceError(
                     "There is no self-care plan yet: save an assessment first.", field="plan"
                 )
-            _write(out_file, reports.plan_calendar(summary.plan, start=date.today()))
+            _write(out_file, plan_calendar(summary.plan, start=date.today()))
     out.print(f"wrote {out_file}", highlight=False)
 
 

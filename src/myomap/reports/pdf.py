@@ -31,11 +31,11 @@ from reportlab.platypus import (
 )
 from svglib.svglib import svg2rlg
 
+import myomap.reports.charts as charts
 from myomap.diary.entry import Entry
 from myomap.diary.plan import step_label
 from myomap.diary.progress import overlap, pain_extent, self_care_effects
 from myomap.engine.triage import LEVEL_WORDS
-from myomap.reports import charts
 from myomap.reports.pdf_bodymap import BodyMaps, intensity_colour
 from myomap.reports.summary import Summary
 

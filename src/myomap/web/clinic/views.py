@@ -9,12 +9,13 @@ from typing import Any
 from fastapi import Request
 from pydantic import BaseModel
 
-from myomap import reports
 from myomap.accounts import audit
 from myomap.accounts.users import User
 from myomap.db import Store
 from myomap.diary import Assessment
 from myomap.diary.progress import overlap, pain_extent
+from myomap.reports.fhir import fhir_bundle
+from myomap.reports.summary import build_summary
 from myomap.web.platform.principal import Principal, require, sharing
 
 __all__ = ["Comparison", "Visit", "compare", "fhir_export", "patient_store", "visit"]
@@ -82,8 +83,6 @@ def fhir_export(store: Store, *, clinician_id: int, ip: str) -> str:
         for user_id in (clinician_id, store.owner_id):
             detail = f"patient {store.owner_id} by clinician {clinician_id}"
             audit.record(session, "patient_export", user_id=user_id, ip=ip, detail=detail)
-    summary = reports.build_summary(store)
-    bundle: dict[str, Any] = reports.fhir_bundle(
-        summary, assessments=store.list_assessments()[::-1]
-    )
+    summary = build_summary(store)
+    bundle: dict[str, Any] = fhir_bundle(summary, assessments=store.list_assessments()[::-1])
     return json.dumps(bundle, ensure_ascii=False, indent=1) + "\n"

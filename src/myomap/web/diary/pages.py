@@ -169,14 +169,16 @@ def downloads_page(request: Request, state: StateDep, store: StoreDep) -> Respon
 
 @router.get("/downloads/report.pdf")
 def report_pdf(store: StoreDep) -> Response:
-    from myomap.reports import build_summary, render_pdf
+    from myomap.reports.pdf import render_pdf
+    from myomap.reports.summary import build_summary
 
     return _download(render_pdf(build_summary(store)), "application/pdf", "report.pdf")
 
 
 @router.get("/downloads/fhir.json")
 def report_fhir(store: StoreDep) -> Response:
-    from myomap.reports import build_summary, fhir_bundle
+    from myomap.reports.fhir import fhir_bundle
+    from myomap.reports.summary import build_summary
 
     bundle = fhir_bundle(build_summary(store), assessments=store.list_assessments()[::-1])
     text = json.dumps(bundle, ensure_ascii=False, indent=1) + "\n"
@@ -190,7 +192,7 @@ def export_json(store: StoreDep) -> Response:
 
 @router.get("/downloads/diary.csv")
 def export_csv(store: StoreDep) -> Response:
-    from myomap.reports import entries_csv
+    from myomap.reports.csv_export import entries_csv
 
     return _download(entries_csv(store.list_entries()), "text/csv; charset=utf-8", "diary.csv")
 
@@ -212,7 +214,7 @@ def plan_ics(
     store: StoreDep,
     zone: Annotated[str, Query(description="IANA time zone of the reminders")] = "UTC",
 ) -> Response:
-    from myomap.reports import plan_calendar
+    from myomap.reports.calendar import plan_calendar
 
     plan = latest_plan(store)
     if not plan:

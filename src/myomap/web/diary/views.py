@@ -135,7 +135,7 @@ def _effects(
 
 
 def _charts(atlas: Atlas, entries: Sequence[Entry]) -> dict[str, Markup]:
-    from myomap.reports import charts
+    import myomap.reports.charts as charts
 
     labels = {r.id: r.label for r in atlas.regions.values()}
     return {
