@@ -56,7 +56,12 @@ class Vignette(BaseModel):
 
     id: str
     split: Literal["dev", "holdout"]
+    kind: str = ""
+    """What makes the case hard (partial, noisy, discriminating, multi, bilateral,
+    not_myofascial…); empty in sets that record it only in a comment."""
     title: str
+    condition: str = ""
+    """For a case with no muscle to find, the real cause."""
     story: str = ""
     age: int | None = None
     sex: Literal["female", "male", "other"] | None = None
