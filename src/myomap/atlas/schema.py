@@ -8,12 +8,15 @@ stable rule codes, so that a contributor gets one clear message per problem.
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
 __all__ = [
+    "CAUTIONS",
     "AtlasMeta",
+    "Caution",
     "Differential",
     "Finding",
     "FindingCategory",
@@ -25,7 +28,9 @@ __all__ = [
     "RedFlag",
     "Region",
     "RegionSpec",
+    "Review",
     "Role",
+    "SearchTerm",
     "SelfCare",
     "Side",
     "Source",
@@ -62,7 +67,11 @@ class AtlasMeta(Record):
 
 
 class Source(Record):
-    """A public source that facts in the atlas are taken from."""
+    """A public source that facts in the atlas are taken from.
+
+    A source cited for a fact must let a reader find the fact: a specific page (not a
+    site's home page) or, for a book, the pages (MYO020).
+    """
 
     id: str
     title: str
@@ -70,6 +79,10 @@ class Source(Record):
     url: str | None = None
     year: int | None = None
     kind: Literal["book", "article", "review", "guideline", "website", "database"]
+    pages: str | None = Field(
+        default=None,
+        description="for a book: the pages the facts come from, e.g. '331' or '89-109'",
+    )
     note: str = ""
 
 
@@ -187,12 +200,62 @@ class Prior(Record):
     source: str
 
 
+Caution = Literal[
+    "anticoagulants_or_bleeding_disorder",
+    "osteoporosis",
+    "pregnancy",
+    "recent_surgery",
+    "recent_injury",
+    "swollen_or_hot_limb",
+    "varicose_veins",
+    "skin_broken",
+    "hernia",
+    "nerve_nearby",
+    "dizziness",
+    "reduced_sensation",
+]
+"""When a self-care step must not be done, or only gently: a closed vocabulary (CAUTIONS)."""
+
+CAUTIONS: dict[str, str] = {
+    "anticoagulants_or_bleeding_disorder": "If you take blood thinners (such as warfarin, "
+    "apixaban or rivaroxaban) or bruise or bleed easily, use only light pressure with the hand, "
+    "no balls or tools, and ask your doctor first.",
+    "osteoporosis": "If you have osteoporosis or have broken a bone easily, do not lean your "
+    "weight on a ball or tool over the ribs or the spine; use light hand pressure instead.",
+    "pregnancy": "If you are or may be pregnant, do not press on the belly or deep in the "
+    "pelvis, and ask your midwife or doctor before pressure on the low back.",
+    "recent_surgery": "If you had surgery here in the last three months, or have an implant or "
+    "a joint replacement nearby, ask your surgeon before pressing or stretching.",
+    "recent_injury": "If this started with a fall, a blow or a sudden tear, have it checked for "
+    "a fracture or torn muscle before pressing or stretching it.",
+    "swollen_or_hot_limb": "If the limb is swollen, hot, red, or tender along a vein, or you have "
+    "had a blood clot in it, do not press or massage it: see a doctor the same day.",
+    "varicose_veins": "Do not press on varicose veins or on a vein that stands out.",
+    "skin_broken": "Do not press on broken skin, a rash, a burn, an infection or a fresh bruise.",
+    "hernia": "Do not press on a bulge in the groin or belly (a possible hernia); have it "
+    "checked by a doctor.",
+    "nerve_nearby": "A nerve runs nearby: if you feel tingling, burning, numbness or an electric "
+    "or shooting pain, move off at once.",
+    "dizziness": "Stop at once if you feel dizzy or faint, or your sight or speech changes, and "
+    "seek medical advice.",
+    "reduced_sensation": "If the skin here is numb (for example diabetes affecting the feet), "
+    "pressure and heat can bruise or burn without you noticing: use light pressure and check "
+    "the skin afterwards.",
+}
+
+
 class PressureRelease(Record):
+    """A pressure step: only on a safe, named spot away from nerves, vessels and danger sites."""
+
     where: str
     how: str
     tool: str
     duration: str
     frequency: str
+    cautions: list[Caution] = Field(
+        default_factory=list,
+        description="who must not do this step, or only gently (MYO017, MYO019, MYO021, MYO022)",
+    )
 
 
 class Stretch(Record):
@@ -200,6 +263,7 @@ class Stretch(Record):
     how: str
     hold: str
     repeat: str
+    cautions: list[Caution] = Field(default_factory=list, description="as for pressure steps")
 
 
 class SelfCare(Record):
@@ -207,6 +271,33 @@ class SelfCare(Record):
     stretches: list[Stretch]
     daily_life: list[str]
     cautions: list[str]
+
+
+class Review(Record):
+    """Who checked an entry against which sources, and when (MYO023).
+
+    An engineering review checks the entry against its cited sources; it is not a clinical
+    sign-off. ``clinician_signed`` is set only by a named clinician (docs/atlas-style.md).
+    """
+
+    reviewer: str = Field(
+        description="the reviewer's role, e.g. 'engineering (not yet clinician-signed)'"
+    )
+    date: date
+    status: Literal["reviewed", "needs_review", "clinician_signed"]
+    against: list[str] = Field(
+        description="ids of at least two independent sources with specific pages the entry was "
+        "checked against"
+    )
+    note: str = ""
+
+
+class SearchTerm(Record):
+    """A word people use that should find this muscle (a condition, a body part, a symptom)."""
+
+    term: str
+    kind: Literal["condition", "body_part", "symptom", "lay_name"]
+    sources: list[str] = Field(description="sources (cited by the muscle) that support the link")
 
 
 class Differential(Record):
@@ -240,3 +331,11 @@ class Muscle(Record):
     red_flags: list[str] = Field(default_factory=list)
     prior: Prior
     sources: list[str]
+    search_terms: list[SearchTerm] = Field(
+        default_factory=list,
+        description="words people search with (conditions, body parts, symptoms), each with the "
+        "sources that tie it to this muscle (MYO024)",
+    )
+    review: Review | None = Field(
+        default=None, description="the review trail; `myomap atlas check` lists entries without one"
+    )
