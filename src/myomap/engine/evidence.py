@@ -14,8 +14,8 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from myomap.atlas.model import Atlas
-from myomap.errors import EvidenceError
 from myomap.atlas.suggest import did_you_mean
+from myomap.errors import EvidenceError
 
 __all__ = ["Answer", "Evidence", "Pain", "mirror_evidence", "mirror_region", "validate_evidence"]
 

@@ -37,19 +37,20 @@ def zone_matches(
     explains: list[ZoneMatch] = []
     unexplained: list[str] = []
     for region, intensity in painful.items():
-        role = int(model.role[h, model.region_index[region]])
-        if role == ROLE_NONE:
+        r = model.region_index[region]
+        role = int(model.role[h, r])
+        if role == ROLE_NONE and not model.near[h, r]:
             unexplained.append(region)
             continue
         explains.append(
             ZoneMatch(
                 region=region,
                 label=model.atlas.regions[region].label,
-                role=ROLE_NAMES[role],
+                role=ROLE_NAMES[role] if role != ROLE_NONE else "near",
                 intensity=intensity,
             )
         )
-    order = {"essential": 0, "spillover": 1, "local": 2}
+    order = {"essential": 0, "spillover": 1, "local": 2, "near": 3}
     explains.sort(key=lambda z: (order[z.role], -z.intensity))
     return explains, unexplained
 
@@ -113,7 +114,9 @@ def best_set(model: Model, seen: Observed, ranked: list[int], evidence: Evidence
     )  # (combos, regions): log P(no pain)
     pain = np.log1p(-np.exp(none))
     obs = seen.painful[columns]
-    sizes = (combos < len(pool)).sum(axis=1)
+    # A muscle active on both sides costs like two muscles.
+    weight = np.array([2 if model.hypotheses[h].side == "both" else 1 for h in pool] + [0])
+    sizes = weight[combos].sum(axis=1)
     scores = (obs * pain + (1.0 - obs) * none).sum(axis=1) + sizes * EXTRA_MUSCLE_COST
     best = combos[int(np.argmax(scores))]
     members = [pool[i] for i in best if i < len(pool)]

@@ -13,41 +13,80 @@ __all__ = ["Observed", "entropy", "log_joint", "normalise", "observe", "posterio
 class Observed:
     """Evidence turned into index arrays over the model's regions and findings."""
 
-    __slots__ = ("no", "painful", "painful_index", "yes")
+    __slots__ = ("asked", "denied_index", "no", "painful", "painful_index", "peak_index", "yes")
 
     def __init__(
-        self, painful: FloatArray, painful_index: list[int], yes: list[int], no: list[int]
+        self,
+        painful: FloatArray,
+        painful_index: list[int],
+        yes: list[int],
+        no: list[int],
+        *,
+        denied_index: list[int] | None = None,
+        peak_index: list[int] | None = None,
+        asked: int = 0,
     ) -> None:
         self.painful = painful
         self.painful_index = painful_index
         self.yes = yes
         self.no = no
+        self.denied_index = denied_index or []
+        self.peak_index = peak_index or []
+        self.asked = asked  # ranking findings with any answer, "unknown" included
+
+
+def _peak(painful: dict[str, int]) -> list[str]:
+    """The most intense regions, when intensities differ (otherwise intensity says nothing)."""
+    if len(painful) < 2:
+        return []
+    top, low = max(painful.values()), min(painful.values())
+    return [r for r, i in painful.items() if i == top] if top > low else []
 
 
 def observe(model: Model, evidence: Evidence) -> Observed:
+    """Index arrays for the painful, denied and most intense regions and the answers."""
     painful = np.zeros(len(model.regions))
-    index = [model.region_index[region] for region in evidence.painful()]
+    marks = evidence.painful()
+    index = [model.region_index[region] for region in marks]
     painful[index] = 1.0
+    denied = [model.region_index[p.region] for p in evidence.pain if p.intensity == 0]
     yes: list[int] = []
     no: list[int] = []
-    for finding, answer in evidence.answered().items():
+    asked = 0
+    for finding, answer in evidence.answers.items():
         i = model.finding_index[finding]
-        if model.ranking_findings[i]:
+        if not model.ranking_findings[i]:
+            continue
+        asked += 1
+        if answer != "unknown":
             (yes if answer == "yes" else no).append(i)
-    return Observed(painful, index, yes, no)
+    peak = [model.region_index[r] for r in _peak(marks)]
+    return Observed(painful, index, yes, no, denied_index=denied, peak_index=peak, asked=asked)
 
 
 def log_joint(model: Model, seen: Observed) -> FloatArray:
-    """log P(h) + log P(evidence | h) for every hypothesis, OTHER last."""
-    # Every region counts as "not painful" unless marked: start from "none painful" and
-    # swap in the painful ones, touching only their columns.
-    out: FloatArray = model.log_prior + model.log_none_painful
+    """log P(h) + log P(evidence | h) for every hypothesis, OTHER last.
+
+    The region and finding terms are raised to ``Params.region_weight`` and
+    ``Params.finding_weight`` (tempering, see docs/engine.md).
+    """
+    # Every region counts as "not marked" unless marked: start from "none marked" and
+    # swap in the painful and the denied ones, touching only their columns.
+    regions: FloatArray = model.log_none_painful
     if seen.painful_index:
-        out = out + model.log_pain_ratio[:, seen.painful_index].sum(axis=1)
-    if seen.yes:
-        out = out + model.log_yes[:, seen.yes].sum(axis=1)
-    if seen.no:
-        out = out + model.log_no[:, seen.no].sum(axis=1)
+        regions = regions + model.log_pain_ratio[:, seen.painful_index].sum(axis=1)
+    if seen.denied_index:
+        regions = regions + model.log_denied_ratio[:, seen.denied_index].sum(axis=1)
+    if seen.peak_index:
+        regions = regions + model.log_peak[:, seen.peak_index].mean(axis=1)
+    out: FloatArray = model.log_prior + model.params.region_weight * regions
+    if seen.yes or seen.no:
+        answers = np.zeros_like(out)
+        if seen.yes:
+            answers = answers + model.log_yes[:, seen.yes].sum(axis=1)
+        if seen.no:
+            answers = answers + model.log_no[:, seen.no].sum(axis=1)
+        out = out + model.params.finding_weight * answers
     return out
 
 

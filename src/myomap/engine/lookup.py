@@ -28,7 +28,11 @@ def lookup(model: Model, evidence: Evidence, *, limit: int = 10) -> Result:
     spillover = (roles == ROLE_SPILLOVER).sum(axis=1)
     prevalence = np.exp(model.log_prior[:-1])
     keys = sorted(
-        (h for h in range(len(model.hypotheses)) if essential[h] > 0),
+        (
+            h
+            for h, hyp in enumerate(model.hypotheses)
+            if essential[h] > 0 and hyp.side != "both"  # the lookup knows one side at a time
+        ),
         key=lambda h: (-int(essential[h]), -int(spillover[h]), -float(prevalence[h])),
     )
     candidates = []

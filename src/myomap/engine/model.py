@@ -1,10 +1,12 @@
 """The atlas compiled once into arrays: the noisy-OR network the engine queries.
 
-Hypotheses are (muscle, side) pairs: a paired muscle gives a right and a left hypothesis,
-a midline muscle one. For hypothesis ``h`` and region ``r``, ``zone[h, r]`` is the chance that
-an active ``h`` makes ``r`` hurt (``ESSENTIAL``, ``SPILLOVER``, or ``LOCAL`` for the region
-where a trigger point lies: the strongest of any of its trigger points); a region is
-painful for any other reason with the small chance ``LEAK``.
+Hypotheses are (muscle, side) pairs: a paired muscle gives a right, a left and a "both"
+hypothesis (the same muscle active on both sides, one cause for a bilateral pattern), a
+midline muscle one. For hypothesis ``h`` and region ``r``, ``role[h, r]`` is the zone role
+(``ESSENTIAL``, ``SPILLOVER``, or ``LOCAL`` for the region over a trigger point); a region
+next to one of ``h``'s zones on the body figure gets a share (``Params.neighbour``) of that
+zone's chance, because people often mark the region beside the one that hurts. A region
+is painful for any other reason with the small chance ``LEAK``.
 For finding ``f``, ``yes[h, f]`` is the chance of a "yes" when ``h`` is active: the
 muscle's own likelihood where the atlas gives one (a value below the finding's default
 speaks against the muscle), otherwise the finding's default.
@@ -14,6 +16,8 @@ A final row ``OTHER`` stands for "none of these muscles": its regions hurt with 
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 import numpy as np
@@ -32,6 +36,7 @@ __all__ = [
     "Model",
     "Params",
     "compile_model",
+    "figure_adjacency",
 ]
 
 ESSENTIAL = 0.6
@@ -51,6 +56,9 @@ LOCAL = 0.2
 ROLE_NONE, ROLE_LOCAL, ROLE_SPILLOVER, ROLE_ESSENTIAL = 0, 1, 2, 3
 ROLE_NAMES = {ROLE_LOCAL: "local", ROLE_SPILLOVER: "spillover", ROLE_ESSENTIAL: "essential"}
 
+NEAR_DISTANCE = 3.0
+"""Two regions are neighbours when their outlines on one figure come this close (of 240×560)."""
+
 FloatArray = NDArray[np.float64]
 
 
@@ -64,6 +72,18 @@ class Params:
     leak: float = LEAK
     other_region: float = OTHER_REGION
     other_prior: float = OTHER_PRIOR
+    neighbour: float = 0.3
+    """Share of a zone's chance given to a region next to it on the figure."""
+    marked: float = 0.8
+    """Chance that a person marks a region that hurts (so an unmarked region may still hurt)."""
+    bilateral: float = 0.15
+    """Share of a paired muscle's prior for the muscle active on both sides at once."""
+    peak: float = 0.5
+    """Factor for the most intense region when it is not one of the hypothesis's essential zones."""
+    region_weight: float = 1.0
+    """Exponent on the region likelihood (below 1 tempers an over-confident map)."""
+    finding_weight: float = 1.0
+    """Exponent on the finding likelihood."""
 
     def zone_chances(self) -> list[float]:
         """Chance per role code (none, local, spillover, essential)."""
@@ -73,7 +93,7 @@ class Params:
 @dataclass(frozen=True)
 class Hypothesis:
     muscle: str
-    side: str  # "right", "left" or "midline"
+    side: str  # "right", "left", "both" (a paired muscle on both sides) or "midline"
 
 
 @dataclass(frozen=True)
@@ -87,12 +107,17 @@ class Model:
     region_index: dict[str, int]
     findings: tuple[str, ...]
     finding_index: dict[str, int]
+    neighbours: Mapping[str, tuple[str, ...]]  # region -> regions next to it on the figure
     role: NDArray[np.int8]  # (H, R) zone role per muscle hypothesis
+    near: NDArray[np.bool_]  # (H, R) region next to a zone, not a zone itself
     log_prior: FloatArray  # (H+1,)
-    log_pain: FloatArray  # (H+1, R) log P(region painful | h)
-    log_no_pain: FloatArray  # (H+1, R) log P(region not painful | h)
-    log_none_painful: FloatArray  # (H+1,) log P(no region painful | h)
+    log_pain: FloatArray  # (H+1, R) log P(region marked painful | h)
+    log_no_pain: FloatArray  # (H+1, R) log P(region left unmarked | h)
+    log_none_painful: FloatArray  # (H+1,) log P(no region marked | h)
     log_pain_ratio: FloatArray  # (H+1, R) log_pain - log_no_pain
+    log_denied_ratio: FloatArray  # (H+1, R) log P(asked, answered no | h) - log_no_pain
+    ask_yes: FloatArray  # (H+1, R) P(yes when asked | h, region left unmarked)
+    log_peak: FloatArray  # (H+1, R) log factor when r is the most intense region
     yes: FloatArray  # (H+1, F) P(finding yes | h)
     log_yes: FloatArray  # (H+1, F)
     log_no: FloatArray  # (H+1, F)
@@ -105,7 +130,7 @@ class Model:
 
 
 def _sides(muscle: Muscle) -> list[str]:
-    return ["midline"] if muscle.laterality == "midline" else ["right", "left"]
+    return ["midline"] if muscle.laterality == "midline" else ["right", "left", "both"]
 
 
 def zone_regions(zone: Zone, muscle_side: str, paired: bool) -> list[str]:
@@ -115,57 +140,140 @@ def zone_regions(zone: Zone, muscle_side: str, paired: bool) -> list[str]:
     side: Side = zone.side
     if muscle_side == "midline" or side == "both":
         return [f"{zone.region}_r", f"{zone.region}_l"]
+    if muscle_side == "both":
+        return [f"{zone.region}_r", f"{zone.region}_l"]
     same = "r" if muscle_side == "right" else "l"
     other = "l" if same == "r" else "r"
     return [f"{zone.region}_{other if side == 'opposite' else same}"]
 
 
-def compile_model(atlas: Atlas, params: Params | None = None) -> Model:
-    """Build the arrays once; ranking and questions are then pure array arithmetic."""
+@functools.cache
+def _figure_pairs(distance: float) -> frozenset[tuple[str, str]]:
+    """Pairs of region ids whose outlines on a built-in figure come within ``distance``."""
+    from myomap.atlas.figures.figure import VIEWS, load_figure
+
+    pairs: set[tuple[str, str]] = set()
+    for view in VIEWS:
+        shapes = list(load_figure(view).shapes.values())
+        points = [np.array(s.polygon) for s in shapes]
+        for i, a in enumerate(shapes):
+            for j in range(i + 1, len(shapes)):
+                b = shapes[j]
+                if _far(a.bbox, b.bbox, distance):
+                    continue
+                gaps = points[i][:, None, :] - points[j][None, :, :]
+                if float(np.sqrt((gaps**2).sum(axis=-1)).min()) <= distance:
+                    pairs.add((a.region, b.region))
+    return frozenset(pairs)
+
+
+def _far(
+    a: tuple[float, float, float, float], b: tuple[float, float, float, float], d: float
+) -> bool:
+    return a[0] > b[2] + d or b[0] > a[2] + d or a[1] > b[3] + d or b[1] > a[3] + d
+
+
+def _opposite_sides(a: str, b: str) -> bool:
+    return {a[-2:], b[-2:]} == {"_r", "_l"}
+
+
+def figure_adjacency(regions: Mapping[str, object]) -> dict[str, tuple[str, ...]]:
+    """Neighbours of each region on the built-in body figures.
+
+    Two regions are neighbours when their outlines on the same figure come within
+    ``NEAR_DISTANCE``; a right region is never a neighbour of a left one (the gap between
+    the legs or at the spine is a drawing detail, not a marking mistake).
+    """
+    out: dict[str, set[str]] = {r: set() for r in regions}
+    for a, b in _figure_pairs(NEAR_DISTANCE):
+        if a in out and b in out and not _opposite_sides(a, b):
+            out[a].add(b)
+            out[b].add(a)
+    return {r: tuple(sorted(n)) for r, n in out.items()}
+
+
+def _roles(
+    atlas: Atlas, muscle: Muscle, side: str, index: Mapping[str, int], n_r: int
+) -> NDArray[np.int8]:
+    """Zone role of every region for ``muscle`` active on ``side``."""
+    role = np.zeros(n_r, dtype=np.int8)
+    for tp in muscle.trigger_points:
+        # A trigger point is also tender where it lies: local pain, unless a zone says more.
+        here = atlas.region_specs[tp.position.region]
+        local = Zone(region=here.id, role="spillover", side="same" if here.paired else "midline")
+        for rid in zone_regions(local, side, here.paired):
+            role[index[rid]] = max(role[index[rid]], ROLE_LOCAL)
+        for zone in tp.referral:
+            paired = atlas.region_specs[zone.region].paired
+            code = ROLE_ESSENTIAL if zone.role == "essential" else ROLE_SPILLOVER
+            for rid in zone_regions(zone, side, paired):
+                role[index[rid]] = max(role[index[rid]], code)
+    return role
+
+
+def _near_chance(chance: FloatArray, adjacent: list[list[int]], share: float) -> FloatArray:
+    """Chance raised to ``share`` of the strongest neighbouring zone where that is larger."""
+    spread = np.zeros_like(chance)
+    for r, near in enumerate(adjacent):
+        if near:
+            spread[:, r] = chance[:, near].max(axis=1)
+    result: FloatArray = np.maximum(chance, share * spread)
+    return result
+
+
+def compile_model(
+    atlas: Atlas,
+    params: Params | None = None,
+    adjacency: Mapping[str, tuple[str, ...]] | None = None,
+) -> Model:
+    """Build the arrays once; ranking and questions are then pure array arithmetic.
+
+    ``adjacency`` maps each region to its neighbours; by default it is read off the
+    built-in body figures (``figure_adjacency``).
+    """
     params = params or Params()
     regions = tuple(atlas.regions)
     region_index = {r: i for i, r in enumerate(regions)}
     findings = tuple(atlas.findings)
     finding_index = {f: i for i, f in enumerate(findings)}
     hypotheses = tuple(Hypothesis(m.id, s) for m in atlas.muscles.values() for s in _sides(m))
+    neighbours = figure_adjacency(atlas.regions) if adjacency is None else dict(adjacency)
 
     n_h, n_r, n_f = len(hypotheses), len(regions), len(findings)
     role = np.zeros((n_h, n_r), dtype=np.int8)
     yes = np.empty((n_h + 1, n_f))
     default = np.array([atlas.findings[f].default for f in findings])
     prior = np.empty(n_h + 1)
-
     for h, hyp in enumerate(hypotheses):
         muscle = atlas.muscles[hyp.muscle]
-        for tp in muscle.trigger_points:
-            # A trigger point is also tender where it lies: local pain, unless a zone says more.
-            here = atlas.region_specs[tp.position.region]
-            for rid in zone_regions(
-                Zone(region=here.id, role="spillover", side="same" if here.paired else "midline"),
-                hyp.side,
-                here.paired,
-            ):
-                i = region_index[rid]
-                role[h, i] = max(role[h, i], ROLE_LOCAL)
-            for zone in tp.referral:
-                paired = atlas.region_specs[zone.region].paired
-                code = ROLE_ESSENTIAL if zone.role == "essential" else ROLE_SPILLOVER
-                for rid in zone_regions(zone, hyp.side, paired):
-                    i = region_index[rid]
-                    role[h, i] = max(role[h, i], code)
+        role[h] = _roles(atlas, muscle, hyp.side, region_index, n_r)
         yes[h] = default
         for fid, p in muscle.findings.items():
             yes[h, finding_index[fid]] = p
-        prior[h] = muscle.prior.prevalence / len(_sides(muscle))
+        share = {"midline": 1.0, "both": params.bilateral}.get(hyp.side, (1 - params.bilateral) / 2)
+        prior[h] = muscle.prior.prevalence * share
     yes[n_h] = default
-
     prior[:n_h] *= (1.0 - params.other_prior) / prior[:n_h].sum() if n_h else 0.0
     prior[n_h] = params.other_prior
 
-    chance: FloatArray = np.choose(role, params.zone_chances())
-    pain: FloatArray = np.vstack(
+    adjacent = [
+        [region_index[n] for n in neighbours.get(r, ()) if n in region_index] for r in regions
+    ]
+    zone_chance: FloatArray = np.choose(role, params.zone_chances())
+    both = [h for h, hyp in enumerate(hypotheses) if hyp.side == "both"]
+    if both:
+        # Both sides active: each side's zones hurt independently (noisy-OR of the two).
+        right, left = np.array(both) - 2, np.array(both) - 1
+        zone_chance[both] = 1 - (1 - zone_chance[right]) * (1 - zone_chance[left])
+    chance = _near_chance(zone_chance, adjacent, params.neighbour)
+    near = (chance > zone_chance) & (role == 0)
+    marked = np.vstack(
         [1.0 - (1.0 - params.leak) * (1.0 - chance), np.full((1, n_r), params.other_region)]
     )
+    hurts = np.minimum(marked / params.marked, 0.99)
+    log_pain, log_unmarked = np.log(marked), np.log1p(-marked)
+    peak = np.full((n_h + 1, n_r), np.log(params.peak))
+    peak[:n_h][role == ROLE_ESSENTIAL] = 0.0
     ranking = np.array([atlas.findings[f].category != "red_flag" for f in findings], dtype=bool)
     return Model(
         atlas=atlas,
@@ -175,12 +283,17 @@ def compile_model(atlas: Atlas, params: Params | None = None) -> Model:
         region_index=region_index,
         findings=findings,
         finding_index=finding_index,
+        neighbours=neighbours,
         role=role,
+        near=near,
         log_prior=np.log(prior),
-        log_pain=np.log(pain),
-        log_no_pain=np.log1p(-pain),
-        log_none_painful=np.log1p(-pain).sum(axis=1),
-        log_pain_ratio=np.log(pain) - np.log1p(-pain),
+        log_pain=log_pain,
+        log_no_pain=log_unmarked,
+        log_none_painful=log_unmarked.sum(axis=1),
+        log_pain_ratio=log_pain - log_unmarked,
+        log_denied_ratio=np.log1p(-hurts) - log_unmarked,
+        ask_yes=(hurts - marked) / (1.0 - marked),
+        log_peak=peak,
         yes=yes,
         log_yes=np.log(yes),
         log_no=np.log1p(-yes),

@@ -1,30 +1,45 @@
-"""The next question: the unanswered finding or unmarked region worth the most information."""
+"""The next question: the unanswered finding or unmarked region worth the most information.
+
+Gains are computed over the leading hypotheses (``FOCUS`` of them and "none of these
+muscles"), so a question is worth asking when it separates the candidates that matter, not
+when it sorts out the long tail. A region question is weighed as what it is: the person has
+already had the chance to mark that region, so a "yes" is unlikely and a "no" rarely
+separates two muscles (``Model.ask_yes``). Before a leader is declared the person must have
+answered ``MIN_FINDINGS`` symptom questions: a map alone never ends the interview.
+"""
 
 from __future__ import annotations
 
 import numpy as np
 
 from myomap.engine.evidence import Evidence, validate_evidence
-from myomap.engine.infer import entropy, log_joint, normalise, observe
-from myomap.engine.model import ROLE_NONE, FloatArray, Model
+from myomap.engine.infer import Observed, entropy, log_joint, normalise, observe
+from myomap.engine.model import FloatArray, Model
 from myomap.engine.result import NextQuestion, Stop
 
-__all__ = ["CONFIDENT", "MIN_GAIN", "choose_question", "next_question"]
+__all__ = ["CONFIDENT", "MIN_FINDINGS", "MIN_GAIN", "choose_question", "next_question"]
 
-CONFIDENT = 0.85
-"""Stop asking once one candidate holds this much probability."""
-MIN_GAIN = 0.1
+CONFIDENT = 0.8
+"""Stop asking once one candidate holds this much probability (and enough is answered)."""
+MIN_FINDINGS = 2
+"""Symptom questions that must have an answer before one candidate is declared the leader."""
+MIN_GAIN = 0.05
 """Stop asking when no question is expected to bring this many bits."""
+FINDING_FLOOR = 0.01
+"""Below MIN_FINDINGS answers, a symptom question is asked if it brings at least this much."""
+FOCUS = 8
+"""Gains are computed over this many leading hypotheses and "none of these muscles"."""
 REGION_CANDIDATES = 5
 """Region questions are limited to the zones of this many leading candidates."""
 
 
-def _gain(prior: FloatArray, p_yes: FloatArray) -> FloatArray:
+def gain(prior: FloatArray, p_yes: FloatArray) -> FloatArray:
     """Expected information gain (bits) of yes/no questions.
 
-    ``prior`` is (H,) or (H, Q) (one prior per question); ``p_yes`` is (H, Q).
+    ``prior`` is (H,), the current probabilities; ``p_yes`` is (H, Q), the chance of a
+    "yes" to each question under each hypothesis.
     """
-    prior2 = prior if prior.ndim == 2 else prior[:, None]
+    prior2 = prior[:, None]
     joint_yes = prior2 * p_yes
     joint_no = prior2 * (1.0 - p_yes)
     yes = joint_yes.sum(axis=0)
@@ -32,59 +47,77 @@ def _gain(prior: FloatArray, p_yes: FloatArray) -> FloatArray:
     after = yes * entropy(joint_yes / np.maximum(yes, 1e-300)) + no * entropy(
         joint_no / np.maximum(no, 1e-300)
     )
-    result: FloatArray = entropy(prior2) - after
+    result: FloatArray = entropy(prior) - after
     return result
 
 
+def _finding_question(
+    model: Model, evidence: Evidence, focus: list[int], p: FloatArray
+) -> tuple[NextQuestion | None, int]:
+    """The most informative symptom question, and how many are still open."""
+    atlas = model.atlas
+    allowed = model.ranking_findings.copy()
+    for f in evidence.answers:
+        allowed[model.finding_index[f]] = False
+    for f, finding in atlas.findings.items():
+        if finding.sex is not None and evidence.sex not in (None, finding.sex):
+            allowed[model.finding_index[f]] = False
+    open_findings: list[int] = np.flatnonzero(allowed).tolist()
+    if not open_findings:
+        return None, 0
+    gains = gain(p, model.yes[np.ix_(focus, open_findings)])
+    k = int(np.argmax(gains))
+    finding = atlas.findings[model.findings[open_findings[k]]]
+    question = NextQuestion(
+        kind="finding",
+        id=finding.id,
+        text=finding.question,
+        category=finding.category,
+        gain=round(float(gains[k]), 4),
+    )
+    return question, len(open_findings)
+
+
+def _region_question(
+    model: Model, evidence: Evidence, focus: list[int], p: FloatArray
+) -> NextQuestion | None:
+    marked = {q.region for q in evidence.pain}
+    if not evidence.painful():
+        return None
+    leaders = focus[:REGION_CANDIDATES]
+    zones = ((model.role[leaders] != 0) | model.near[leaders]).any(axis=0)
+    open_regions = [i for i, r in enumerate(model.regions) if zones[i] and r not in marked]
+    if not open_regions:
+        return None
+    gains = gain(p, model.ask_yes[np.ix_(focus, open_regions)])
+    k = int(np.argmax(gains))
+    region = model.atlas.regions[model.regions[open_regions[k]]]
+    return NextQuestion(
+        kind="region",
+        id=region.id,
+        text=f"Does it also hurt here: {region.label[0].lower()}{region.label[1:]}?",
+        category="region",
+        gain=round(float(gains[k]), 4),
+    )
+
+
 def choose_question(
-    model: Model, evidence: Evidence, joint: FloatArray
+    model: Model, evidence: Evidence, joint: FloatArray, seen: Observed | None = None
 ) -> tuple[NextQuestion | None, Stop]:
     """The best next question given the log joint of the evidence, and whether to stop."""
+    seen = seen or observe(model, evidence)
     post = normalise(joint)
-    muscles = post[:-1]
-    if muscles.size and muscles.max() >= CONFIDENT:
-        return None, Stop(done=True, reason="one muscle clearly leads the ranking")
-
-    best: NextQuestion | None = None
-    atlas = model.atlas
-    open_findings = [
-        i
-        for i, f in enumerate(model.findings)
-        if model.ranking_findings[i]
-        and f not in evidence.answers
-        and (atlas.findings[f].sex is None or evidence.sex in (None, atlas.findings[f].sex))
-    ]
-    if open_findings:
-        gains = _gain(post, model.yes[:, open_findings])
-        k = int(np.argmax(gains))
-        finding = atlas.findings[model.findings[open_findings[k]]]
-        best = NextQuestion(
-            kind="finding",
-            id=finding.id,
-            text=finding.question,
-            category=finding.category,
-            gain=round(float(gains[k]), 4),
-        )
-
-    marked = {p.region for p in evidence.pain}
-    leaders = np.argsort(-muscles)[:REGION_CANDIDATES]
-    zones = (model.role[leaders] != ROLE_NONE).any(axis=0)
-    open_regions = [i for i, r in enumerate(model.regions) if zones[i] and r not in marked]
-    if open_regions and marked:
-        # The region is currently counted as "not painful"; ask as if it were unknown.
-        unknown = normalise(joint[:, None] - model.log_no_pain[:, open_regions], axis=0)
-        gains = _gain(unknown, np.exp(model.log_pain[:, open_regions]))
-        k = int(np.argmax(gains))
-        if best is None or gains[k] > best.gain:
-            region = atlas.regions[model.regions[open_regions[k]]]
-            best = NextQuestion(
-                kind="region",
-                id=region.id,
-                text=f"Does it also hurt here: {region.label[0].lower()}{region.label[1:]}?",
-                category="region",
-                gain=round(float(gains[k]), 4),
-            )
-
+    order = np.argsort(-post[:-1], kind="stable")
+    focus = [int(h) for h in order[:FOCUS]] + [model.other]
+    p = post[focus] / post[focus].sum()
+    finding, left = _finding_question(model, evidence, focus, p)
+    enough = seen.asked >= min(MIN_FINDINGS, seen.asked + left)
+    if enough and post[:-1].size and post[order[0]] >= CONFIDENT:
+        return None, Stop(done=True, reason="one muscle clearly leads after your answers")
+    if not enough and finding is not None and finding.gain >= FINDING_FLOOR:
+        return finding, Stop(done=False, reason="a symptom question can separate the leaders")
+    region = _region_question(model, evidence, focus, p)
+    best = max((q for q in (finding, region) if q is not None), key=lambda q: q.gain, default=None)
     if best is None or best.gain < MIN_GAIN:
         return None, Stop(done=True, reason="no remaining question would change the ranking much")
     return best, Stop(done=False, reason="a question can still sharpen the ranking")
@@ -93,6 +126,6 @@ def choose_question(
 def next_question(model: Model, evidence: Evidence) -> NextQuestion | None:
     """The single most informative question, or None when it is time to stop."""
     validate_evidence(model.atlas, evidence)
-    joint = log_joint(model, observe(model, evidence))
-    question, _stop = choose_question(model, evidence, joint)
+    seen = observe(model, evidence)
+    question, _stop = choose_question(model, evidence, log_joint(model, seen), seen)
     return question

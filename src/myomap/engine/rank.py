@@ -30,12 +30,12 @@ def rank(model: Model, evidence: Evidence, *, limit: int = SHOWN) -> Result:
     seen = observe(model, evidence)
     joint = log_joint(model, seen)
     post = normalise(joint)
-    order = [int(h) for h in np.argsort(-post[:-1], kind="stable")]
+    order: list[int] = np.argsort(-post[:-1], kind="stable").tolist()
     painful = evidence.painful()
     if painful:
         columns = [model.region_index[r] for r in painful]
-        refers = (model.role[:, columns] != ROLE_NONE).any(axis=1)
-        listable = [h for h in order if refers[h]]
+        refers = ((model.role[:, columns] != ROLE_NONE) | model.near[:, columns]).any(axis=1)
+        listable = [h for h in order if refers[h]][: limit + 1]
     else:
         listable = order
 
@@ -61,16 +61,16 @@ def rank(model: Model, evidence: Evidence, *, limit: int = SHOWN) -> Result:
             )
     explained_by_any = {z.region for c in candidates for z in c.explains}
     explanation = best_set(model, seen, order, evidence)
-    question, stop = choose_question(model, evidence, joint)
+    question, stop = choose_question(model, evidence, joint, seen)
     if level.hide_muscle_advice:
         question = None
-        stop = stop.model_copy(update={"done": True, "reason": "emergency: get help now"})
+        stop = stop.model_copy(update={"done": True, "reason": f"{level.level}: see a doctor"})
     safety = [
         NextQuestion(
             kind="finding",
             id=f,
             text=atlas.findings[f].question,
-            category="red_flag",
+            category=atlas.findings[f].category,
             gain=0.0,
         )
         for f in safety_questions(atlas, evidence, [c.muscle for c in candidates[:SAFETY_FROM]])
