@@ -1,0 +1,113 @@
+"""ConText-style negation and uncertainty (after Harkema et al., 2009).
+
+A trigger (``no``, ``not really``, ``maybe``, ``… is fine``) opens a scope that runs up to
+``window`` words forward (or backward), stops at a sentence break or at a termination
+word (``but``, ``however``, ``and it``…), and covers every finding (and, for some
+triggers, every region) whose first word falls inside it. Pseudo-triggers ("can't pass
+urine", "no position is comfortable") contain a negation word but negate nothing: a
+trigger that overlaps a pseudo-trigger is ignored. When both cover a mention, the
+nearest trigger decides ("no numbness, maybe after lifting").
+
+The trigger words live in the lexicon (``modifiers.yaml``), not in this code.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from myomap.atlas.lexicon import ContextRule
+from myomap.engine.evidence import Answer
+from myomap.understand.matcher import Match
+from myomap.understand.text import SENTENCE_BREAKS, Token
+
+__all__ = ["Cue", "Scope", "scopes", "status"]
+
+
+@dataclass(frozen=True)
+class Scope:
+    """The tokens a trigger governs."""
+
+    rule: ContextRule
+    trigger: Match
+    first: int
+    last: int
+
+    def covers(self, m: Match, kind: str) -> bool:
+        return kind in self.rule.targets and self.first <= m.first <= self.last
+
+
+@dataclass(frozen=True)
+class Cue:
+    """The outcome for one mention: its polarity and the trigger words behind it."""
+
+    polarity: Answer
+    words: str
+
+
+def scopes(
+    tokens: Sequence[Token], triggers: Sequence[Match], rules: Sequence[ContextRule], window: int
+) -> list[Scope]:
+    """The scope of every negation or uncertainty trigger that no pseudo-trigger overlaps."""
+    pseudo = [t for t in triggers if rules[int(t.key)].category == "pseudo"]
+    ends = [t for t in triggers if rules[int(t.key)].category == "termination"]
+    out: list[Scope] = []
+    for trig in triggers:
+        rule = rules[int(trig.key)]
+        if rule.category not in ("negation", "uncertainty"):
+            continue
+        if any(p.first <= trig.last and trig.first <= p.last for p in pseudo):
+            continue
+        if rule.direction == "forward":
+            first, last = trig.last + 1, _forward_end(tokens, ends, trig.last, window)
+        else:
+            first, last = _backward_start(tokens, ends, trig.first, window), trig.first - 1
+        if first <= last:
+            out.append(Scope(rule, trig, first, last))
+    return out
+
+
+def _forward_end(tokens: Sequence[Token], ends: Sequence[Match], start: int, window: int) -> int:
+    words = 0
+    position = start
+    while position + 1 < len(tokens):
+        tok = tokens[position + 1]
+        if tok.text in SENTENCE_BREAKS or any(e.first == position + 1 for e in ends):
+            break
+        position += 1
+        words += tok.is_word
+        if words >= window:
+            break
+    return position
+
+
+def _backward_start(tokens: Sequence[Token], ends: Sequence[Match], start: int, window: int) -> int:
+    words = 0
+    position = start
+    while position - 1 >= 0:
+        tok = tokens[position - 1]
+        if tok.text in SENTENCE_BREAKS or any(e.last == position - 1 for e in ends):
+            break
+        position -= 1
+        words += tok.is_word
+        if words >= window:
+            break
+    return position
+
+
+def status(m: Match, kind: str, all_scopes: Sequence[Scope], text: str) -> Cue:
+    """Polarity of a mention: ``no`` if a negation covers it, ``unknown`` if a hedge does."""
+    covering = [s for s in all_scopes if s.covers(m, kind) and not _inside(m, s.trigger)]
+    covering.sort(key=lambda s: min(abs(m.first - s.trigger.last), abs(s.trigger.first - m.last)))
+    if covering:
+        nearest = covering[0]
+        polarity: Answer = "no" if nearest.rule.category == "negation" else "unknown"
+        return Cue(polarity, text[nearest.trigger.start : nearest.trigger.end])
+    return Cue("yes", "")
+
+
+def _inside(m: Match, trigger: Match) -> bool:
+    """True when the trigger's words are part of the mention ("can't straighten up")."""
+    return bool(set(m.tokens) & set(trigger.tokens)) or (
+        m.first <= trigger.first and trigger.last <= m.last
+    )

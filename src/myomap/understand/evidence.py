@@ -1,0 +1,90 @@
+"""From proposals to evidence: only what the person confirmed reaches the ranking.
+
+``evidence_from`` turns the confirmed items of an ``Understanding`` into the ``Evidence``
+that ``rank`` and ``lookup`` take. ``provisional_triage`` is the one exception to
+"confirmed only": red-flag wording raises triage at once, before any confirmation,
+because red flags always win.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+
+from myomap.atlas.model import Atlas
+from myomap.engine.evidence import Answer, Evidence, Pain
+from myomap.engine.result import Triage
+from myomap.engine.triage import triage
+from myomap.understand.model import Understanding
+
+__all__ = ["SAFETY_CATEGORIES", "evidence_from", "provisional_triage"]
+
+SAFETY_CATEGORIES = frozenset({"red_flag", "risk_factor"})
+"""Finding categories that triage reads straight from the text."""
+
+
+def evidence_from(
+    understanding: Understanding, confirmed: Iterable[str] | Mapping[str, Answer]
+) -> Evidence:
+    """The evidence made of the confirmed items.
+
+    ``confirmed`` lists item ids (``region:…``, ``finding:…``, ``age``, ``sex``) the person
+    accepted as proposed, or maps ids to the answer the person chose (``yes``/``no``/
+    ``unknown``) when they changed it. A region confirmed as ``no`` is marked not painful
+    (intensity 0); an ``unknown`` item carries no evidence.
+    """
+    chosen: dict[str, Answer | None] = (
+        dict(confirmed) if isinstance(confirmed, Mapping) else dict.fromkeys(confirmed)
+    )
+    pain: list[Pain] = []
+    for r in understanding.regions:
+        if r.id not in chosen:
+            continue
+        answer = chosen[r.id] or r.polarity
+        if answer == "yes":
+            pain.append(Pain(region=r.region, intensity=max(1, r.intensity)))
+        elif answer == "no":
+            pain.append(Pain(region=r.region, intensity=0))
+    answers: dict[str, Answer] = {}
+    for f in understanding.findings:
+        if f.id in chosen:
+            answer = chosen[f.id] or f.polarity
+            if answer != "unknown":
+                answers[f.finding] = answer
+    age = understanding.age
+    sex = understanding.sex
+    return Evidence.model_validate(
+        {
+            "pain": pain,
+            "answers": answers,
+            "age": int(age.value) if age is not None and "age" in chosen else None,
+            "sex": sex.value if sex is not None and "sex" in chosen else None,
+        }
+    )
+
+
+def provisional_triage(atlas: Atlas, understanding: Understanding) -> Triage:
+    """Triage from the description alone, before anything is confirmed.
+
+    Warning signs and risk factors that the text states or hedges count as "yes" (safety
+    first: "maybe numb down below" is treated as numb); those it negates count as "no".
+    The proposed painful regions, age and sex count too, since rules depend on them.
+    """
+    answers: dict[str, Answer] = {}
+    for f in understanding.findings:
+        if atlas.findings[f.finding].category in SAFETY_CATEGORIES:
+            answers[f.finding] = "no" if f.polarity == "no" else "yes"
+    age = understanding.age
+    sex = understanding.sex
+    evidence = Evidence.model_validate(
+        {
+            "pain": [
+                Pain(region=r.region, intensity=max(1, r.intensity))
+                for r in understanding.regions
+                if r.polarity == "yes"
+            ],
+            "answers": answers,
+            "age": int(age.value) if age is not None else None,
+            "sex": sex.value if sex is not None else None,
+        }
+    )
+    return triage(atlas, evidence)

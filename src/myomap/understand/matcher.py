@@ -1,0 +1,227 @@
+"""Finding lexicon terms in tokens: ordered words, small gaps, alternatives, fuzzy spelling.
+
+A term compiles to a ``Pattern`` of ``WordSpec``s. A pattern matches when its first word
+matches a token and each following word matches one of the next ``GAP + 1`` word tokens,
+without crossing a sentence break. Words match on their stems, on a ``prefix*``, or, for
+words of six letters or more, on a close spelling (rapidfuzz ratio ≥ ``FUZZY_CUTOFF``) so
+that "constipted" still reads as "constipated".
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from rapidfuzz import fuzz, process
+
+from myomap.atlas.lexicon import GAP
+from myomap.understand.text import SENTENCE_BREAKS, Token, normalise_words, stem
+
+__all__ = ["FUZZY_CUTOFF", "Match", "Matcher", "Pattern", "WordSpec", "compile_term"]
+
+FUZZY_CUTOFF = 88.0
+"""Lowest rapidfuzz ratio (0–100) at which a misspelt word still counts as the word."""
+
+FILLERS = frozenset({"the", "my", "his", "her", "their", "your", "our", "its", "'s"})
+"""Words dropped from terms: in text they may stand anywhere inside a match."""
+
+
+@dataclass(frozen=True)
+class WordSpec:
+    """One word of a term: accepted stems and accepted prefixes."""
+
+    stems: frozenset[str]
+    prefixes: tuple[str, ...] = ()
+
+    def accepts(self, token: Token, near: frozenset[str]) -> bool:
+        if token.stem in self.stems or self.stems & near:
+            return True
+        return any(token.lower.startswith(p) or p + "*" in near for p in self.prefixes)
+
+
+@dataclass(frozen=True)
+class Pattern:
+    """A compiled term, with what it stands for (``kind`` and ``key``)."""
+
+    kind: str
+    key: str
+    term: str
+    words: tuple[WordSpec, ...]
+    gap: int = GAP
+
+
+@dataclass(frozen=True)
+class Match:
+    """A pattern found in the text: tokens ``first`` to ``last`` (inclusive)."""
+
+    pattern: Pattern
+    first: int
+    last: int
+    tokens: tuple[int, ...]
+    start: int
+    end: int
+
+    @property
+    def kind(self) -> str:
+        return self.pattern.kind
+
+    @property
+    def key(self) -> str:
+        return self.pattern.key
+
+    @property
+    def size(self) -> int:
+        return len(self.pattern.words)
+
+
+def compile_term(kind: str, key: str, term: str, gap: int = GAP) -> Pattern:
+    """Compile one lexicon term (see ``myomap.atlas.lexicon`` for the syntax).
+
+    ``gap`` is how many other words may stand between two words of the term; modifier
+    words (side, intensity, ConText triggers) are compiled with 0: they are fixed phrases.
+    """
+    words: list[WordSpec] = []
+    for word in normalise_words(term):
+        if word in FILLERS:
+            continue
+        stems: set[str] = set()
+        prefixes: list[str] = []
+        for alt in word.split("|"):
+            if alt.endswith("*"):
+                prefixes.append(alt[:-1])
+            elif alt:
+                stems.add(stem(alt))
+        words.append(WordSpec(frozenset(stems), tuple(prefixes)))
+    return Pattern(kind, key, term, tuple(words), gap)
+
+
+@dataclass
+class Matcher:
+    """All patterns, indexed by the stems and prefixes of their first word."""
+
+    patterns: list[Pattern]
+    _by_stem: dict[str, list[Pattern]] = field(default_factory=dict, repr=False)
+    _by_prefix: list[tuple[str, Pattern]] = field(default_factory=list, repr=False)
+    _vocabulary: tuple[str, ...] = ()
+    _prefixes: tuple[str, ...] = ()
+
+    def __post_init__(self) -> None:
+        by_stem: dict[str, list[Pattern]] = defaultdict(list)
+        vocab: set[str] = set()
+        prefixes: set[str] = set()
+        for pattern in self.patterns:
+            if not pattern.words:
+                continue
+            first = pattern.words[0]
+            for s in first.stems:
+                by_stem[s].append(pattern)
+            self._by_prefix.extend((p, pattern) for p in first.prefixes)
+            for word in pattern.words:
+                vocab.update(s for s in word.stems if len(s) >= 6)
+                prefixes.update(p for p in word.prefixes if len(p) >= 6)
+        self._by_stem = dict(by_stem)
+        self._vocabulary = tuple(sorted(vocab))
+        self._prefixes = tuple(sorted(prefixes))
+
+    def near(self, token: Token) -> frozenset[str]:
+        """Vocabulary stems (and ``prefix*``es) that this token is a likely misspelling of."""
+        return _near(token.stem, self._vocabulary) | _near_prefix(token.lower, self._prefixes)
+
+    def find(self, tokens: Sequence[Token]) -> list[Match]:
+        """Every match of every pattern (overlapping ones included)."""
+        nears = [self.near(t) for t in tokens]
+        out: list[Match] = []
+        for i, token in enumerate(tokens):
+            if not token.is_word:
+                continue
+            for pattern in self._candidates(token, nears[i]):
+                found = _extend(pattern, tokens, nears, i)
+                if found is not None:
+                    out.append(
+                        Match(pattern, i, found[-1], found, token.start, tokens[found[-1]].end)
+                    )
+        return out
+
+    def _candidates(self, token: Token, near: frozenset[str]) -> Iterable[Pattern]:
+        seen: dict[int, Pattern] = {}
+        for s in {token.stem, *near}:
+            for p in self._by_stem.get(s, ()):
+                seen[id(p)] = p
+        for prefix, p in self._by_prefix:
+            if token.lower.startswith(prefix) or prefix + "*" in near:
+                seen[id(p)] = p
+        return seen.values()
+
+
+@lru_cache(maxsize=4096)
+def _near(word: str, vocabulary: tuple[str, ...]) -> frozenset[str]:
+    if len(word) < 6 or not vocabulary:
+        return frozenset()
+    hits = process.extract(word, vocabulary, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF, limit=5)
+    return frozenset(h[0] for h in hits)
+
+
+@lru_cache(maxsize=4096)
+def _near_prefix(word: str, prefixes: tuple[str, ...]) -> frozenset[str]:
+    if len(word) < 6:
+        return frozenset()
+    return frozenset(
+        p + "*"
+        for p in prefixes
+        if not word.startswith(p)
+        and abs(len(word) - len(p)) <= 4
+        and fuzz.ratio(word[: len(p)], p) >= FUZZY_CUTOFF
+    )
+
+
+def _extend(
+    pattern: Pattern, tokens: Sequence[Token], nears: Sequence[frozenset[str]], i: int
+) -> tuple[int, ...] | None:
+    if not pattern.words[0].accepts(tokens[i], nears[i]):
+        return None
+    taken = [i]
+    position = i
+    for word in pattern.words[1:]:
+        skipped = 0
+        position += 1
+        while position < len(tokens):
+            tok = tokens[position]
+            if tok.text in SENTENCE_BREAKS or (not tok.is_word and tok.text != "'s"):
+                return None
+            if word.accepts(tok, nears[position]):
+                break
+            if tok.lower not in FILLERS:
+                skipped += 1
+                if skipped > pattern.gap:
+                    return None
+            position += 1
+        else:
+            return None
+        taken.append(position)
+    return tuple(taken)
+
+
+def best(matches: Iterable[Match]) -> list[Match]:
+    """Drop each match that lies inside a larger match of the same kind.
+
+    Larger means more term words; ties go to the tighter span. Matches of different kinds
+    never remove each other: "lying on that side" is both a finding and a side word.
+    """
+    ordered = sorted(matches, key=lambda m: (-m.size, m.last - m.first, m.first))
+    kept: list[Match] = []
+    for m in ordered:
+        if any(
+            k.kind == m.kind and k.first <= m.first and m.last <= k.last and k is not m
+            for k in kept
+        ):
+            continue
+        if any(k.kind == m.kind and _overlap(k, m) and k.size > m.size for k in kept):
+            continue
+        kept.append(m)
+    return sorted(kept, key=lambda m: (m.first, m.last))
+
+
+def _overlap(a: Match, b: Match) -> bool:
+    return bool(set(a.tokens) & set(b.tokens))

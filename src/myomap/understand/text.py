@@ -1,0 +1,118 @@
+"""Words of a description: tokens with character offsets, sentences and clauses.
+
+Tokenising uses spaCy's blank English pipeline (its rule-based tokeniser and sentencizer;
+no statistical model is loaded or downloaded). spaCy is imported on first use only, so
+importing myomap stays fast. Every token keeps its character offsets into the original
+text, so each understood item can point at the words it came from.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.language import Language
+
+__all__ = ["CLAUSE_BREAKS", "SENTENCE_BREAKS", "Token", "normalise_words", "stem", "tokenise"]
+
+SENTENCE_BREAKS = frozenset({".", "!", "?", ";"})
+"""Tokens that end a sentence for matching and scoping (``;`` joins two statements)."""
+
+CLAUSE_BREAKS = frozenset({",", ":", "(", ")", "but", "--", "—", "–"}) | SENTENCE_BREAKS
+"""Tokens that end a clause: the unit that side and intensity words apply to."""
+
+_CONTRACTIONS = {"ca": "can", "wo": "will", "sha": "shall", "ai": "is"}
+_SHORT = {"n't": "not", "'m": "am", "'re": "are", "'ve": "have", "'ll": "will", "'d": "would"}
+
+
+@dataclass(frozen=True)
+class Token:
+    """One word or punctuation mark of the text."""
+
+    index: int
+    start: int
+    end: int
+    text: str
+    lower: str
+    stem: str
+    sentence: int
+
+    @property
+    def is_word(self) -> bool:
+        return any(ch.isalnum() for ch in self.text)
+
+
+def stem(word: str) -> str:
+    """A light, rule-based stem: enough to match ``hurts``/``hurting``/``hurt``.
+
+    Terms and text go through the same function, so the stems only need to agree with
+    each other, not to be real words.
+    """
+    w = word.lower()
+    if len(w) > 5 and w.endswith("ing"):
+        w = _undouble(w[:-3])
+    elif len(w) > 4 and w.endswith("ied"):
+        w = w[:-3] + "y"
+    elif len(w) > 4 and w.endswith("ed"):
+        w = _undouble(w[:-2])
+    elif len(w) > 4 and w.endswith("ies"):
+        w = w[:-3] + "y"
+    elif len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is")):
+        w = w[:-1]
+    if len(w) > 3 and w.endswith("e"):
+        w = w[:-1]
+    return w
+
+
+def _undouble(w: str) -> str:
+    if len(w) > 2 and w[-1] == w[-2] and w[-1] not in "lsz":
+        return w[:-1]
+    return w
+
+
+def normalise_words(term: str) -> list[str]:
+    """The words of a lexicon term, with contractions and hyphens spelled out."""
+    text = term.lower().replace("’", "'")
+    text = re.sub(r"\bcannot\b", "can not", text)
+    text = re.sub(r"\b(ca|wo|sha)n't\b", lambda m: _CONTRACTIONS[m.group(1)] + " not", text)
+    text = text.replace("n't", " not").replace("'m", " am").replace("-", " ")
+    return text.split()
+
+
+@lru_cache(maxsize=1)
+def _pipeline() -> Language:
+    import spacy
+
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    return nlp
+
+
+def tokenise(text: str) -> list[Token]:
+    """Tokens of ``text`` (hyphens dropped, contractions spelled out), with sentence numbers."""
+    doc: Any = _pipeline()(text.replace("’", "'"))
+    out: list[Token] = []
+    sentence = 0
+    for sent in doc.sents:
+        for tok in sent:
+            raw = str(tok.text)
+            if raw in {"-", "/"} or raw.isspace():
+                continue
+            lower = raw.lower()
+            nxt = doc[tok.i + 1].text.lower() if tok.i + 1 < len(doc) else ""
+            if lower in _CONTRACTIONS and nxt == "n't":
+                lower = _CONTRACTIONS[lower]
+            lower = _SHORT.get(lower, lower)
+            if lower == "cannot":
+                lower = "can"
+            start = int(tok.idx)
+            out.append(Token(len(out), start, start + len(raw), raw, lower, stem(lower), sentence))
+            if str(tok.text).lower() == "cannot":
+                out.append(Token(len(out), start + 3, start + 6, "not", "not", "not", sentence))
+            if raw in SENTENCE_BREAKS:
+                sentence += 1
+        sentence += 1
+    return out

@@ -1,0 +1,191 @@
+"""Free-text understanding: regions with side, findings with negation, red flags, spans."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from myomap.atlas import Atlas
+from myomap.engine import Model, rank
+from myomap.understand import evidence_from, provisional_triage, understand
+from myomap.understand.model import Understanding
+
+SEED = (
+    "my lower back hurts on the right next to the spine, and so does the top of my thigh at "
+    "the front; standing up from the sofa is hard and I walk hunched for a while; lying curled "
+    "up helps; it flares when I'm constipated"
+)
+
+
+def regions(u: Understanding) -> dict[str, str]:
+    return {r.region: r.polarity for r in u.regions}
+
+
+def findings(u: Understanding) -> dict[str, str]:
+    return {f.finding: f.polarity for f in u.findings}
+
+
+def test_seed_description_gives_the_marks_and_answers(atlas: Atlas) -> None:
+    u = understand(atlas, SEED)
+    assert regions(u) == {"lumbar_paraspinal_r": "yes", "thigh_anterior_upper_r": "yes"}
+    got = findings(u)
+    for fid in ("pain_rising_from_sitting", "relief_lying_curled", "constipation_aggravates"):
+        assert got[fid] == "yes", fid
+    assert u.red_flags == [] and u.not_understood == []
+
+
+def test_seed_description_ranks_iliopsoas_first(atlas: Atlas, model: Model) -> None:
+    u = understand(atlas, SEED)
+    result = rank(model, evidence_from(u, u.item_ids()))
+    assert result.candidates[0].muscle == "iliopsoas"
+    assert result.candidates[0].side == "right"
+
+
+def test_every_item_points_at_the_words_it_came_from(atlas: Atlas) -> None:
+    u = understand(atlas, SEED)
+    for item in [*u.regions, *u.findings]:
+        assert item.spans
+        for span in item.spans:
+            assert SEED[span.start : span.end] == span.text
+    thigh = next(r for r in u.regions if r.region == "thigh_anterior_upper_r")
+    assert thigh.words == "top of my thigh at the front" and thigh.side_from == "carried"
+
+
+@pytest.mark.parametrize(
+    ("text", "region"),
+    [
+        ("pain in my left buttock", "buttock_lower_l"),
+        ("my right knee hurts", "knee_anterior_r"),
+        ("the outer hip aches on the left side", "hip_lateral_l"),
+        ("a pain at the tailbone", "coccyx"),
+    ],
+)
+def test_region_with_its_side(atlas: Atlas, text: str, region: str) -> None:
+    assert set(regions(understand(atlas, text))) == {region}
+
+
+def test_both_sides_same_side_and_other_side(atlas: Atlas) -> None:
+    assert set(regions(understand(atlas, "my calves ache on both sides"))) == {
+        "calf_upper_l",
+        "calf_upper_r",
+    }
+    same = understand(atlas, "my right buttock hurts, and the calf on the same side too")
+    assert set(regions(same)) == {"buttock_lower_r", "calf_upper_r"}
+    other = understand(atlas, "my right buttock hurts, and the calf on the other side")
+    assert set(regions(other)) == {"buttock_lower_r", "calf_upper_l"}
+
+
+def test_no_side_anywhere_proposes_both_and_says_so(atlas: Atlas) -> None:
+    u = understand(atlas, "my heel hurts")
+    assert set(regions(u)) == {"heel_l", "heel_r"}
+    assert {r.side_from for r in u.regions} == {"unstated"}
+
+
+def test_side_said_later_is_used(atlas: Atlas) -> None:
+    u = understand(atlas, "My shoulder blade aches. It is on the left.")
+    assert set(regions(u)) == {"scapula_l"}
+
+
+def test_intensity_from_words_and_numbers(atlas: Atlas) -> None:
+    u = understand(atlas, "my left calf aches a bit. My right knee is agony. The heel is 7/10.")
+    got = {r.region: r.intensity for r in u.regions}
+    assert got["calf_upper_l"] == 2 and got["knee_anterior_r"] == 10
+    assert got["heel_r"] == 7
+    default = understand(atlas, "my left calf hurts")
+    assert default.regions[0].intensity == 5
+
+
+@pytest.mark.parametrize(
+    ("text", "finding", "polarity"),
+    [
+        ("no numbness", "leg_tingling", "no"),
+        ("my back hurts, not really when walking", "pain_walking", "no"),
+        ("maybe after lifting", "minor_fall_or_strain", "unknown"),
+        ("it hurts when walking", "pain_walking", "yes"),
+        ("walking is fine", "pain_walking", "no"),
+        ("I do not limp", "limp", "no"),
+        ("no fever, but coughing hurts", "pain_cough_sneeze", "yes"),
+        ("no fever, but coughing hurts", "fever", "no"),
+        ("I can't straighten up after sitting", "hard_to_stand_upright", "yes"),
+    ],
+)
+def test_negation_and_uncertainty(atlas: Atlas, text: str, finding: str, polarity: str) -> None:
+    assert findings(understand(atlas, text)).get(finding) == polarity
+
+
+def test_a_region_said_not_to_hurt_is_marked_zero(atlas: Atlas) -> None:
+    u = understand(atlas, "my left hip hurts but there is no pain in the knee")
+    got = {r.region: (r.polarity, r.intensity) for r in u.regions}
+    assert got["hip_lateral_l"] == ("yes", 5)
+    assert got["knee_anterior_l"] == ("no", 0)
+    evidence = evidence_from(u, u.item_ids())
+    assert {p.region: p.intensity for p in evidence.pain}["knee_anterior_l"] == 0
+
+
+@pytest.mark.parametrize(
+    ("text", "flag", "level"),
+    [
+        ("I'm numb around my bottom", "saddle_numbness", "emergency"),
+        ("worst headache of my life", "thunderclap_headache", "emergency"),
+        ("I can't pass urine", "urinary_retention", "emergency"),
+        ("I get chest pain at rest", "chest_pain_at_rest", "emergency"),
+    ],
+)
+def test_red_flag_wording_raises_triage_before_confirmation(
+    atlas: Atlas, text: str, flag: str, level: str
+) -> None:
+    u = understand(atlas, text)
+    assert flag in {f.finding for f in u.red_flags}
+    assert provisional_triage(atlas, u).level == level
+    # Nothing is confirmed yet: the ranking evidence is empty.
+    assert evidence_from(u, []).answers == {}
+
+
+def test_negated_red_flag_does_not_raise_triage(atlas: Atlas) -> None:
+    u = understand(atlas, "my back aches; no numbness around my bottom and no fever")
+    assert u.red_flags == []
+    assert findings(u)["saddle_numbness"] == "no"
+    assert provisional_triage(atlas, u).level == "self_care"
+
+
+def test_only_confirmed_items_reach_the_evidence(atlas: Atlas) -> None:
+    u = understand(atlas, SEED)
+    evidence = evidence_from(u, ["region:lumbar_paraspinal_r", "finding:relief_lying_curled"])
+    assert [p.region for p in evidence.pain] == ["lumbar_paraspinal_r"]
+    assert evidence.answers == {"relief_lying_curled": "yes"}
+    changed = evidence_from(u, {"finding:relief_lying_curled": "no"})
+    assert changed.answers == {"relief_lying_curled": "no"} and changed.pain == []
+
+
+def test_age_sex_and_time_course(atlas: Atlas) -> None:
+    u = understand(atlas, "I'm a 45-year-old woman and my neck has hurt for three weeks.")
+    assert u.age is not None and u.age.value == "45"
+    assert u.sex is not None and u.sex.value == "female"
+    assert [t.days for t in u.time_course] == [21]
+    assert u.time_course[0].phase == "acute"
+    summary = understand(atlas, "A 38-year-old strained his back lifting a box.")
+    assert summary.age is not None and summary.age.value == "38"
+    assert summary.sex is not None and summary.sex.value == "male"
+    other = understand(atlas, "My 12-year-old son has knee pain.")
+    assert other.age is None
+
+
+def test_text_not_understood_is_listed_not_dropped(atlas: Atlas) -> None:
+    text = "my left calf aches; the weather has been dreadful lately"
+    u = understand(atlas, text)
+    assert [s.text for s in u.not_understood] == ["the weather has been dreadful lately"]
+
+
+def test_misspelt_words_still_match(atlas: Atlas) -> None:
+    u = understand(atlas, "it is worse when I am constipted")
+    assert findings(u) == {"constipation_aggravates": "yes"}
+
+
+def test_understanding_a_paragraph_takes_under_50_ms(atlas: Atlas) -> None:
+    understand(atlas, SEED)  # warm-up: spaCy import and lexicon compilation
+    paragraph = " ".join([SEED] * 3)
+    start = time.perf_counter()
+    for _ in range(10):
+        understand(atlas, paragraph)
+    assert (time.perf_counter() - start) / 10 < 0.05
