@@ -307,12 +307,24 @@ def eval_(
     ] = None,
     as_json: JsonFlag = False,
     markdown: Annotated[bool, typer.Option("--markdown", help="Print Markdown tables.")] = False,
+    triage_cases: Annotated[
+        bool,
+        typer.Option(
+            "--triage",
+            help="The files are guideline-based triage cases (eval/triage/): report under- "
+            "and over-triage.",
+        ),
+    ] = False,
 ) -> None:
     """Top-1/3/5, MRR and triage safety on vignettes, engine and lookup side by side.
 
     "engine" ranks after a simulated interview of up to 7 questions; "engine_no_questions"
-    ranks from what the person reports up front, like the lookup.
+    ranks from what the person reports up front, like the lookup. With --triage, the
+    triage levels against what the cited guidance gives.
     """
+    if triage_cases:
+        _eval_triage(files, as_json=as_json)
+        return
     from myomap.evaluation.vignettes import compare, load_vignettes, to_markdown
 
     if method not in (None, "engine", "lookup"):
@@ -339,6 +351,19 @@ def eval_(
             cells = [_cell(getattr(values, key)) for values in per_method.values()]
             table.add_row(key, *cells)
         out.print(table)
+
+
+def _eval_triage(files: list[Path], *, as_json: bool) -> None:
+    from dataclasses import asdict
+
+    from myomap.evaluation.triage import load_triage_cases, score_triage, triage_markdown
+
+    cases = [c for file in files for c in load_triage_cases(file)]
+    reports = score_triage(default_atlas(), cases)
+    if as_json:
+        _print_json({split: asdict(report) for split, report in reports.items()})
+    else:
+        sys.stdout.write(triage_markdown(reports))
 
 
 def _cell(value: object) -> str:

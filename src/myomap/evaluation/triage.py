@@ -1,0 +1,207 @@
+"""Triage measured against public guidance: the guideline-based set in ``eval/triage/``.
+
+Each case states the level that the cited guidance gives (not what myomap's rules give),
+so this can find a missing rule. A case with ``minimum: true`` expects at least that level.
+Under-triage (below the expected level) is the hazard to drive to zero; over-triage is
+reported on the mimics (ordinary muscle-like pain with every warning sign answered "no").
+
+>>> from myomap.engine.triage import LEVELS
+>>> outcome("urgent", Expectation(triage="urgent", minimum=True))
+'correct'
+>>> outcome("see_doctor", Expectation(triage="emergency"))
+'under'
+>>> outcome("emergency", Expectation(triage="urgent", minimum=True))
+'correct'
+>>> outcome("emergency", Expectation(triage="urgent"))
+'over'
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from myomap.atlas.model import Atlas
+from myomap.atlas.schema import TriageLevel
+from myomap.engine.evidence import Answer, Evidence, Pain
+from myomap.engine.triage import LEVELS, triage
+from myomap.errors import EvidenceError
+
+__all__ = [
+    "Expectation",
+    "TriageCase",
+    "TriageReport",
+    "load_triage_cases",
+    "outcome",
+    "score_triage",
+    "triage_markdown",
+]
+
+Outcome = Literal["correct", "under", "over"]
+
+
+class Expectation(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    triage: TriageLevel
+    minimum: bool = False
+    """True: the guidance sets a floor ("at least urgent"), so a higher level is not an error."""
+
+
+class Basis(BaseModel):
+    source: str
+    point: str = ""
+    read_via: str = ""
+
+
+class TriageCase(BaseModel):
+    """One presentation from public guidance, with every warning-sign answer the person gives."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    id: str
+    split: Literal["dev", "holdout"]
+    condition: str
+    title: str
+    story: str = ""
+    age: int | None = None
+    sex: Literal["female", "male", "other"] | None = None
+    pain: list[Pain] = Field(default_factory=list)
+    answers: dict[str, Answer] = Field(default_factory=dict)
+    expect: Expectation
+    basis: list[Basis] = Field(default_factory=list)
+
+    @field_validator("answers", mode="before")
+    @classmethod
+    def _booleans_to_words(cls, value: object) -> object:
+        """PyYAML reads yes/no as booleans."""
+        if isinstance(value, dict):
+            return {
+                k: ("yes" if v is True else "no" if v is False else v) for k, v in value.items()
+            }
+        return value
+
+    @property
+    def mimic(self) -> bool:
+        """Ordinary muscle-like pain: the guidance expects self-care."""
+        return self.expect.triage == "self_care"
+
+    def evidence(self) -> Evidence:
+        return Evidence.model_validate(
+            {"pain": self.pain, "answers": self.answers, "age": self.age, "sex": self.sex}
+        )
+
+
+def load_triage_cases(path: Path) -> list[TriageCase]:
+    """Read and validate a triage case file; errors name the case and the field."""
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as exc:
+        raise EvidenceError(f"Cannot read triage cases from {path}: {exc}") from exc
+    if not isinstance(data, list):
+        raise EvidenceError(f"{path} must hold a list of triage cases.")
+    cases = []
+    for number, item in enumerate(data, start=1):
+        try:
+            cases.append(TriageCase.model_validate(item))
+        except ValidationError as exc:
+            first = exc.errors()[0]
+            where = ".".join(str(p) for p in first["loc"])
+            raise EvidenceError(f"{path}: case {number}, {where}: {first['msg']}") from exc
+    return cases
+
+
+def outcome(given: TriageLevel, expected: Expectation) -> Outcome:
+    """Whether ``given`` matches what the guidance expects, or falls under or over it."""
+    have, want = LEVELS.index(given), LEVELS.index(expected.triage)
+    if have < want:
+        return "under"
+    if have > want and not expected.minimum:
+        return "over"
+    return "correct"
+
+
+@dataclass
+class Miss:
+    case: str
+    condition: str
+    expected: TriageLevel
+    given: TriageLevel
+
+
+@dataclass
+class TriageReport:
+    """Counts for one split: by expected level, how many cases fell under it."""
+
+    cases: int = 0
+    correct: int = 0
+    by_level: dict[str, list[int]] = field(default_factory=dict)
+    """expected level -> [cases, under-triaged, over-triaged]"""
+    mimics: int = 0
+    mimics_over: int = 0
+    under: list[Miss] = field(default_factory=list)
+    over: list[Miss] = field(default_factory=list)
+
+
+def score_triage(atlas: Atlas, cases: Iterable[TriageCase]) -> dict[str, TriageReport]:
+    """Reports for ``dev``, ``holdout`` and ``all``."""
+    reports = {name: TriageReport() for name in ("dev", "holdout", "all")}
+    for case in cases:
+        given = triage(atlas, case.evidence()).level
+        result = outcome(given, case.expect)
+        miss = Miss(case.id, case.condition, case.expect.triage, given)
+        for name in (case.split, "all"):
+            _count(reports[name], case, result, miss)
+    return reports
+
+
+def _count(report: TriageReport, case: TriageCase, result: Outcome, miss: Miss) -> None:
+    report.cases += 1
+    row = report.by_level.setdefault(case.expect.triage, [0, 0, 0])
+    row[0] += 1
+    if result == "correct":
+        report.correct += 1
+    elif result == "under":
+        row[1] += 1
+        report.under.append(miss)
+    else:
+        row[2] += 1
+        report.over.append(miss)
+    if case.mimic:
+        report.mimics += 1
+        report.mimics_over += result == "over"
+
+
+def triage_markdown(reports: dict[str, TriageReport]) -> str:
+    """The tables for docs/evaluation.md."""
+    lines: list[str] = []
+    for name in ("dev", "holdout", "all"):
+        report = reports[name]
+        lines += [
+            f"### {name} ({report.cases} cases)",
+            "",
+            "| expected level | cases | under-triaged | over-triaged |",
+            "|---|---|---|---|",
+        ]
+        for level in reversed(LEVELS):
+            cases, under, over = report.by_level.get(level, [0, 0, 0])
+            if cases:
+                lines.append(f"| {level} | {cases} | {under} | {over} |")
+        rate = report.mimics_over / report.mimics if report.mimics else 0.0
+        lines += [
+            "",
+            f"Correct: {report.correct} of {report.cases}. Over-triage on mimics: "
+            f"{report.mimics_over} of {report.mimics} ({rate:.0%}).",
+            "",
+        ]
+    under = reports["all"].under
+    if under:
+        lines += ["Under-triaged cases:", ""]
+        lines += [f"- {m.case} ({m.condition}): {m.given}, expected {m.expected}" for m in under]
+        lines.append("")
+    return "\n".join(lines)
