@@ -5,11 +5,15 @@ from __future__ import annotations
 from collections.abc import Mapping
 from importlib.resources import files
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from myomap.atlas.check import FigureLike, check
+from myomap.atlas.cache import cached_atlas
 from myomap.atlas.model import Atlas, expand_region
-from myomap.atlas.raw import Problem, RawAtlas, read_atlas_dir
 from myomap.errors import AtlasError
+
+if TYPE_CHECKING:  # the reader and the checker are imported only when the cache misses
+    from myomap.atlas.check import FigureLike
+    from myomap.atlas.raw import Problem, RawAtlas
 
 __all__ = ["DEFAULT_ROOT", "check_atlas", "figures_for", "load_atlas"]
 
@@ -28,17 +32,25 @@ def figures_for(root: Path) -> Mapping[str, FigureLike]:
 
 def check_atlas(root: Path | None = None) -> tuple[RawAtlas, list[Problem]]:
     """Read the atlas at ``root`` (default: the built-in one) and return all its problems."""
+    from myomap.atlas.check import check
+    from myomap.atlas.raw import read_atlas_dir
+
     root = root or DEFAULT_ROOT
     raw = read_atlas_dir(root)
     return raw, check(raw, figures_for(root))
 
 
-def load_atlas(root: Path | str | None = None) -> Atlas:
+def load_atlas(root: Path | str | None = None, *, cache: bool = True) -> Atlas:
     """The checked atlas; raises AtlasError listing every problem if it has any.
 
-    Each call reads the files anew; ``myomap.engine.defaults`` keeps one per process.
+    A checked atlas is kept in the user cache folder, keyed by the content of every file it
+    depends on (see ``myomap.atlas.cache``); ``cache=False`` (or ``MYOMAP_CACHE_DIR=off``)
+    reads and checks the files anew. ``myomap.engine.defaults`` keeps one atlas per process.
     """
-    return _load(Path(root) if root is not None else DEFAULT_ROOT)
+    path = Path(root) if root is not None else DEFAULT_ROOT
+    if not cache:
+        return _load(path)
+    return cached_atlas(path, lambda: _load(path))
 
 
 def _load(root: Path) -> Atlas:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 
 from myomap.atlas import Atlas, load_atlas
+from myomap.atlas.cache import cached_build
 from myomap.engine.model import Model, compile_model
 
 __all__ = ["default_atlas", "default_model"]
@@ -17,4 +18,5 @@ def default_atlas() -> Atlas:
 
 @functools.cache
 def default_model() -> Model:
-    return compile_model(default_atlas())
+    # Compiled once per atlas content: cached on disk next to the atlas (myomap.atlas.cache).
+    return cached_build(default_atlas(), compile_model, Model)
