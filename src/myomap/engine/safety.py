@@ -151,6 +151,8 @@ def _through_rules(
             continue
         if rank_of(rule.level) <= current or not _supported(rule, fid, ctx):
             continue
+        if fid in rule.any and not all(f in ctx.yes for f in rule.all):
+            continue  # ask what the rule needs first (a fall before fragile bones)
         trial = ctx.with_yes({fid, *_unanswered_risks(atlas, rule, answered)})
         if fires(rule, trial):
             best = max(best, rank_of(rule.level))

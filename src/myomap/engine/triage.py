@@ -55,8 +55,8 @@ MESSAGES: dict[TriageLevel, str] = {
 """The message of each level once the safety check is done and nothing else is to be said."""
 
 NOT_DONE = (
-    "The safety check is not finished: {n} warning-sign question{s} for the areas you marked "
-    "{are} not answered yet. Answer {them} before you rely on self-care."
+    "The safety check is not finished: {n} warning-sign question{s} {are} not answered yet. "
+    "Answer {them} before you rely on self-care."
 )
 STILL_OPEN = " The safety check is not finished: {n} more question{s} could make this more urgent."
 NONE_FOUND = "None of the warning signs you were asked about is present."
@@ -154,8 +154,6 @@ def _labels(atlas: Atlas, ids: list[str]) -> list[str]:
 def _message(level: TriageLevel, open_: list[str], risks: list[str], unsure: list[str]) -> str:
     n = len(open_)
     plural = {"s": "s" if n != 1 else "", "are": "are" if n != 1 else "is"}
-    if level == "self_care" and open_:
-        return NOT_DONE.format(n=n, them="them" if n != 1 else "it", **plural)
     notes = ""
     if risks:
         notes += (
@@ -167,6 +165,8 @@ def _message(level: TriageLevel, open_: list[str], risks: list[str], unsure: lis
             f" You were not sure about: {_listing(unsure)}. If you find that one of these is "
             "there, see a doctor."
         )
+    if level == "self_care" and open_:
+        return NOT_DONE.format(n=n, them="them" if n != 1 else "it", **plural) + notes
     if level == "self_care":
         if not notes:
             return MESSAGES["self_care"]

@@ -1,0 +1,490 @@
+"""Triage: every warning sign reaches its floor, the rules escalate combinations, regions,
+age and sex as the cited guidance does, and the result says whether the safety check is done.
+"""
+
+from __future__ import annotations
+
+import time
+from typing import Any
+
+import pytest
+
+from myomap.atlas import Atlas
+from myomap.atlas.check_safety import fires_alone
+from myomap.engine.evidence import Evidence
+from myomap.engine.result import Triage
+from myomap.engine.safety import LEVELS, safety_questions
+from myomap.engine.triage import UNSURE_STEP, triage
+
+
+def run(atlas: Atlas, *regions: str, **kw: Any) -> Triage:
+    """Triage for pain in ``regions`` with the given answers (yes unless a value is given)."""
+    answers = kw.pop("answers", {})
+    if isinstance(answers, (list, tuple)):
+        answers = dict.fromkeys(answers, "yes")
+    pain = [{"region": r, "intensity": 6} for r in regions]
+    return triage(atlas, Evidence.model_validate({"pain": pain, "answers": answers, **kw}))
+
+
+def at_least(t: Triage, level: str) -> bool:
+    return LEVELS.index(t.level) >= LEVELS.index(level)  # type: ignore[arg-type]
+
+
+def signs(atlas: Atlas) -> list[str]:
+    return [f.id for f in atlas.findings.values() if f.category == "red_flag"]
+
+
+def risks(atlas: Atlas) -> list[str]:
+    return [f.id for f in atlas.findings.values() if f.category == "risk_factor"]
+
+
+# --- the floor table ------------------------------------------------------------------
+
+
+def test_every_warning_sign_has_a_floor_and_a_single_sign_rule(atlas: Atlas) -> None:
+    for fid in signs(atlas):
+        floor = atlas.findings[fid].floor
+        assert floor is not None, fid
+        assert any(fires_alone(r, fid) and r.level == floor for r in atlas.red_flags.values()), fid
+
+
+def test_a_single_yes_to_any_warning_sign_reaches_its_floor_and_never_self_care(
+    atlas: Atlas,
+) -> None:
+    for fid in signs(atlas):
+        t = run(atlas, answers=[fid])
+        assert t.level == atlas.findings[fid].floor or at_least(t, atlas.findings[fid].floor or "")
+        assert t.level != "self_care", fid
+        assert "No warning signs" not in t.message, fid
+
+
+EMERGENCY_ALONE = [
+    "thunderclap_headache",
+    "saddle_numbness",
+    "bladder_control_change",
+    "bowel_control_loss",
+    "urinary_retention",
+    "leg_weakness_progressive",
+    "chest_pain_at_rest",
+    "face_drooping",
+    "limb_weakness_sudden",
+    "speech_difficulty",
+    "scrotal_pain_sudden",
+    "stiff_neck_cannot_bend",
+    "rash_non_blanching",
+    "confusion_drowsy",
+    "faint_cold_sweaty",
+    "red_painful_eye",
+    "limb_tense_severe_pain",
+    "pulsating_abdominal_mass",
+    "major_trauma",
+]
+
+
+@pytest.mark.parametrize("fid", EMERGENCY_ALONE)
+def test_signs_that_guidance_treats_as_emergencies_alone_are_emergencies(
+    atlas: Atlas, fid: str
+) -> None:
+    assert atlas.findings[fid].floor == "emergency"
+    assert run(atlas, answers=[fid]).level == "emergency"
+
+
+def test_risk_factors_alone_never_raise_the_level_and_are_named(atlas: Atlas) -> None:
+    for fid in risks(atlas):
+        answers = {f: "no" for f in signs(atlas)} | {fid: "yes"}
+        t = run(atlas, answers=answers)
+        assert t.level == "self_care", fid
+        assert t.risk_factors == [fid]
+        assert "No warning signs" not in t.message
+        assert (atlas.findings[fid].label or fid) in t.message
+
+
+def test_risk_factors_are_not_warning_signs(atlas: Atlas) -> None:
+    expected = {
+        "smoker", "osteoporosis", "long_term_steroids", "injects_drugs", "immunosuppressed",
+        "recent_immobility", "minor_fall_or_strain", "cancer_history",
+        "recent_bacterial_infection", "anticoagulants", "recent_surgery", "may_be_pregnant",
+        "recent_limb_injury", "diabetes", "high_blood_pressure", "heart_disease_history",
+    }  # fmt: skip
+    assert set(risks(atlas)) == expected
+
+
+def test_new_vocabulary_is_present(atlas: Atlas) -> None:
+    new_signs = {
+        "chest_pain_at_rest", "sweating_with_pain", "breathless_new", "pain_on_breathing_in",
+        "coughing_blood", "scrotal_pain_sudden", "vaginal_bleeding_abnormal",
+        "limb_tense_severe_pain", "joint_hot_swollen", "face_drooping", "limb_weakness_sudden",
+        "speech_difficulty", "headache_worse_lying_straining", "red_painful_eye",
+        "rash_non_blanching", "confusion_drowsy", "scalp_tender", "unable_to_bear_weight",
+        "urinary_retention",
+    }  # fmt: skip
+    assert new_signs <= set(signs(atlas))
+    for fid in [*signs(atlas), *risks(atlas)]:
+        assert atlas.findings[fid].question.endswith("?"), fid
+        assert atlas.findings[fid].label, fid
+
+
+def test_every_rule_cites_a_guideline_page(atlas: Atlas) -> None:
+    for rule in atlas.red_flags.values():
+        kinds = [atlas.sources[s] for s in rule.sources]
+        assert any(s.kind in ("guideline", "review") and s.url for s in kinds), rule.id
+
+
+# --- the presentations of issue 11 ----------------------------------------------------
+
+
+def test_temple_pain_at_74_with_new_vision_change_is_an_emergency(atlas: Atlas) -> None:
+    t = run(atlas, "temple_r", age=74, answers=["vision_change"])
+    assert t.level == "emergency"
+    assert "giant_cell_arteritis_vision" in [r.id for r in t.reasons]
+
+
+def test_jaw_ache_on_chewing_alone_after_50_is_urgent(atlas: Atlas) -> None:
+    assert run(atlas, "jaw_lower_r", age=68, answers=["jaw_tires_chewing"]).level == "urgent"
+    assert run(atlas, "jaw_lower_r", age=30, answers=["jaw_tires_chewing"]).level == "see_doctor"
+
+
+def test_new_temple_headache_after_50_is_urgent(atlas: Atlas) -> None:
+    assert run(atlas, "temple_l", age=72, answers=["new_headache_recent"]).level == "urgent"
+    assert run(atlas, "occiput_l", age=72, answers=["new_headache_recent"]).level == "see_doctor"
+
+
+@pytest.mark.parametrize("sign", ["sweating_with_pain", "breathless_new"])
+def test_chest_marked_with_sweating_or_breathlessness_is_an_emergency(
+    atlas: Atlas, sign: str
+) -> None:
+    t = run(atlas, "chest_upper_l", answers=[sign])
+    assert t.level == "emergency"
+    assert "chest_pain_with_sweating_or_breathlessness" in [r.id for r in t.reasons]
+
+
+def test_sweating_without_chest_pain_is_see_doctor(atlas: Atlas) -> None:
+    assert run(atlas, "calf_upper_l", answers=["sweating_with_pain"]).level == "see_doctor"
+
+
+def test_chest_pain_at_rest_is_an_emergency_without_exertion(atlas: Atlas) -> None:
+    t = run(atlas, "sternum", answers={"chest_pain_at_rest": "yes", "chest_pain_on_exertion": "no"})
+    assert t.level == "emergency" and t.hide_muscle_advice
+
+
+def test_exertional_chest_pain_with_sweating_is_an_emergency(atlas: Atlas) -> None:
+    t = run(atlas, "arm_medial_l", answers=["chest_pain_on_exertion", "sweating_with_pain"])
+    assert t.level == "emergency"
+
+
+@pytest.mark.parametrize(
+    "answers",
+    [
+        ["breathless_new", "calf_swollen_warm"],
+        ["pain_on_breathing_in", "recent_immobility"],
+        ["breathless_new", "recent_surgery"],
+        ["coughing_blood", "calf_swollen_warm"],
+        ["breathless_or_chest_pain", "may_be_pregnant"],
+        ["breathless_new", "pain_on_breathing_in"],
+    ],
+)
+def test_lung_symptoms_with_a_clot_risk_are_an_emergency(atlas: Atlas, answers: list[str]) -> None:
+    assert run(atlas, "chest_lateral_r", answers=answers).level == "emergency"
+
+
+def test_pleuritic_pain_or_breathlessness_alone_is_urgent(atlas: Atlas) -> None:
+    assert run(atlas, answers=["pain_on_breathing_in"]).level == "urgent"
+    assert run(atlas, answers=["breathless_or_chest_pain"]).level == "urgent"
+    assert run(atlas, answers=["coughing_blood"]).level == "urgent"
+
+
+def test_stiff_neck_with_headache_is_an_emergency_without_fever(atlas: Atlas) -> None:
+    t = run(atlas, "occiput_r", answers={"stiff_neck_cannot_bend": "yes", "fever": "no"})
+    assert t.level == "emergency"
+    assert "meningitis_signs" in [r.id for r in t.reasons]
+
+
+def test_faint_cold_and_sweaty_alone_is_an_emergency(atlas: Atlas) -> None:
+    t = run(atlas, "lumbar_paraspinal_l", answers=["faint_cold_sweaty"])
+    assert t.level == "emergency" and "shock" in [r.id for r in t.reasons]
+
+
+def test_sudden_severe_back_pain_after_50_is_an_emergency_whatever_the_smoking(
+    atlas: Atlas,
+) -> None:
+    answers = {"sudden_severe_onset": "yes", "smoker": "no"}
+    t = run(atlas, "lumbar_paraspinal_l", age=70, answers=answers)
+    assert t.level == "emergency"
+    assert "aortic_aneurysm_sudden" in [r.id for r in t.reasons]
+    assert run(atlas, "lumbar_paraspinal_l", age=35, answers=["sudden_severe_onset"]).level == (
+        "urgent"
+    )
+
+
+def test_sudden_severe_headache_or_chest_pain_is_an_emergency_at_any_age(atlas: Atlas) -> None:
+    assert run(atlas, "vertex", age=30, answers=["sudden_severe_onset"]).level == "emergency"
+    assert run(atlas, "interscapular_l", age=30, answers=["sudden_severe_onset"]).level == (
+        "emergency"
+    )
+
+
+def test_pain_in_waves_and_blood_in_urine_need_a_doctor(atlas: Atlas) -> None:
+    assert run(atlas, "flank_r", answers=["colicky_waves"]).level == "urgent"
+    assert run(atlas, "flank_r", answers=["blood_in_urine"]).level == "see_doctor"
+    assert run(atlas, "flank_r", answers=["colicky_waves", "fever"]).level == "emergency"
+
+
+def test_fever_with_flank_pain_is_urgent(atlas: Atlas) -> None:
+    assert run(atlas, "flank_l", answers=["fever"]).level == "urgent"
+    assert run(atlas, "knee_anterior_l", answers=["fever"]).level == "see_doctor"
+
+
+def test_right_lower_belly_with_fever_or_vomiting_is_urgent_and_both_an_emergency(
+    atlas: Atlas,
+) -> None:
+    assert run(atlas, "abdomen_lower_r", answers=["fever"]).level == "urgent"
+    assert run(atlas, "abdomen_lower_r", answers=["nausea_vomiting"]).level == "urgent"
+    both = run(atlas, "abdomen_lower_r", answers=["fever", "nausea_vomiting"])
+    assert both.level == "emergency" and both.hide_muscle_advice
+    # the left side is not the appendix: fever there is a doctor's visit
+    assert run(atlas, "abdomen_lower_l", answers=["fever"]).level == "see_doctor"
+
+
+def test_appendicitis_path_still_escalates(atlas: Atlas) -> None:
+    assert run(atlas, answers=["pain_moved_to_right_lower_belly"]).level == "urgent"
+    assert run(atlas, answers=["pain_moved_to_right_lower_belly", "fever"]).level == "emergency"
+
+
+def test_testicular_torsion(atlas: Atlas) -> None:
+    assert run(atlas, "genital", sex="male", answers=["scrotal_pain_sudden"]).level == "emergency"
+    groin = run(atlas, "groin_l", sex="male", age=15, answers=["sudden_severe_onset"])
+    assert groin.level == "emergency"
+    assert "testicular_torsion_groin" in [r.id for r in groin.reasons]
+    woman = run(atlas, "groin_l", sex="female", age=15, answers=["sudden_severe_onset"])
+    assert "testicular_torsion_groin" not in [r.id for r in woman.reasons]
+
+
+def test_ectopic_pregnancy(atlas: Atlas) -> None:
+    base = {"sex": "female", "age": 28}
+    assert run(atlas, "abdomen_lower_l", answers=["may_be_pregnant"], **base).level == "urgent"
+    bleeding = run(
+        atlas, "abdomen_lower_l", answers=["may_be_pregnant", "vaginal_bleeding_abnormal"], **base
+    )
+    assert bleeding.level == "emergency"
+    assert run(atlas, answers=["may_be_pregnant", "vaginal_bleeding_abnormal"], **base).level == (
+        "urgent"
+    )
+    assert run(atlas, answers=["vaginal_bleeding_abnormal"], **base).level == "see_doctor"
+
+
+def test_compartment_syndrome_after_injury_is_an_emergency(atlas: Atlas) -> None:
+    t = run(atlas, "shin_r", answers=["recent_limb_injury", "limb_tense_severe_pain"])
+    assert t.level == "emergency" and "recent_limb_injury" in t.risk_factors
+
+
+def test_septic_arthritis(atlas: Atlas) -> None:
+    assert run(atlas, "knee_anterior_r", answers=["joint_hot_swollen"]).level == "urgent"
+    assert run(atlas, "knee_anterior_r", answers=["joint_hot_swollen", "fever"]).level == (
+        "emergency"
+    )
+
+
+@pytest.mark.parametrize("sign", ["face_drooping", "limb_weakness_sudden", "speech_difficulty"])
+def test_each_stroke_sign_alone_is_an_emergency(atlas: Atlas, sign: str) -> None:
+    t = run(atlas, "forehead_l", answers=[sign])
+    assert t.level == "emergency" and "stroke" in [r.id for r in t.reasons]
+
+
+def test_raised_intracranial_pressure(atlas: Atlas) -> None:
+    assert run(atlas, "vertex", answers=["headache_worse_lying_straining"]).level == "urgent"
+    t = run(atlas, "vertex", answers=["headache_worse_lying_straining", "nausea_vomiting"])
+    assert t.level == "emergency"
+
+
+def test_acute_glaucoma_is_an_emergency(atlas: Atlas) -> None:
+    assert run(atlas, "eye_l", answers=["red_painful_eye"]).level == "emergency"
+
+
+def test_cancer_history_with_thoracic_pain_is_urgent(atlas: Atlas) -> None:
+    t = run(atlas, "thoracic_paraspinal_r", answers=["cancer_history"])
+    assert t.level == "urgent" and "cancer_thoracic_pain" in [r.id for r in t.reasons]
+    assert run(atlas, "lumbar_paraspinal_r", answers=["cancer_history"]).level == "see_doctor"
+    assert run(atlas, "knee_anterior_r", answers=["cancer_history"]).level == "self_care"
+    nerve = run(atlas, "neck_posterior_r", answers=["cancer_history", "arm_weakness_progressive"])
+    assert nerve.level == "emergency"
+
+
+def test_weight_loss_night_pain_and_fever_at_70_exceed_see_doctor(atlas: Atlas) -> None:
+    t = run(
+        atlas,
+        "lumbar_paraspinal_r",
+        age=70,
+        answers=["weight_loss_unexplained", "night_pain_unrelieved", "fever"],
+    )
+    assert at_least(t, "urgent")
+    assert "serious_signs_together" in [r.id for r in t.reasons]
+    one = run(atlas, "lumbar_paraspinal_r", age=70, answers=["weight_loss_unexplained"])
+    assert one.level == "see_doctor"
+
+
+def test_fragility_fracture_needs_back_or_hip_pain(atlas: Atlas) -> None:
+    answers = ["minor_fall_or_strain", "osteoporosis"]
+    assert run(atlas, "lumbar_paraspinal_r", answers=answers).level == "urgent"
+    assert run(atlas, "forearm_anterior_r", answers=answers).level == "self_care"
+
+
+def test_hip_pain_unable_to_bear_weight_is_an_emergency(atlas: Atlas) -> None:
+    assert run(atlas, "hip_lateral_l", age=83, answers=["unable_to_bear_weight"]).level == (
+        "emergency"
+    )
+    assert run(atlas, "ankle_lateral_l", answers=["unable_to_bear_weight"]).level == "urgent"
+
+
+def test_an_unknown_age_or_sex_never_rules_a_rule_out(atlas: Atlas) -> None:
+    assert run(atlas, "lumbar_paraspinal_l", answers=["sudden_severe_onset"]).level == "emergency"
+    assert run(atlas, "groin_r", answers=["sudden_severe_onset"]).level == "emergency"
+
+
+# --- the state of the safety check, the message, self-care hidden ---------------------
+
+
+def test_the_safety_check_is_not_done_before_the_questions_are_answered(atlas: Atlas) -> None:
+    t = run(atlas, "lumbar_paraspinal_r")
+    assert t.level == "self_care" and not t.checked and t.pending
+    assert "No warning signs" not in t.message
+    assert "not finished" in t.message
+
+
+def test_no_pain_marked_still_asks_the_general_questions(atlas: Atlas) -> None:
+    t = run(atlas)
+    assert not t.checked and {"fever", "faint_cold_sweaty"} <= set(t.pending)
+
+
+def test_no_warning_signs_only_after_every_relevant_question_is_answered_no(
+    atlas: Atlas,
+) -> None:
+    answers: dict[str, str] = {}
+    for _ in range(40):
+        t = run(atlas, "lumbar_paraspinal_r", answers=dict(answers))
+        if t.checked:
+            break
+        assert "No warning signs" not in t.message
+        answers.update(dict.fromkeys(t.pending, "no"))
+    assert t.checked and t.pending == []
+    assert t.level == "self_care"
+    assert t.message.startswith("No warning signs")
+    assert set(answers) <= {f.id for f in atlas.findings.values()}
+
+
+@pytest.mark.parametrize(
+    ("regions", "expected"),
+    [
+        (["chest_upper_l"], {"chest_pain_at_rest", "sweating_with_pain", "breathless_new",
+                             "pain_on_breathing_in", "chest_pain_on_exertion"}),
+        (["temple_r"], {"thunderclap_headache", "stiff_neck_cannot_bend", "vision_change",
+                        "face_drooping", "red_painful_eye", "headache_worse_lying_straining"}),
+        (["calf_upper_l"], {"calf_swollen_warm"}),
+        (["abdomen_lower_r"], {"pain_moved_to_right_lower_belly", "colicky_waves",
+                               "pulsating_abdominal_mass", "may_be_pregnant"}),
+        (["lumbar_paraspinal_r"], {"saddle_numbness", "bladder_control_change", "fever",
+                                   "weight_loss_unexplained", "major_trauma", "cancer_history",
+                                   "minor_fall_or_strain"}),
+    ],
+)  # fmt: skip
+def test_safety_questions_come_from_the_marked_regions(
+    atlas: Atlas, regions: list[str], expected: set[str]
+) -> None:
+    ev = Evidence.model_validate({"pain": [{"region": r} for r in regions]})
+    assert expected <= set(triage(atlas, ev).pending)
+
+
+def test_groin_asks_about_torsion_in_males_and_pregnancy_in_women_of_childbearing_age(
+    atlas: Atlas,
+) -> None:
+    def pending(**kw: Any) -> list[str]:
+        return run(atlas, "groin_l", **kw).pending
+
+    assert "scrotal_pain_sudden" in pending(sex="male", age=20)
+    assert "may_be_pregnant" not in pending(sex="male", age=20)
+    assert "may_be_pregnant" in pending(sex="female", age=30)
+    assert "scrotal_pain_sudden" not in pending(sex="female", age=30)
+    assert "may_be_pregnant" not in pending(sex="female", age=70)
+    unknown = pending()
+    assert "may_be_pregnant" in unknown and "scrotal_pain_sudden" in unknown
+
+
+def test_risk_factors_are_asked_only_when_a_rule_can_use_them(atlas: Atlas) -> None:
+    assert "osteoporosis" not in run(atlas, "lumbar_paraspinal_r").pending
+    fell = run(atlas, "lumbar_paraspinal_r", answers=["minor_fall_or_strain"])
+    assert {"osteoporosis", "long_term_steroids"} <= set(fell.pending)
+    assert "recent_immobility" not in run(atlas, "chest_lateral_l").pending
+    breathless = run(atlas, "chest_lateral_l", answers={"breathless_new": "yes"})
+    assert breathless.level == "emergency"  # chest marked + breathless: nothing left to ask
+
+
+def test_safety_questions_are_few_and_the_most_dangerous_first(atlas: Atlas) -> None:
+    ev = Evidence.model_validate({"pain": [{"region": "lumbar_paraspinal_r"}]})
+    first = safety_questions(atlas, ev, [])
+    assert 0 < len(first) <= 5
+    assert all(atlas.findings[f].floor == "emergency" for f in first)
+    everything = safety_questions(atlas, ev, [], limit=None)
+    assert everything == triage(atlas, ev).pending
+
+
+def test_safety_questions_include_the_leading_muscles_red_flags(atlas: Atlas) -> None:
+    ev = Evidence.model_validate({"pain": [{"region": "knee_anterior_r"}]})
+    with_calf = safety_questions(atlas, ev, ["gastrocnemius"], limit=None)
+    assert "calf_swollen_warm" in with_calf
+
+
+def test_answered_questions_are_never_asked_again(atlas: Atlas) -> None:
+    t = run(atlas, "chest_upper_l", answers={"chest_pain_at_rest": "no", "fever": "unknown"})
+    assert "chest_pain_at_rest" not in t.pending and "fever" not in t.pending
+
+
+@pytest.mark.parametrize("fid", ["saddle_numbness", "thunderclap_headache", "chest_pain_at_rest"])
+def test_not_sure_to_an_emergency_sign_advises_same_day_care(atlas: Atlas, fid: str) -> None:
+    t = run(atlas, answers={fid: "unknown"})
+    assert t.level == UNSURE_STEP["emergency"] == "urgent"
+    assert t.unsure == [fid]
+    assert f"unsure_{fid}" in [r.id for r in t.reasons]
+    assert "No warning signs" not in t.message
+
+
+def test_not_sure_to_an_urgent_sign_advises_a_doctor_and_a_lesser_sign_is_named(
+    atlas: Atlas,
+) -> None:
+    assert run(atlas, answers={"calf_swollen_warm": "unknown"}).level == "see_doctor"
+    t = run(atlas, answers={"weight_loss_unexplained": "unknown", "fever": "no"})
+    assert not t.checked and "weight loss without trying" in t.message
+    t = run(
+        atlas,
+        answers={"weight_loss_unexplained": "unknown", "fever": "no", "faint_cold_sweaty": "no"},
+    )
+    assert t.level == "self_care" and "weight loss without trying" in t.message
+    assert "No warning signs" not in t.message
+
+
+@pytest.mark.parametrize("level", ["urgent", "emergency"])
+def test_self_care_is_hidden_at_urgent_and_above_with_a_reason(atlas: Atlas, level: str) -> None:
+    fid = "calf_swollen_warm" if level == "urgent" else "saddle_numbness"
+    t = run(atlas, "calf_upper_l", answers=[fid])
+    assert t.level == level and t.hide_muscle_advice
+    assert t.hide_reason.startswith("Muscle self-care is hidden")
+
+
+def test_self_care_is_shown_below_urgent(atlas: Atlas) -> None:
+    t = run(atlas, answers=["fever"])
+    assert t.level == "see_doctor" and not t.hide_muscle_advice and t.hide_reason == ""
+
+
+def test_urgent_result_still_says_when_questions_remain(atlas: Atlas) -> None:
+    t = run(atlas, "lumbar_paraspinal_r", answers=["both_legs_shooting_pain"])
+    assert t.level == "urgent" and not t.checked
+    assert "not finished" in t.message
+
+
+def test_triage_is_fast(atlas: Atlas) -> None:
+    ev = Evidence.model_validate(
+        {"pain": [{"region": r} for r in ("lumbar_paraspinal_r", "chest_upper_l", "temple_r")]}
+    )
+    triage(atlas, ev)
+    start = time.perf_counter()
+    for _ in range(20):
+        triage(atlas, ev)
+    assert (time.perf_counter() - start) / 20 < 0.05
