@@ -12,6 +12,7 @@ from myomap.atlas.figures import VIEWS
 from myomap.errors import MyomapError
 from myomap.web.bodymap.figures import pain_figure
 from myomap.web.clinic.views import compare, fhir_export, patient_store, visit
+from myomap.web.diary.files import attachment
 from myomap.web.platform.principal import PrincipalDep, client_ip, require, sharing
 from myomap.web.platform.render import page
 
@@ -85,8 +86,4 @@ def add_note(
 def patient_fhir(patient_id: int, request: Request, who: PrincipalDep) -> Response:
     _, store = patient_store(request, who, patient_id)
     body = fhir_export(store, clinician_id=require(who).id, ip=client_ip(request))
-    return Response(
-        body,
-        media_type="application/fhir+json",
-        headers={"Content-Disposition": f'attachment; filename="patient-{patient_id}-fhir.json"'},
-    )
+    return attachment(body, "application/fhir+json", f"patient-{patient_id}-fhir", "json")

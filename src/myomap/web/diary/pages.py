@@ -21,6 +21,7 @@ from myomap.engine.triage import LEVEL_WORDS
 from myomap.errors import EvidenceError
 from myomap.web.bodymap.figures import VIEW_LABELS, interactive_figure, pain_figure
 from myomap.web.bodymap.views import region_groups
+from myomap.web.diary.files import attachment
 from myomap.web.diary.views import (
     care_label,
     entry_when,
@@ -146,15 +147,6 @@ def rerun_page(assessment_id: int, request: Request, state: StateDep, store: Sto
 # -- downloads -----------------------------------------------------------------------------
 
 
-def _download(content: bytes | str, media_type: str, name: str) -> Response:
-    stamp = date.today().isoformat()
-    return Response(
-        content,
-        media_type=media_type,
-        headers={"Content-Disposition": f'attachment; filename="myomap-{name}-{stamp}"'},
-    )
-
-
 @router.get("/downloads")
 def downloads_page(request: Request, state: StateDep, store: StoreDep) -> Response:
     return render(
@@ -172,7 +164,7 @@ def report_pdf(store: StoreDep) -> Response:
     from myomap.reports.pdf import render_pdf
     from myomap.reports.summary import build_summary
 
-    return _download(render_pdf(build_summary(store)), "application/pdf", "report.pdf")
+    return attachment(render_pdf(build_summary(store)), "application/pdf", "report", "pdf")
 
 
 @router.get("/downloads/fhir.json")
@@ -182,19 +174,19 @@ def report_fhir(store: StoreDep) -> Response:
 
     bundle = fhir_bundle(build_summary(store), assessments=store.list_assessments()[::-1])
     text = json.dumps(bundle, ensure_ascii=False, indent=1) + "\n"
-    return _download(text, "application/fhir+json", "fhir.json")
+    return attachment(text, "application/fhir+json", "fhir", "json")
 
 
 @router.get("/downloads/diary.json")
 def export_json(store: StoreDep) -> Response:
-    return _download(store.export_all().to_json(), "application/json", "diary.json")
+    return attachment(store.export_all().to_json(), "application/json", "diary", "json")
 
 
 @router.get("/downloads/diary.csv")
 def export_csv(store: StoreDep) -> Response:
     from myomap.reports.csv_export import entries_csv
 
-    return _download(entries_csv(store.list_entries()), "text/csv; charset=utf-8", "diary.csv")
+    return attachment(entries_csv(store.list_entries()), "text/csv; charset=utf-8", "diary", "csv")
 
 
 def _zone(name: str) -> str:
@@ -223,4 +215,4 @@ def plan_ics(
             field="plan",
         )
     calendar = plan_calendar(plan, start=date.today(), zone=_zone(zone))
-    return _download(calendar, "text/calendar", "plan.ics")
+    return attachment(calendar, "text/calendar", "plan", "ics")
