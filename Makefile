@@ -26,7 +26,12 @@ typecheck: setup
 check: setup
 	$(BIN)/myomap atlas check
 
+# PostgreSQL variants run when MYOMAP_TEST_POSTGRES_URL names a database, browser tests when
+# /usr/bin/chromium exists; otherwise they are skipped and listed. .ci/run provides both and
+# sets MYOMAP_REQUIRE_ALL=1, which turns a missing one into a failure.
 test: lint typecheck check
+	@[ -n "$$MYOMAP_TEST_POSTGRES_URL" ] || echo "note: MYOMAP_TEST_POSTGRES_URL is unset: the PostgreSQL variants will be skipped (.ci/run starts a throwaway PostgreSQL 15)"
+	@[ -x /usr/bin/chromium ] || echo "note: no /usr/bin/chromium: the browser tests will be skipped (apt-get install chromium)"
 	$(BIN)/pytest -n 2
 
 bench: setup

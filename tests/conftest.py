@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -17,6 +18,20 @@ from myomap.web import create_app
 
 FIXTURES = Path(__file__).parent / "fixtures"
 TINY = FIXTURES / "atlas" / "valid"
+
+
+def pytest_sessionstart(session: pytest.Session) -> None:
+    """With MYOMAP_REQUIRE_ALL=1 (as .ci/run sets it), nothing may be skipped for want of
+    PostgreSQL or Chromium: a missing one stops the run instead of hiding tests."""
+    if os.environ.get("MYOMAP_REQUIRE_ALL") != "1":
+        return
+    missing = []
+    if not os.environ.get("MYOMAP_TEST_POSTGRES_URL"):
+        missing.append("MYOMAP_TEST_POSTGRES_URL (a PostgreSQL database for the storage tests)")
+    if not Path("/usr/bin/chromium").exists():
+        missing.append("/usr/bin/chromium (Debian's chromium, for the browser tests)")
+    if missing:
+        raise pytest.UsageError("MYOMAP_REQUIRE_ALL=1 but missing: " + "; ".join(missing))
 
 
 @pytest.fixture(scope="session")
