@@ -27,6 +27,9 @@ FUZZY_CUTOFF = 88.0
 FILLERS = frozenset({"the", "my", "his", "her", "their", "your", "our", "its", "'s"})
 """Words dropped from terms: in text they may stand anywhere inside a match."""
 
+NEVER_SKIPPED = frozenset({"not", "no", "never", "without", "nor", "neither"})
+"""Words a gap may not swallow: "the calf is not swollen" must not read as "calf swollen"."""
+
 
 @dataclass(frozen=True)
 class WordSpec:
@@ -192,6 +195,8 @@ def _extend(
                 return None
             if word.accepts(tok, nears[position]):
                 break
+            if tok.lower in NEVER_SKIPPED:
+                return None
             if tok.lower not in FILLERS:
                 skipped += 1
                 if skipped > pattern.gap:

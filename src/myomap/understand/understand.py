@@ -29,7 +29,9 @@ DEFAULT_INTENSITY = 5
 """Intensity proposed when the text gives no word or number for it."""
 
 _NOT_RIGHT = frozenset({"now", "away", "after", "before", "then", "there", "here", "through"})
-_VERB_LEFT = frozenset({"i", "she", "he", "we", "they", "have", "has", "had", "was", "just"})
+_AFTER_VERB_LEFT = frozenset(
+    {"me", "him", "her", "us", "them", "it", "the", "a", "an", "work", "home", "school", "hospital"}
+)
 _STOP = frozenset(
     {
         "a",
@@ -188,7 +190,7 @@ def _is_side(tokens: Sequence[Token], m: Match) -> bool:
     if word == "right" and m.size == 1:
         return after not in _NOT_RIGHT and before not in {"all", "feel", "feels", "felt"}
     if word == "left" and m.size == 1:
-        return before not in _VERB_LEFT
+        return after not in _AFTER_VERB_LEFT  # "it left me", "I left work"
     return True
 
 
