@@ -352,9 +352,25 @@ class Store:
     # -- assessments ---------------------------------------------------------------------
 
     def save_assessment(self, *, evidence: Evidence, result: Result, note: str = "") -> Assessment:
-        """Keep an assessment: its evidence, result (with triage) and atlas version."""
+        """Keep an assessment: its evidence, result (with triage) and atlas version.
+
+        Idempotent: the same evidence on the same atlas as the latest saved assessment is
+        that assessment (a second click, a retried request); a new note replaces its note."""
         validate_evidence(self.atlas, evidence)
         with self.writing() as session:
+            latest = session.scalars(
+                select(AssessmentRow)
+                .where(AssessmentRow.owner_id == self.owner_id)
+                .order_by(AssessmentRow.created_at.desc(), AssessmentRow.id.desc())
+                .limit(1)
+            ).first()
+            if (
+                latest is not None
+                and latest.atlas_version == result.atlas_version
+                and latest.evidence == evidence.model_dump(mode="json")
+            ):
+                latest.note = note.strip() or latest.note
+                return _assessment(latest)
             row = AssessmentRow(
                 owner_id=self.owner_id,
                 created_at=now(),
