@@ -7,7 +7,7 @@ delete_entry / restore_entry    soft delete, and its undo
 save_assessment / list_assessments / get_assessment / latest_assessment
 delete_assessment               remove a saved assessment
 rerun_assessment                the old evidence on today's atlas: what changed
-export_all / import_all         the whole diary as a Snapshot
+export_all / import_all         the whole diary as a Snapshot (imports get new ids)
 for_owner(user_id)              the same database, seen as another person
 
 A store belongs to one person (``owner_id``; by default the local person): every query
@@ -23,12 +23,12 @@ from datetime import datetime
 from typing import Any
 
 from pydantic import ValidationError
-from sqlalchemy import Engine, delete, func, select, text
-from sqlalchemy.exc import DBAPIError, SQLAlchemyError
+from sqlalchemy import Engine, delete, func, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from myomap.atlas.model import Atlas
 from myomap.db.database import is_sqlite, open_engine
+from myomap.db.failures import database_errors
 from myomap.db.migrate import upgrade
 from myomap.db.tables import (
     LOCAL_USER_ID,
@@ -44,7 +44,7 @@ from myomap.diary.invalid import as_evidence_error
 from myomap.diary.snapshot import Snapshot
 from myomap.diary.when import now, parse_when
 from myomap.engine import Evidence, Model, Result, rank, validate_evidence
-from myomap.errors import EvidenceError, MyomapError, NotFound
+from myomap.errors import EvidenceError, NotFound
 
 __all__ = ["UNSET", "Store"]
 
@@ -145,17 +145,8 @@ class Store:
 
     @contextmanager
     def _errors(self) -> Iterator[None]:
-        try:
+        with database_errors():
             yield
-        except DBAPIError as exc:
-            reason = str(exc.orig).strip().splitlines()[0] if exc.orig else str(exc)
-            raise MyomapError(
-                f"The database at {self.engine.url.render_as_string(hide_password=True)} "
-                f"failed: {reason}. Nothing was changed.",
-                field="database",
-            ) from exc
-        except SQLAlchemyError as exc:
-            raise MyomapError(f"Database error: {exc}. Nothing was changed.") from exc
 
     @contextmanager
     def writing(self) -> Iterator[Session]:
@@ -469,18 +460,18 @@ class Store:
                 assessments=[_assessment(r) for r in assessments],
             )
 
-    def import_all(self, snapshot: Snapshot, *, replace: bool = False) -> dict[str, int]:
-        """Load a snapshot, keeping its ids. Refused into a non-empty database unless
-        ``replace``, which first removes everything (in the same transaction)."""
-        for entry in snapshot.entries:
-            try:
-                check_draft(self.atlas, entry.draft())
-            except EvidenceError as exc:
-                raise EvidenceError(
-                    f"Entry {entry.id}: {exc.message} Nothing was imported.",
-                    field=f"entries.{entry.id}.{exc.field}",
-                    value=exc.value,
-                ) from None
+    def import_all(
+        self, snapshot: Snapshot, *, replace: bool = False, model: Model | None = None
+    ) -> dict[str, int]:
+        """Load a snapshot with the checks of live writes. The database gives every row a
+        new id (a file's ids are never used: they could collide with, probe or exhaust
+        the ids of other people). Every entry is checked like ``add_entry``, every
+        assessment's evidence like ``save_assessment``; with ``model`` (the web app's
+        import) each assessment's result is computed anew, as a live save does, so a file
+        cannot plant a result. Refused into a non-empty diary unless ``replace``, which
+        first removes everything (in the same transaction)."""
+        entries = [_checked_entry(self.atlas, e) for e in snapshot.entries]
+        assessments = [_checked_assessment(self.atlas, a, model) for a in snapshot.assessments]
         with self.writing() as session:
             if replace:
                 self._delete_everything(session)
@@ -493,18 +484,10 @@ class Store:
                     "to replace everything in it.",
                     field="database",
                 )
-            session.add_all(_entry_row(e, self.owner_id) for e in snapshot.entries)
-            session.add_all(_assessment_row(a, self.owner_id) for a in snapshot.assessments)
+            session.add_all(_entry_row(e, self.owner_id) for e in entries)
+            session.add_all(_assessment_row(a, self.owner_id) for a in assessments)
             session.flush()
-            if not is_sqlite(self.engine):
-                for table in ("entries", "assessments"):
-                    session.execute(
-                        text(
-                            f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "
-                            f"COALESCE(MAX(id), 1), MAX(id) IS NOT NULL) FROM {table}"
-                        )
-                    )
-        return {"entries": len(snapshot.entries), "assessments": len(snapshot.assessments)}
+        return {"entries": len(entries), "assessments": len(assessments)}
 
     def _delete_everything(self, session: Session) -> None:
         """Remove this person's entries (with their pain rows) and assessments."""
@@ -514,9 +497,48 @@ class Store:
         session.execute(delete(AssessmentRow).where(AssessmentRow.owner_id == self.owner_id))
 
 
+def _checked_entry(atlas: Atlas, entry: Entry) -> Entry:
+    try:
+        draft = check_draft(atlas, entry.draft())
+    except EvidenceError as exc:
+        raise EvidenceError(
+            f"Entry {entry.id}: {exc.message} Nothing was imported.",
+            field=f"entries.{entry.id}.{exc.field}",
+            value=exc.value,
+        ) from None
+    stamps = {
+        name: parse_when(value, field=f"entries.{entry.id}.{name}")
+        for name in ("created_at", "updated_at", "deleted_at")
+        if (value := getattr(entry, name)) is not None
+    }
+    return entry.model_copy(update={**draft.model_dump(), **stamps})
+
+
+def _checked_assessment(atlas: Atlas, assessment: Assessment, model: Model | None) -> Assessment:
+    try:
+        evidence = validate_evidence(atlas, assessment.evidence)
+    except EvidenceError as exc:
+        raise EvidenceError(
+            f"Assessment {assessment.id}: {exc.message} Nothing was imported.",
+            field=f"assessments.{assessment.id}.{exc.field}",
+            value=exc.value,
+        ) from None
+    created = parse_when(assessment.created_at, field=f"assessments.{assessment.id}.created_at")
+    if model is None:
+        return assessment.model_copy(update={"evidence": evidence, "created_at": created})
+    result = rank(model, evidence)
+    return assessment.model_copy(
+        update={
+            "evidence": evidence,
+            "result": result,
+            "atlas_version": result.atlas_version,
+            "created_at": created,
+        }
+    )
+
+
 def _entry_row(entry: Entry, owner_id: int) -> EntryRow:
     return EntryRow(
-        id=entry.id,
         owner_id=owner_id,
         at=entry.at,
         overall=entry.overall,
@@ -533,7 +555,6 @@ def _entry_row(entry: Entry, owner_id: int) -> EntryRow:
 
 def _assessment_row(assessment: Assessment, owner_id: int) -> AssessmentRow:
     return AssessmentRow(
-        id=assessment.id,
         owner_id=owner_id,
         created_at=assessment.created_at,
         atlas_version=assessment.atlas_version,

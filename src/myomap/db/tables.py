@@ -10,8 +10,8 @@ shares         a person's invite code for a clinician, then the share it became
 clinician_notes  a clinician's note on a patient's saved assessment
 audit_log      sign-ins (good and failed), shares, revokes, exports, account deletions
 
-Entries and assessments belong to one user (``owner_id``); the store filters every query
-by it.
+Entries and assessments belong to one user (``owner_id``, a foreign key on both
+databases); the store filters every query by it. SQLite runs with foreign keys on.
 """
 
 from __future__ import annotations
@@ -52,6 +52,9 @@ __all__ = [
 LOCAL_USER_ID = 1
 """The one person of local mode; migration 0002 gives them every row that existed before."""
 
+AUTOINCREMENT = {"sqlite_autoincrement": True}
+"""Integer ids are never handed out twice, on SQLite too (migration 0003)."""
+
 MAX_ID = 2**31 - 1
 """Ids are SQL INTEGERs: a larger number (from a URL, say) names no row, on any database."""
 
@@ -91,6 +94,7 @@ class Base(DeclarativeBase):
 
 class EntryRow(Base):
     __tablename__ = "entries"
+    __table_args__ = AUTOINCREMENT
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     owner_id: Mapped[int] = mapped_column(
@@ -126,6 +130,7 @@ class EntryPainRow(Base):
 
 class AssessmentRow(Base):
     __tablename__ = "assessments"
+    __table_args__ = AUTOINCREMENT
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     owner_id: Mapped[int] = mapped_column(
@@ -141,6 +146,7 @@ class AssessmentRow(Base):
 
 class UserRow(Base):
     __tablename__ = "users"
+    __table_args__ = AUTOINCREMENT
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     email: Mapped[str] = mapped_column(String(254), unique=True)
@@ -172,6 +178,7 @@ class ApiTokenRow(Base):
 
 class ShareRow(Base):
     __tablename__ = "shares"
+    __table_args__ = AUTOINCREMENT
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     patient_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
@@ -187,6 +194,7 @@ class ShareRow(Base):
 
 class ClinicianNoteRow(Base):
     __tablename__ = "clinician_notes"
+    __table_args__ = AUTOINCREMENT
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     assessment_id: Mapped[int] = mapped_column(
@@ -201,6 +209,7 @@ class ClinicianNoteRow(Base):
 
 class AuditRow(Base):
     __tablename__ = "audit_log"
+    __table_args__ = AUTOINCREMENT
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     at: Mapped[datetime] = mapped_column(index=True)

@@ -37,9 +37,14 @@ def parse_when(value: datetime | str, *, field: str = "at") -> datetime:
             ) from None
     else:
         parsed = value
-    if parsed.tzinfo is None:
-        parsed = parsed.astimezone()  # local time zone of this computer
-    parsed = parsed.astimezone(UTC)
+    try:
+        if parsed.tzinfo is None:
+            parsed = parsed.astimezone()  # local time zone of this computer
+        parsed = parsed.astimezone(UTC)
+    except (OverflowError, ValueError):  # year 1 or 9999 moved across midnight by its offset
+        raise EvidenceError(
+            f"{field} {value!s} is out of range: check the year.", field=field, value=str(value)
+        ) from None
     if parsed < EARLIEST:
         raise EvidenceError(
             f"{field} {value!s} is before 1900: check the year.", field=field, value=str(value)

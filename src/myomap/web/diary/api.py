@@ -28,7 +28,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from myomap.db import Store
 from myomap.diary import Assessment, Entry, Rerun
 from myomap.diary.snapshot import parse_snapshot
-from myomap.engine import Evidence, rank
+from myomap.engine import Evidence, Model, rank
 from myomap.errors import EvidenceError
 from myomap.web.platform.deps import StateDep, StoreDep
 
@@ -127,7 +127,7 @@ def restore_entry(entry_id: int, store: StoreDep) -> Entry:
     return store.restore_entry(entry_id)
 
 
-def _import(store: Store, body: bytes, replace: bool) -> dict[str, int]:
+def _import(store: Store, body: bytes, replace: bool, model: Model) -> dict[str, int]:
     try:
         text = body.decode("utf-8")
     except UnicodeDecodeError:
@@ -143,12 +143,13 @@ def _import(store: Store, body: bytes, replace: bool) -> dict[str, int]:
             "nothing was imported.",
             field="replace",
         )
-    return store.import_all(snapshot, replace=replace)
+    return store.import_all(snapshot, replace=replace, model=model)
 
 
 @router.post("/diary/import")
 async def import_diary(
     request: Request,
+    state: StateDep,
     store: StoreDep,
     replace: Annotated[bool, Query(description="replace everything in the diary")] = False,
 ) -> dict[str, int]:
@@ -157,7 +158,7 @@ async def import_diary(
     body = await request.body()
     if len(body) > MAX_IMPORT:
         raise EvidenceError("The file is larger than 50 MB; nothing was imported.", field="file")
-    return await run_in_threadpool(_import, store, body, replace)
+    return await run_in_threadpool(_import, store, body, replace, state.model)
 
 
 # -- assessments ---------------------------------------------------------------------------

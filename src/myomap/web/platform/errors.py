@@ -10,6 +10,7 @@ carries Retry-After.
 from __future__ import annotations
 
 import dataclasses
+import json
 import logging
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -39,6 +40,7 @@ TITLES = {
     413: "Too large",
     422: "Check what was sent",
     429: "Slow down",
+    503: "Try again soon",
     500: "Server error",
 }
 
@@ -57,13 +59,14 @@ class Problem:
     def json(self) -> dict[str, Any]:
         try:
             value = jsonable_encoder(self.value)
-        except (TypeError, ValueError):
-            value = str(self.value)
+            json.dumps(value, allow_nan=False)  # NaN, Infinity and 1e999 are not JSON
+        except (TypeError, ValueError, RecursionError):
+            value = str(self.value)[:200]
         return {"error": {"message": self.message, "field": self.field, "value": value}}
 
 
 def install(app: FastAPI) -> None:
-    for kind in (MyomapError, RequestValidationError, HTTPException, Exception):
+    for kind in (MyomapError, RequestValidationError, HTTPException, RecursionError, Exception):
         app.add_exception_handler(kind, handle)
 
 
@@ -88,13 +91,16 @@ def describe(request: Request, exc: Exception) -> Problem:
         return _invalid(exc)
     if isinstance(exc, HTTPException):
         return Problem(exc.status_code, _http_message(exc), headers=exc.headers or {})
+    if isinstance(exc, RecursionError):
+        return Problem(422, "The request is nested too deeply.", "body")
     log.exception("unexpected error on %s %s", request.method, request.url.path, exc_info=exc)
     return Problem(500, "Something went wrong on our side. Please try again in a moment.")
 
 
 def _headers(exc: MyomapError) -> dict[str, str]:
-    if isinstance(exc, TooManyRequests):
-        return {"Retry-After": str(exc.retry_after)}
+    retry_after = getattr(exc, "retry_after", None)
+    if isinstance(exc, TooManyRequests) or isinstance(retry_after, int):
+        return {"Retry-After": str(retry_after)}
     if isinstance(exc, NotSignedIn):
         return {"WWW-Authenticate": 'Bearer realm="myomap"'}
     return {}
