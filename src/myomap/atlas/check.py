@@ -13,6 +13,7 @@ from typing import Protocol
 from urllib.parse import urlparse
 
 from myomap.atlas.check_safety import SAFETY_RULES, safety_problems
+from myomap.atlas.lexicon import LEXICON_RULES, lexicon_problems
 from myomap.atlas.model import expand_region
 from myomap.atlas.raw import Located, Problem, RawAtlas
 from myomap.atlas.schema import Muscle, Position, Source
@@ -47,6 +48,7 @@ RULES: dict[str, str] = {
     "MYO015": "a muscle gives a likelihood for a red-flag finding (red flags never rank muscles)",
     "MYO016": "a red flag rule names no findings",
     **SAFETY_RULES,
+    **LEXICON_RULES,
     "MYO017": "a pressure step lacks the anticoagulants_or_bleeding_disorder caution",
     "MYO018": "a self-care step names a danger site (femoral triangle, groin, a pulse or artery, "
     "the front of the neck, the back of the knee, the kidneys, the armpit hollow…)",
@@ -123,6 +125,7 @@ def check(raw: RawAtlas, figures: Mapping[str, FigureLike] | None = None) -> lis
     problems += _probabilities(raw)
     problems += _red_flags(raw)
     problems += safety_problems(raw)
+    problems += lexicon_problems(raw)
     for located in raw.muscles:
         problems += _muscle(raw, located)
         problems += _self_care(located)
