@@ -6,6 +6,7 @@ from myomap.engine.model import Model, compile_model
 from myomap.engine.question import next_question
 from myomap.engine.rank import rank
 from myomap.engine.result import Result
+from myomap.engine.safety import safety_questions
 from myomap.engine.triage import triage
 
 __all__ = [
@@ -18,6 +19,7 @@ __all__ = [
     "mirror_evidence",
     "next_question",
     "rank",
+    "safety_questions",
     "triage",
     "validate_evidence",
 ]
