@@ -56,6 +56,9 @@ RULES: dict[str, str] = {
     "caution",
     "MYO021": "a pressure step on the leg lacks the swollen_or_hot_limb caution",
     "MYO022": "a pressure step on the belly or pelvis lacks the pregnancy caution",
+    "MYO023": "a review names fewer than two independent sources with specific pages, or "
+    "sources the muscle does not cite",
+    "MYO024": "a search term cites no source, or a source the muscle does not cite",
 }
 
 DANGER_SITES: dict[str, re.Pattern[str]] = {
@@ -129,6 +132,7 @@ def check(raw: RawAtlas, figures: Mapping[str, FigureLike] | None = None) -> lis
     for located in raw.muscles:
         problems += _muscle(raw, located)
         problems += _self_care(located)
+        problems += _review_and_terms(raw, located)
     if figures is not None:
         problems += _figures(raw, figures)
     return problems
