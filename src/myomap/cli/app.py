@@ -231,11 +231,18 @@ def assess(
         bool, typer.Option("--save", help="Also save the assessment in the diary database.")
     ] = False,
     as_json: JsonFlag = False,
+    text: Annotated[
+        str | None,
+        typer.Option(help="Describe the pain in your own words; shows what was understood."),
+    ] = None,
 ) -> None:
     """Rank the muscles that may cause this pain, with triage and reasons."""
     if method not in ("engine", "lookup"):
         raise EvidenceError(f"Unknown method {method!r}: use engine or lookup.", field="method")
     chosen: Method = "engine" if method == "engine" else "lookup"
+    if text is not None:
+        _assess_text(text, chosen, as_json)
+        return
     if batch is not None:
         _assess_batch(batch, chosen)
         return
@@ -265,6 +272,24 @@ def assess(
         finally:
             store.close()
         err.print(f"saved as assessment {saved.id}", highlight=False)
+
+
+def _assess_text(text: str, method: Method, as_json: bool) -> None:
+    """Understand a description, show it, then rank everything understood."""
+    from myomap.understand import evidence_from, understand
+
+    u = understand(default_model().atlas, text)
+    result = _run(evidence_from(u, u.item_ids()), method)
+    if as_json:
+        _print_json(
+            {"understanding": u.model_dump(mode="json"), "result": result.model_dump(mode="json")}
+        )
+        return
+    from myomap.cli.render import result_view
+    from myomap.cli.understood import understanding_view
+
+    out.print(understanding_view(u))
+    out.print(result_view(result, default_model().atlas))
 
 
 def _assess_batch(path: Path, method: Method) -> None:

@@ -1,5 +1,5 @@
-"""The engine over JSON: ``POST /api/v1/assess`` (the same objects as ``myomap assess --json``)
-and ``POST /api/v1/triage``."""
+"""The engine over JSON: ``POST /api/v1/assess`` (the same objects as ``myomap assess --json``),
+``POST /api/v1/triage`` and ``POST /api/v1/understand`` (free text to proposals)."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from fastapi.responses import JSONResponse
 
 from myomap.engine import Evidence, Result, lookup, rank, triage, validate_evidence
 from myomap.engine.result import Triage
+from myomap.understand.reply import UnderstandReply, UnderstandRequest, reply
 from myomap.web.platform.deps import StateDep
 
 __all__ = ["router"]
@@ -34,3 +35,10 @@ def assess(
 def check_red_flags(evidence: Evidence, state: StateDep) -> Triage:
     """Only the red-flag triage of this evidence."""
     return triage(state.atlas, validate_evidence(state.atlas, evidence))
+
+
+@router.post("/understand", response_model=UnderstandReply)
+def understand_text(request: UnderstandRequest, state: StateDep) -> UnderstandReply:
+    """Proposed regions and findings with the words they came from, what was not understood,
+    and the triage the red-flag wording raises already. Offline: nothing leaves the server."""
+    return reply(state.atlas, request.text)
