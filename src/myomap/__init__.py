@@ -10,19 +10,23 @@
 'iliopsoas'
 """
 
-from myomap.atlas import Atlas, load_atlas
-from myomap.engine import (
-    Evidence,
-    Model,
-    Pain,
-    Result,
-    compile_model,
-    lookup,
-    next_question,
-    rank,
-    triage,
-)
+from typing import TYPE_CHECKING, Any
+
 from myomap.errors import AtlasError, EvidenceError, MyomapError, NotFound
+
+if TYPE_CHECKING:
+    from myomap.atlas import Atlas, load_atlas
+    from myomap.engine import (
+        Evidence,
+        Model,
+        Pain,
+        Result,
+        compile_model,
+        lookup,
+        next_question,
+        rank,
+        triage,
+    )
 
 __version__ = "0.1.0"
 
@@ -44,3 +48,17 @@ __all__ = [
     "rank",
     "triage",
 ]
+
+_LAZY = {"Atlas": "myomap.atlas", "load_atlas": "myomap.atlas"}
+"""Where each name lives; the rest is the engine. Loaded on first use, so that
+``import myomap`` (and so ``myomap --help``) stays fast."""
+
+
+def __getattr__(name: str) -> Any:
+    if name not in __all__ or name in globals():
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    import importlib
+
+    value = getattr(importlib.import_module(_LAZY.get(name, "myomap.engine")), name)
+    globals()[name] = value
+    return value

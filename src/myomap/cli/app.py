@@ -6,18 +6,21 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
-from typing import Annotated, Any, Literal
+from typing import TYPE_CHECKING, Annotated, Any, Literal
 
 import typer
 from rich.console import Console
 
-from myomap.atlas import RULES, check_atlas
+from myomap.cli.atlas import atlas_app
 from myomap.cli.diary import register_diary_commands
+from myomap.cli.knowledge import default_atlas, default_model
+from myomap.cli.usage import print_version, run
 from myomap.cli.users import user_app
-from myomap.engine import Evidence, Pain, lookup, rank
-from myomap.engine.defaults import default_atlas, default_model
-from myomap.engine.result import Result
-from myomap.errors import EvidenceError, MyomapError, NotFound
+from myomap.errors import EvidenceError, MyomapError
+
+if TYPE_CHECKING:  # the atlas, the engine and numpy load only in the commands that use them
+    from myomap.engine import Evidence, Pain
+    from myomap.engine.result import Result
 
 __all__ = ["app", "main"]
 
@@ -27,7 +30,6 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
 )
-atlas_app = typer.Typer(help="Check and inspect the knowledge base.", add_completion=False)
 app.add_typer(atlas_app, name="atlas")
 
 out = Console()
@@ -42,7 +44,15 @@ def _print_json(data: Any) -> None:
 
 
 @app.callback(invoke_without_command=True)
-def _default(ctx: typer.Context) -> None:
+def _default(
+    ctx: typer.Context,
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", callback=print_version, is_eager=True, help="Print the version and exit."
+        ),
+    ] = False,
+) -> None:
     """With no command, start the web app (the same as `myomap serve`)."""
     if ctx.invoked_subcommand is None:
         serve()
@@ -64,47 +74,6 @@ def serve(
     from myomap.web.serve import run
 
     run(host=host, port=port, workers=workers, server=server or None)
-
-
-@atlas_app.command("check")
-def atlas_check(
-    path: Annotated[
-        Path | None, typer.Option(help="Atlas directory to check (default: the built-in one).")
-    ] = None,
-    as_json: JsonFlag = False,
-) -> None:
-    """Check the atlas against every rule (MYO000…); exit 1 if anything is wrong."""
-    raw, problems = check_atlas(path)
-    if as_json:
-        _print_json(
-            {
-                "ok": not problems,
-                "muscles": len(raw.muscles),
-                "problems": [
-                    {"code": p.code, "file": p.file, "message": p.message} for p in problems
-                ],
-            }
-        )
-    else:
-        for p in problems:
-            out.print(f"[red]{p.code}[/red] {p.file}: {p.message}", highlight=False)
-        if problems:
-            out.print(f"{len(problems)} problem(s). Rules: `myomap atlas rules`.")
-        else:
-            out.print(
-                f"atlas OK: {len(raw.muscles)} muscles, {len(raw.regions)} base regions, "
-                f"{len(raw.findings)} findings, {len(raw.red_flags)} red flags, "
-                f"{len(raw.sources)} sources"
-            )
-    if problems:
-        raise typer.Exit(1)
-
-
-@atlas_app.command("rules")
-def atlas_rules() -> None:
-    """List the checker's rule codes."""
-    for code, text in RULES.items():
-        out.print(f"{code}  {text}", highlight=False, soft_wrap=True)
 
 
 @app.command()
@@ -186,6 +155,8 @@ def show(
 
 
 def _parse_pain(text: str) -> list[Pain]:
+    from myomap.engine import Pain
+
     pains: list[Pain] = []
     for item in filter(None, (part.strip() for part in text.split(","))):
         region, _, value = item.partition(":")
@@ -205,6 +176,8 @@ def _parse_pain(text: str) -> list[Pain]:
 
 
 def _run(evidence: Evidence, method: Method) -> Result:
+    from myomap.engine import lookup, rank
+
     model = default_model()
     return rank(model, evidence) if method == "engine" else lookup(model, evidence)
 
@@ -248,6 +221,8 @@ def assess(
         return
     if sex is not None and sex not in ("female", "male", "other"):
         raise EvidenceError(f"Unknown sex {sex!r}: use female, male or other.", field="sex")
+    from myomap.engine import Evidence, validate_evidence
+
     answers: dict[str, str] = {}
     for ids, word in ((yes, "yes"), (no, "no"), (unknown, "unknown")):
         for fid in ids or []:
@@ -255,13 +230,20 @@ def assess(
     evidence = Evidence.model_validate(
         {"pain": _parse_pain(pain or ""), "answers": answers, "age": age, "sex": sex}
     )
+    if not evidence.pain:  # a mistyped answer is named first, then what to do
+        validate_evidence(default_atlas(), evidence)
+        raise EvidenceError(
+            "No pain marked: name the painful regions, e.g. `myomap assess --pain "
+            "lumbar_paraspinal_r:6,sacrum:3` (region ids: `myomap regions`).",
+            field="pain",
+        )
     result = _run(evidence, chosen)
     if as_json:
         _print_json(result.model_dump(mode="json"))
     else:
         from myomap.cli.render import result_view
 
-        out.print(result_view(result, default_atlas()))
+        out.print(result_view(result, default_model().atlas))
     if save:
         from myomap.db import Store
         from myomap.settings import Settings
@@ -294,6 +276,8 @@ def _assess_text(text: str, method: Method, as_json: bool) -> None:
 
 def _assess_batch(path: Path, method: Method) -> None:
     from pydantic import ValidationError
+
+    from myomap.engine import Evidence
 
     try:
         lines = path.read_text(encoding="utf-8").splitlines()
@@ -400,24 +384,8 @@ app.add_typer(user_app, name="user")
 
 
 def main() -> None:
-    """Entry point of the `myomap` command."""
-    try:
-        app(standalone_mode=False)
-    except MyomapError as exc:
-        err.print(f"[bold red]error:[/bold red] {exc.message}", highlight=False)
-        sys.exit(2 if isinstance(exc, EvidenceError | NotFound) else 1)
-    except typer.Exit as exc:
-        sys.exit(exc.exit_code)
-    except typer.Abort:
-        err.print("aborted")
-        sys.exit(130)
-    except Exception as exc:  # click usage errors and the like
-        import click
-
-        if isinstance(exc, click.ClickException):
-            exc.show()
-            sys.exit(exc.exit_code)
-        raise
+    """Entry point of the `myomap` command: errors end in one line (``cli/usage.py``)."""
+    run(app, err)
 
 
 if __name__ == "__main__":

@@ -1,0 +1,62 @@
+"""``myomap atlas check|rules``: the knowledge base's own checks, always in full.
+
+``check`` reads and checks every file (it never uses the atlas cache), so it is the
+command to run after editing the atlas.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+
+__all__ = ["atlas_app"]
+
+out = Console()
+atlas_app = typer.Typer(help="Check and inspect the knowledge base.", add_completion=False)
+
+
+@atlas_app.command("check")
+def atlas_check(
+    path: Annotated[
+        Path | None, typer.Option(help="Atlas directory to check (default: the built-in one).")
+    ] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")] = False,
+) -> None:
+    """Check the atlas against every rule (MYO000…); exit 1 if anything is wrong."""
+    from myomap.atlas import check_atlas
+
+    raw, problems = check_atlas(path)
+    if as_json:
+        data = {
+            "ok": not problems,
+            "muscles": len(raw.muscles),
+            "problems": [{"code": p.code, "file": p.file, "message": p.message} for p in problems],
+        }
+        sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+    else:
+        for p in problems:
+            out.print(f"[red]{p.code}[/red] {p.file}: {p.message}", highlight=False)
+        if problems:
+            out.print(f"{len(problems)} problem(s). Rules: `myomap atlas rules`.")
+        else:
+            out.print(
+                f"atlas OK: {len(raw.muscles)} muscles, {len(raw.regions)} base regions, "
+                f"{len(raw.findings)} findings, {len(raw.red_flags)} red flags, "
+                f"{len(raw.sources)} sources"
+            )
+    if problems:
+        raise typer.Exit(1)
+
+
+@atlas_app.command("rules")
+def atlas_rules() -> None:
+    """List the checker's rule codes."""
+    from myomap.atlas import RULES
+
+    for code, text in RULES.items():
+        out.print(f"{code}  {text}", highlight=False, soft_wrap=True)
