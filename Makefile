@@ -16,9 +16,15 @@ setup: $(BIN)/myomap
 run: setup
 	$(BIN)/myomap serve
 
-lint: setup
+lint: setup node_modules/.bin/biome
 	$(BIN)/ruff check src tests bench tools
 	$(BIN)/ruff format --check src tests bench tools
+	node_modules/.bin/biome lint
+
+# Biome lints the pages' JavaScript (devDependencies of package.json; nothing is bundled).
+node_modules/.bin/biome: package.json package-lock.json
+	npm ci --no-audit --no-fund
+	@touch $@
 
 typecheck: setup
 	$(BIN)/mypy src

@@ -9,6 +9,11 @@ import pytest
 from fastapi.testclient import TestClient
 
 from myomap.atlas import Atlas
+from myomap.atlas.figures import VIEWS, load_figure
+from myomap.cli.render import percent
+from myomap.errors import EvidenceError
+from myomap.web.assess.state import encode_state, parse_pain, read
+from myomap.web.bodymap.zoom import TARGET_PX, home_parts, zoom_parts
 
 PAGE_BUDGET = 300_000
 """Bytes of the assessment page with its CSS and JavaScript (the figures are inline)."""
@@ -23,21 +28,157 @@ def test_assessment_page_has_clickable_regions(client: TestClient, atlas: Atlas)
     assert html.count('<svg role="group"') == 2
     buttons = re.findall(r'<path class="region"[^>]*>', html)
     assert buttons and all(
-        'tabindex="0"' in b and 'role="button"' in b and 'aria-pressed="false"' in b
-        for b in buttons
+        'role="button"' in b and 'aria-pressed="false"' in b and 'data-part="' in b for b in buttons
     )
-    drawn = set(re.findall(r'data-region="([a-z_]+)" tabindex', html))
+    # roving tabindex: one Tab stop for each figure, the arrow keys do the rest
+    assert sum('tabindex="0"' in b for b in buttons) == 2
+    assert sum('tabindex="-1"' in b for b in buttons) == len(buttons) - 2
+    drawn = set(re.findall(r'data-region="([a-z_]+)"', html))
     assert drawn == set(atlas.regions)
     assert 'aria-label="Low back beside the spine (right)"' in html
     assert "Your right" in html and "Your left" in html
     assert "<details" in html and 'type="checkbox" data-region="groin_r"' in html
+    assert 'href="#region-list-summary"' in html and 'id="region-list-summary"' in html
+    assert 'href="#results-h"' in html and 'id="results-h"' in html
+    assert '<script type="module" src="/static/assess.js' in html
     assert "it does not diagnose" in html
+
+
+def test_every_region_has_a_thumb_sized_home_part() -> None:
+    for view in VIEWS:
+        homes = home_parts(view)
+        shapes = load_figure(view).shapes
+        assert set(homes) == set(shapes), set(shapes) - set(homes)
+        parts = {p.id: p for p in zoom_parts(view)}
+        for region, part_id in homes.items():
+            part = parts[part_id]
+            x0, y0, x1, y1 = shapes[region].bbox
+            assert part.holds(shapes[region].bbox)
+            assert min(x1 - x0, y1 - y0) * part.scale() >= TARGET_PX, region
+
+
+def fragment(client: TestClient, state: str) -> str:
+    response = client.get("/assess/result", params={"state": state})
+    assert response.status_code == 200, response.text
+    return response.text
+
+
+SEED = "pain=lumbar_paraspinal_r:6,sacroiliac_r:5,thigh_anterior_upper_r:4"
+
+
+def test_result_fragment_asks_safety_first_and_never_says_no_warning_signs(
+    client: TestClient,
+) -> None:
+    html = fragment(client, SEED)
+    assert "<html" not in html and "<body" not in html
+    assert "Safety check not done yet" in html
+    assert "No warning signs" not in html and "banner-self_care" not in html
+    assert "Open my self-care plan" not in html
+    card = re.search(r'<section class="card question"[^>]*>', html)
+    assert card and 'data-phase="safety"' in card.group(0)
+    choices = re.findall(r'<button type="button" class="choice"[^>]*>', html)
+    assert [re.search(r'data-answer="(\w+)"', c).group(1) for c in choices] == [  # type: ignore[union-attr]
+        "yes",
+        "no",
+        "unknown",
+    ]
+    assert not any("aria-pressed" in c for c in choices)
+    assert "Iliopsoas, right side" in html
+    assert 'data-action="back"' in html and 'data-action="skip"' in html
+
+
+def next_card(html: str) -> tuple[str, str] | None:
+    """(question id, phase) of the question the fragment asks, if any."""
+    card = re.search(r'<section class="card question"[^>]*>', html)
+    if card is None or 'data-id="' not in card.group(0):
+        return None
+    qid = re.search(r'data-id="(\w+)"', card.group(0))
+    phase = re.search(r'data-phase="(\w+)"', card.group(0))
+    assert qid and phase
+    return qid.group(1), phase.group(1)
+
+
+def answer_safety(client: TestClient, state: str, limit: int = 60) -> str:
+    """Answer "no" to every safety question the page asks; the state afterwards."""
+    denied: list[str] = []
+    for _ in range(limit):
+        current = state + (f"&no={','.join(denied)}" if denied else "")
+        card = next_card(fragment(client, current))
+        if card is None or card[1] != "safety":
+            return current
+        denied.append(card[0])
+    raise AssertionError("the safety questions never ended")
+
+
+def test_after_the_safety_check_the_engine_asks_about_symptoms(client: TestClient) -> None:
+    state = answer_safety(client, SEED)
+    html = fragment(client, state)
+    assert "Safety check not done yet" not in html
+    assert "banner-self_care" in html and "Open my self-care plan" in html
+    card = re.search(r'<section class="card question"[^>]*>', html)
+    assert card and 'data-phase="symptoms"' in card.group(0)
+    for heading in ("What makes it worse", "What eases it"):
+        assert heading in html
+    # a skipped symptom question is not asked again
+    card = next_card(html)
+    assert card is not None
+    skipped = fragment(client, state + f"&skip={card[0]}")
+    assert next_card(skipped) != card
+    assert "Skipped:" in skipped
+
+
+def test_a_skipped_safety_question_keeps_the_check_open(client: TestClient) -> None:
+    html = fragment(client, SEED)
+    card = next_card(html)
+    assert card is not None and card[1] == "safety"
+    first = card[0]
+    html = fragment(client, SEED + f"&skip={first}")
+    assert "Safety check not done yet" in html
+    assert "Open my self-care plan" not in html
+    assert f'data-question="{first}" aria-label="Ask again' in html
+
+
+def test_urgent_and_above_hide_muscle_self_care_with_the_reason(client: TestClient) -> None:
+    html = fragment(client, SEED + "&yes=saddle_numbness")
+    assert "banner-emergency" in html
+    assert "Muscle self-care is hidden" in html
+    assert 'class="candidates"' not in html and "Open my self-care plan" not in html
+
+
+def test_result_fragment_with_a_bad_state(client: TestClient) -> None:
+    response = client.get("/assess/result", params={"state": "pain=nowhere:5"})
+    assert response.status_code == 422
+    assert 'role="alert"' in response.text and "nowhere" in response.text
+
+
+def test_state_round_trips_through_the_one_parser() -> None:
+    text = (
+        "pain=sacrum:6,groin_r:0&yes=fever&no=limp&unsure=pain_walking&skip=pain_at_night"
+        "&log=fever,limp&age=41&sex=female&show=iliopsoas:right"
+    )
+    assert encode_state(read(text)) == text
+    assert [(p.region, p.intensity) for p in parse_pain("sacrum, groin_r:3")] == [
+        ("sacrum", 5),
+        ("groin_r", 3),
+    ]
+    with pytest.raises(EvidenceError):
+        parse_pain("sacrum:lots")
+    with pytest.raises(EvidenceError):
+        parse_pain("sacrum:11")
+
+
+@pytest.mark.parametrize("p", [0.0, 0.004, 0.0099, 0.01, 0.014, 0.5, 0.995, 1.0])
+def test_one_percentage_format_on_pages_and_in_the_terminal(client: TestClient, p: float) -> None:
+    env = client.app.state.myomap.templates.env  # type: ignore[attr-defined]
+    macro = env.get_template("_macros.html").module.percent
+    assert str(macro(p)).replace("&lt;", "<") == percent(p)
 
 
 def test_assessment_page_fits_its_budget(client: TestClient) -> None:
     html = client.get("/").text
     assets = re.findall(r'(?:src|href)="(/static/[^"?]+)', html)
-    assert {"/static/site.css", "/static/assess.js"} <= set(assets)
+    assert {"/static/site.css", "/static/assess.css", "/static/assess.js"} <= set(assets)
+    assets += ["/static/bodymap.js", "/static/http.js"]  # imported by assess.js
     total = len(html.encode()) + sum(len(client.get(a).content) for a in assets)
     assert total <= PAGE_BUDGET
     assert "http://" not in html.replace("http://www.w3.org", "")
@@ -108,7 +249,7 @@ def test_plan_for_the_iliopsoas_presentation(client: TestClient) -> None:
 def test_plan_says_emergency_first_and_gives_no_muscle_advice(client: TestClient) -> None:
     state = ILIOPSOAS_STATE + "&yes=saddle_numbness"
     html = client.get(f"/plan?state={quote(state)}").text
-    assert "Get emergency help now" in html
+    assert "Emergency" in html and "Muscle self-care is hidden" in html
     assert "Kneeling lunge" not in html
 
 

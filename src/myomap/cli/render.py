@@ -12,7 +12,7 @@ from myomap.atlas.model import Atlas
 from myomap.atlas.schema import Muscle
 from myomap.engine.result import Result
 
-__all__ = ["LEVEL_STYLE", "guide", "result_view"]
+__all__ = ["LEVEL_STYLE", "guide", "percent", "result_view"]
 
 LEVEL_STYLE = {
     "emergency": "bold white on red",
@@ -26,6 +26,18 @@ LEVEL_TITLE = {
     "see_doctor": "SEE A DOCTOR",
     "self_care": "SELF-CARE",
 }
+
+
+def percent(p: float | None) -> str:
+    """One percentage format: "<1%" below one percent, else a whole number (the pages' macro
+    ``percent`` in _macros.html follows the same rule).
+
+    >>> percent(0.004), percent(0.62), percent(None)
+    ('<1%', '62%', '—')
+    """
+    if p is None:
+        return "—"
+    return "<1%" if p < 0.01 else f"{round(p * 100)}%"
 
 
 def _bullets(items: list[str]) -> str:

@@ -1,10 +1,11 @@
-"""The assessment page, where a person marks pain and answers questions, and the self-care
-plan for its result."""
+"""The assessment page, where a person marks pain and answers questions; the result fragment
+the page draws (one renderer, the Jinja macros); and the self-care plan for its result."""
 
 from __future__ import annotations
 
 import json
 from typing import Annotated
+from urllib.parse import quote
 
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, Response
@@ -12,10 +13,13 @@ from markupsafe import Markup
 
 from myomap.atlas.figures import VIEWS
 from myomap.engine import rank
+from myomap.errors import EvidenceError
+from myomap.web.assess.flow import current_step, symptom_groups
 from myomap.web.assess.plan import plan_items
-from myomap.web.assess.state import parse_state
+from myomap.web.assess.state import encode_state, parse_state, read
 from myomap.web.bodymap.figures import VIEW_LABELS, interactive_figure
 from myomap.web.bodymap.views import region_groups
+from myomap.web.bodymap.zoom import zoom_parts
 from myomap.web.platform.deps import StateDep
 from myomap.web.platform.render import render
 
@@ -28,6 +32,11 @@ AssessmentState = Annotated[
 ]
 
 
+def _json(data: object) -> Markup:
+    """JSON safe to put inside a ``<script type="application/json">`` element."""
+    return Markup(json.dumps(data, separators=(",", ":")).replace("<", "\\u003c"))
+
+
 @router.get("/")
 def assess_page(request: Request, state: StateDep) -> Response:
     atlas = state.atlas
@@ -38,9 +47,49 @@ def assess_page(request: Request, state: StateDep) -> Response:
         state,
         request,
         "assess.html",
-        figures=[(v, VIEW_LABELS[v], interactive_figure(atlas, v)) for v in VIEWS],
+        figures=[(v, VIEW_LABELS[v], interactive_figure(atlas, v), zoom_parts(v)) for v in VIEWS],
         groups=region_groups(atlas),
-        regions_json=Markup(json.dumps(regions, separators=(",", ":")).replace("<", "\\u003c")),
+        regions_json=_json(regions),
+    )
+
+
+@router.get("/assess/result")
+def result_fragment(
+    request: Request, state: StateDep, assessment: AssessmentState = ""
+) -> Response:
+    """The result of the page's state as an HTML fragment: triage banner, the one question
+    to answer now, candidates with reasons, the symptom list and the answers so far."""
+    try:
+        page = read(assessment)
+        result = rank(state.model, page.evidence)
+    except EvidenceError as exc:
+        html = f'<p class="error" role="alert">{Markup.escape(exc.message)}</p>'
+        return HTMLResponse(html, status_code=422)
+    atlas = state.atlas
+    encoded = encode_state(page)
+    ev = page.evidence
+    canonical = {
+        "pain": {p.region: p.intensity for p in ev.pain},
+        "answers": ev.answers,
+        "skip": page.skipped,
+        "log": page.log,
+        "age": ev.age,
+        "sex": ev.sex,
+        "show": page.show,
+    }
+    return render(
+        state,
+        request,
+        "_result.html",
+        result=result,
+        page=page,
+        step=current_step(state.model, page, result),
+        symptoms=symptom_groups(state.model, result),
+        labels={r.id: r.label for r in atlas.regions.values()},
+        questions={f.id: f.question for f in atlas.findings.values()},
+        plan_href=f"/plan?state={quote(encoded)}",
+        empty=not ev.pain and not ev.answers,
+        state_json=_json(canonical),
     )
 
 

@@ -1,61 +1,132 @@
 """The assessment state as the page keeps it in its URL: a short, readable query string.
 
     pain=lumbar_paraspinal_r:6,thigh_anterior_upper_r:4&yes=relief_lying_curled&no=fever
-    &unsure=pain_sit_ups&age=41&sex=female&show=iliopsoas:right
+    &unsure=pain_sit_ups&skip=limp&log=fever,relief_lying_curled&age=41&sex=female
+    &show=iliopsoas:right
 
 ``pain`` lists REGION:INTENSITY (0 = checked and not painful); ``yes``, ``no`` and
-``unsure`` list finding ids; ``show`` is the candidate drawn on the figures (page only).
-The self-care plan (``/plan?state=…``) reads the same string.
+``unsure`` list finding ids; ``skip`` lists questions the person chose not to answer now;
+``log`` is the order in which interview questions were answered (so Back can undo the last);
+``show`` is the candidate drawn on the figures (page only). The self-care plan
+(``/plan?state=…``), the result fragment (``/assess/result?state=…``) and the terminal
+(``myomap assess --pain``) read pain with the one parser here, ``parse_pain``.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from urllib.parse import parse_qs
 
 from pydantic import ValidationError
 
-from myomap.engine import Evidence
+from myomap.engine import Evidence, Pain
 from myomap.errors import EvidenceError
 
-__all__ = ["parse_state"]
+__all__ = ["DEFAULT_INTENSITY", "PageState", "encode_state", "parse_pain", "parse_state", "read"]
 
 ANSWER_KEYS = {"yes": "yes", "no": "no", "unsure": "unknown"}
+DEFAULT_INTENSITY = 5
+"""The intensity of a region given without one (``sacrum`` is ``sacrum:5``)."""
+
+
+def _pain_item(item: str) -> Pain:
+    region, _, intensity = item.strip().partition(":")
+    region = region.strip()
+    intensity = intensity.strip()
+    if not intensity:
+        return Pain(region=region, intensity=DEFAULT_INTENSITY)
+    if not intensity.isdigit() or int(intensity) > 10:
+        raise EvidenceError(
+            f"Intensity {intensity!r} for {region!r} is not a whole number from 0 to 10; "
+            "write REGION:INTENSITY, e.g. sacrum:6.",
+            field="pain",
+            value=item,
+        )
+    return Pain(region=region, intensity=int(intensity))
+
+
+def parse_pain(text: str) -> list[Pain]:
+    """``REGION[:INTENSITY],…`` as pain marks; the one parser for the page, plan and CLI.
+
+    >>> [(p.region, p.intensity) for p in parse_pain("sacrum:6, groin_r")]
+    [('sacrum', 6), ('groin_r', 5)]
+    """
+    return [_pain_item(item) for item in text.split(",") if item.strip()]
 
 
 def _items(query: dict[str, list[str]], key: str) -> list[str]:
     return [item for value in query.get(key, []) for item in value.split(",") if item]
 
 
-def _pain(item: str) -> dict[str, object]:
-    region, _, intensity = item.partition(":")
-    if not intensity:
-        return {"region": region}
-    if not intensity.isdigit():
-        raise EvidenceError(
-            f"Intensity {intensity!r} for {region!r} is not a whole number from 0 to 10.",
-            field="state.pain",
-            value=item,
-        )
-    return {"region": region, "intensity": int(intensity)}
+@dataclass(frozen=True)
+class PageState:
+    """Everything the page keeps: the evidence, and what only the interview needs."""
+
+    evidence: Evidence
+    skipped: tuple[str, ...] = ()
+    log: tuple[str, ...] = ()
+    show: tuple[str, str] | None = None
 
 
-def parse_state(text: str) -> Evidence:
-    """The evidence held in a state string; ids are checked later, by the engine."""
-    query = parse_qs(text.lstrip("#?"), keep_blank_values=False)
+def _evidence(query: dict[str, list[str]]) -> Evidence:
     data: dict[str, object] = {
-        "pain": [_pain(item) for item in _items(query, "pain")],
+        "pain": parse_pain(",".join(_items(query, "pain"))),
         "answers": {f: answer for key, answer in ANSWER_KEYS.items() for f in _items(query, key)},
     }
     for key in ("age", "sex"):
-        if query.get(key):
+        if query.get(key) and query[key][0]:
             data[key] = query[key][0]
     try:
         return Evidence.model_validate(data)
     except ValidationError as exc:
         error = exc.errors()[0]
-        field = ".".join(str(part) for part in error["loc"])
+        where = ".".join(str(part) for part in error["loc"])
         raise EvidenceError(
-            f"The assessment state has a bad {field}: {error['msg']}.",
-            field=f"state.{field}",
+            f"The assessment state has a bad {where}: {error['msg']}.",
+            field=f"state.{where}",
             value=error.get("input"),
         ) from exc
+
+
+def read(text: str) -> PageState:
+    """The whole page state held in a state string; ids are checked later, by the engine."""
+    query = parse_qs(text.lstrip("#?"), keep_blank_values=False)
+    muscle, _, side = (query.get("show") or [""])[0].partition(":")
+    return PageState(
+        evidence=_evidence(query),
+        skipped=tuple(_items(query, "skip")),
+        log=tuple(_items(query, "log")),
+        show=(muscle, side) if muscle and side else None,
+    )
+
+
+def parse_state(text: str) -> Evidence:
+    """The evidence held in a state string; ids are checked later, by the engine."""
+    return read(text).evidence
+
+
+def encode_state(state: PageState) -> str:
+    """The state string of ``state`` (the inverse of ``read``, in a fixed key order).
+
+    >>> encode_state(read("pain=sacrum:6&no=fever&log=fever"))
+    'pain=sacrum:6&no=fever&log=fever'
+    """
+    ev = state.evidence
+    parts: list[str] = []
+    if ev.pain:
+        parts.append("pain=" + ",".join(f"{p.region}:{p.intensity}" for p in ev.pain))
+    for key, answer in ANSWER_KEYS.items():
+        ids = [f for f, a in ev.answers.items() if a == answer]
+        if ids:
+            parts.append(f"{key}={','.join(ids)}")
+    if state.skipped:
+        parts.append("skip=" + ",".join(state.skipped))
+    if state.log:
+        parts.append("log=" + ",".join(state.log))
+    if ev.age is not None:
+        parts.append(f"age={ev.age}")
+    if ev.sex:
+        parts.append(f"sex={ev.sex}")
+    if state.show:
+        parts.append(f"show={state.show[0]}:{state.show[1]}")
+    return "&".join(parts)

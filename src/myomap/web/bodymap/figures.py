@@ -13,9 +13,10 @@ from collections.abc import Mapping, Sequence
 from markupsafe import Markup, escape
 
 from myomap.atlas import Atlas
-from myomap.atlas.figures import View, load_figure
+from myomap.atlas.figures import HEIGHT, WIDTH, View, load_figure
 from myomap.atlas.schema import Role
 from myomap.web.bodymap.views import Marker
+from myomap.web.bodymap.zoom import home_parts
 
 __all__ = ["VIEW_LABELS", "interactive_figure", "pain_figure", "pattern_figure"]
 
@@ -43,22 +44,33 @@ def _strip_region_paint(svg: str) -> str:
 @functools.cache
 def _interactive(view: View, labels: tuple[tuple[str, str], ...]) -> str:
     names = dict(labels)
+    homes = home_parts(view)
+    first: list[str] = []
 
     def region(match: re.Match[str]) -> str:
         rid = match.group("id")
         label = escape(names.get(rid, rid))
+        tab = "-1" if first else "0"
+        first.append(rid)
         return (
-            f'<path class="region"{match.group("rest")} data-region="{rid}" tabindex="0" '
-            f'role="button" aria-label="{label}" aria-pressed="false"'
+            f'<path class="region"{match.group("rest")} data-region="{rid}" tabindex="{tab}" '
+            f'data-part="{homes.get(rid, "")}" role="button" aria-label="{label}" '
+            'aria-pressed="false"'
         )
 
     svg = _REGION.sub(region, _strip_region_paint(_svg(view)))
-    root = f'<svg role="group" aria-label="{escape(VIEW_LABELS[view])}" focusable="false" '
+    root = (
+        f'<svg role="group" aria-label="{escape(VIEW_LABELS[view])}" focusable="false" '
+        f'aria-describedby="map-keys" data-full="0 0 {WIDTH:g} {HEIGHT:g}" '
+    )
     return _ROOT.sub(root, svg, count=1)
 
 
 def interactive_figure(atlas: Atlas, view: View) -> Markup:
-    """A figure whose regions are buttons (the assessment page)."""
+    """A figure whose regions are buttons (the assessment and diary pages).
+
+    One region per figure is in the Tab order (roving tabindex: the arrow keys move between
+    regions, see static/bodymap.js); each region names the body part a phone zooms to."""
     labels = tuple((r.id, r.label) for r in atlas.regions.values())
     return Markup(_interactive(view, labels))
 

@@ -5,8 +5,8 @@ Every route of the app has a ``Rule`` in ``RULES``, keyed by method and path tem
 one, then calls every route as every role. ``authorize`` runs before any handler:
 
 - local mode: everything is allowed (one local person, loopback only);
-- server mode: CSRF (``csrf.py``), then the rule's level (public, any account, clinician),
-  then its rate limit (429 with Retry-After).
+- server mode: the rule's level (public, any account, clinician), then its rate limit
+  (429 with Retry-After). Cross-site requests were refused before (``csrf.py``).
 
 A rule's ``owner`` says what the path's ids name, for the matrix and for readers: "self"
 (the caller's own rows: someone else's are 404, done by the store's scoping) or "patient"
@@ -25,7 +25,6 @@ from fastapi.params import Depends as DependsParam
 
 from myomap.errors import Forbidden, TooManyRequests
 from myomap.settings import Settings
-from myomap.web.platform.csrf import check_csrf
 from myomap.web.platform.principal import PrincipalDep, client_ip, require
 from myomap.web.platform.ratelimit import RateLimiter
 
@@ -72,10 +71,12 @@ RULES: dict[tuple[str, str], Rule] = {
     ("GET", "/api/v1/muscles/{muscle_id}"): ACCOUNT,
     ("POST", "/api/v1/assess"): ASSESS,
     ("POST", "/api/v1/triage"): ASSESS,
+    ("POST", "/api/v1/understand"): ASSESS,
     ("GET", "/"): ACCOUNT,
     ("GET", "/muscles"): ACCOUNT,
     ("GET", "/muscles/{muscle_id}"): ACCOUNT,
     ("GET", "/plan"): ACCOUNT,
+    ("GET", "/assess/result"): ASSESS,
     # the diary and saved assessments (diary_api.py, diary_pages.py): scoped by StoreDep
     ("POST", "/api/v1/diary"): ACCOUNT,
     ("GET", "/api/v1/diary"): ACCOUNT,
@@ -149,11 +150,10 @@ def _limits(settings: Settings) -> dict[str, int]:
 
 
 async def authorize(request: Request, who: PrincipalDep) -> None:
-    """The app-wide gate: CSRF, then the route's rule, then its rate limit."""
+    """The app-wide gate: the route's rule, then its rate limit."""
     settings: Settings = request.app.state.myomap.settings
     if not settings.server:
         return
-    await check_csrf(request, who)
     route = request.scope.get("route")
     path = getattr(route, "path_format", request.url.path)
     rule = rule_for(request.method, path)

@@ -1,6 +1,3 @@
 // The plan page: a print button.
-(() => {
-  "use strict";
-  const button = document.getElementById("print");
-  if (button) button.addEventListener("click", () => window.print());
-})();
+const button = document.getElementById("print");
+if (button) button.addEventListener("click", () => window.print());
