@@ -136,8 +136,22 @@ def _unanswered_risks(atlas: Atlas, rule: RedFlag, answered: Iterable[str]) -> s
     }
 
 
+def _by_finding(atlas: Atlas) -> dict[str, list[RedFlag]]:
+    """The rules that name each finding (in ``all`` or ``any``)."""
+    index: dict[str, list[RedFlag]] = {}
+    for rule in atlas.red_flags.values():
+        for fid in dict.fromkeys([*rule.all, *rule.any]):
+            index.setdefault(fid, []).append(rule)
+    return index
+
+
 def _through_rules(
-    atlas: Atlas, fid: str, ctx: Context, answered: Iterable[str], current: int
+    atlas: Atlas,
+    fid: str,
+    rules: Sequence[RedFlag],
+    ctx: Context,
+    answered: Iterable[str],
+    current: int,
 ) -> int:
     """The highest level a 'yes' to ``fid`` reaches through a supported rule, else -1.
 
@@ -146,9 +160,7 @@ def _through_rules(
     """
     answered = list(answered)
     best = -1
-    for rule in atlas.red_flags.values():
-        if fid not in rule.all and fid not in rule.any:
-            continue
+    for rule in rules:
         if rank_of(rule.level) <= current or not _supported(rule, fid, ctx):
             continue
         if fid in rule.any and not all(f in ctx.yes for f in rule.all):
@@ -174,17 +186,31 @@ def _asked_for(finding: Finding, ctx: Context) -> bool:
     return "any" in finding.ask_for or any(a in ctx.areas for a in finding.ask_for)
 
 
+def _yes_level(finding: Finding, rules: Sequence[RedFlag], ctx: Context, current: int) -> int:
+    """The level a 'yes' to this sign gives: only rules that name it can newly fire."""
+    trial = ctx.with_yes({finding.id})
+    fired = [rank_of(r.level) for r in rules if fires(r, trial)]
+    floor = rank_of(finding.floor) if finding.floor is not None else 0
+    return max([current, floor, *fired])
+
+
 def _danger(
-    atlas: Atlas, finding: Finding, ctx: Context, evidence: Evidence, linked: set[str], current: int
+    atlas: Atlas,
+    finding: Finding,
+    rules: Sequence[RedFlag],
+    ctx: Context,
+    evidence: Evidence,
+    linked: set[str],
+    current: int,
 ) -> int:
     """How far a 'yes' to this open question could raise the level; -1 if not relevant."""
-    through = _through_rules(atlas, finding.id, ctx, evidence.answers, current)
+    through = _through_rules(atlas, finding.id, rules, ctx, evidence.answers, current)
     if finding.category == "risk_factor":
         return through
     if finding.category != "red_flag":
         return -1
     if _asked_for(finding, ctx) or finding.id in linked:
-        gain = rank_of(level_of(atlas, ctx.with_yes({finding.id})))
+        gain = _yes_level(finding, rules, ctx, current)
         return max(gain, through) if gain > current else through
     return through
 
@@ -199,6 +225,7 @@ def relevant(
     """
     ctx = context(atlas, evidence)
     linked = _linked(atlas, muscles)
+    index = _by_finding(atlas)
     by_rules = rank_of(level_of(atlas, ctx))
     current = by_rules if floor is None else max(floor, by_rules)
     scored: list[tuple[int, int, str]] = []
@@ -207,7 +234,8 @@ def relevant(
             continue
         if finding.category not in ("red_flag", "risk_factor"):
             continue
-        danger = _danger(atlas, finding, ctx, evidence, linked, by_rules)
+        rules = index.get(finding.id, [])
+        danger = _danger(atlas, finding, rules, ctx, evidence, linked, by_rules)
         if danger > current:
             scored.append((-danger, order, finding.id))
     return [fid for _d, _o, fid in sorted(scored)]
