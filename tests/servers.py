@@ -1,7 +1,7 @@
 """Helpers for server-mode tests: a fresh app on a fresh database, and accounts in it.
 
 with server_app(tmp_path) as (app, store): ...
-client = signed_in(app, store, "ana@example.org")        # a cookie session + CSRF header
+client = signed_in(app, store, "ana@example.org")        # a cookie session, same-origin
 bearer = token_client(app, store, "ana@example.org")      # Authorization: Bearer
 """
 
@@ -23,10 +23,12 @@ from myomap.db import Store
 from myomap.db.testing import Backend, temporary_database
 from myomap.settings import Settings
 from myomap.web import create_app
-from myomap.web.platform.principal import CSRF_COOKIE, SESSION_COOKIE
+from myomap.web.platform.principal import SESSION_COOKIE
 
 PASSWORD = "correct horse battery staple"
 BASE = "https://testserver"
+SAME_ORIGIN = {"Sec-Fetch-Site": "same-origin", "Origin": BASE}
+CROSS_SITE = {"Sec-Fetch-Site": "cross-site", "Origin": "https://evil.example"}
 
 
 @pytest.fixture(autouse=True)
@@ -58,13 +60,13 @@ def make_user(store: Store, email: str, role: Role = "person") -> User:
 
 
 def signed_in(app: FastAPI, store: Store, email: str) -> TestClient:
-    """A browser-like client: session cookie, CSRF cookie, and the CSRF header set."""
+    """A browser-like client: a session cookie, and the headers a browser sends on its own
+    site's requests (``Sec-Fetch-Site: same-origin``, ``Origin``)."""
     user = Accounts(store).by_email(email)
-    token, csrf = Accounts(store).start_session(user.id)
+    token = Accounts(store).start_session(user.id)
     client = TestClient(app, base_url=BASE, raise_server_exceptions=False)
     client.cookies.set(SESSION_COOKIE, token)
-    client.cookies.set(CSRF_COOKIE, csrf)
-    client.headers["X-CSRF-Token"] = csrf
+    client.headers.update(SAME_ORIGIN)
     return client
 
 

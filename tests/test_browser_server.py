@@ -1,9 +1,10 @@
 """Server mode in headless Chromium: a person and a clinician, as new users would try it.
 
-The person signs up, saves an assessment from the page's own JavaScript (so csrf.js must add
-the token), creates an invite code; the clinician signs in, uses the code, reads and notes
-the visit; the person stops sharing and the clinician loses access. No page breaks the
-Content-Security-Policy. Screenshots go to test-artifacts/server-*.png.
+The person signs up, saves an assessment from the page's own JavaScript (a same-origin
+request that the origin check lets through), creates an invite code; the clinician signs
+in, uses the code, reads and notes the visit; the person stops sharing and the clinician
+loses access. No page breaks the Content-Security-Policy. Screenshots go to
+test-artifacts/server-*.png.
 """
 
 from __future__ import annotations
@@ -84,7 +85,7 @@ def test_a_person_shares_with_a_clinician_and_revokes(browser: Browser, base_url
              body: JSON.stringify({evidence: {pain: [{region: 'sacrum', intensity: 6}]}})}))
              .status"""
     )
-    assert status == 201  # csrf.js added the token
+    assert status == 201  # a same-origin fetch passes the origin check
     ana.goto("/account")
     ana.get_by_role("button", name="Create an invite code").click()
     code = ana.locator("#invite-code").inner_text()

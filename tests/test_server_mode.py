@@ -7,8 +7,12 @@ import re
 from pathlib import Path
 
 import pytest
+from fastapi.testclient import TestClient
 from servers import (
+    BASE,
+    CROSS_SITE,
     PASSWORD,
+    SAME_ORIGIN,
     anonymous,
     fast_hashes,  # noqa: F401 - an autouse fixture
     make_user,
@@ -24,6 +28,8 @@ from myomap.db import Store
 from myomap.db.tables import AuditRow
 from myomap.db.testing import postgres_url
 from myomap.errors import MyomapError
+from myomap.settings import Settings
+from myomap.web import create_app
 from myomap.web.serve import run
 
 ENTRY = {"overall": 4, "pain": {"sacrum": 3}, "note": "after the drive"}
@@ -114,31 +120,53 @@ def test_wrong_password_and_taken_email(tmp_path: Path) -> None:
         assert taken.status_code == 409
 
 
-def test_sign_up_in_the_browser_sets_safe_cookies_and_needs_the_csrf_token(
+def test_sign_up_in_the_browser_sets_safe_cookies_and_cross_site_requests_fail(
     tmp_path: Path,
 ) -> None:
-    with server_app(tmp_path) as (app, _):
+    with server_app(tmp_path) as (app, store):
         client = anonymous(app)
-        client.get("/signup")
-        csrf = client.cookies["myomap_csrf"]
         form = {"email": "ana@example.org", "password": PASSWORD}
-        assert client.post("/signup", data=form).status_code == 403  # no token
-        made = client.post("/signup", data={**form, "csrf_token": csrf}, follow_redirects=False)
+        # Login CSRF: another site's form may neither sign up nor sign in this browser.
+        assert client.post("/signup", data=form, headers=CROSS_SITE).status_code == 403
+        assert client.post("/login", data=form, headers=CROSS_SITE).status_code == 403
+        evil_origin = {"Origin": "https://evil.example"}  # an older browser: Origin only
+        assert client.post("/signup", data=form, headers=evil_origin).status_code == 403
+        assert Accounts(store).all_users() == []
+        made = client.post("/signup", data=form, headers=SAME_ORIGIN, follow_redirects=False)
         assert made.status_code == 303
         cookies = made.headers.get_list("set-cookie")
         session = next(c for c in cookies if c.startswith("myomap_session="))
         for flag in ("HttpOnly", "Secure", "SameSite=lax", "Path=/"):
             assert flag in session
-        csrf = client.cookies["myomap_csrf"]
-        assert client.post("/api/v1/diary", json=ENTRY).status_code == 403
-        forged = client.post("/api/v1/diary", json=ENTRY, headers={"X-CSRF-Token": "guess"})
-        assert forged.status_code == 403
-        good = client.post("/api/v1/diary", json=ENTRY, headers={"X-CSRF-Token": csrf})
+        assert client.post("/api/v1/diary", json=ENTRY, headers=CROSS_SITE).status_code == 403
+        assert client.post("/api/v1/diary", json=ENTRY, headers=evil_origin).status_code == 403
+        same_site = {"Sec-Fetch-Site": "same-site"}  # a sibling subdomain is another site
+        assert client.post("/api/v1/diary", json=ENTRY, headers=same_site).status_code == 403
+        assert client.get("/api/v1/diary").json() == []
+        good = client.post("/api/v1/diary", json=ENTRY, headers=SAME_ORIGIN)
         assert good.status_code == 201
+        own_origin = {"Origin": BASE}
+        assert client.post("/api/v1/diary", json=ENTRY, headers=own_origin).status_code == 201
         assert client.get("/diary").status_code == 200
-        out = client.post("/logout", data={"csrf_token": csrf}, follow_redirects=False)
+        out = client.post("/logout", headers=CROSS_SITE, follow_redirects=False)
+        assert out.status_code == 403
+        out = client.post("/logout", headers=SAME_ORIGIN, follow_redirects=False)
         assert out.status_code == 303
         assert client.get("/api/v1/diary").status_code == 401
+
+
+def test_trusted_origins_and_local_mode_are_checked_too(tmp_path: Path) -> None:
+    with server_app(tmp_path, trusted_origins="https://app.example.org") as (app, _):
+        client = anonymous(app)
+        form = {"email": "ana@example.org", "password": PASSWORD}
+        trusted = {"Origin": "https://app.example.org"}
+        made = client.post("/signup", data=form, headers=trusted, follow_redirects=False)
+        assert made.status_code == 303
+    local = create_app(Settings(database_url=f"sqlite:///{tmp_path / 'local.db'}"))
+    with TestClient(local, raise_server_exceptions=False) as client:
+        refused = client.post("/api/v1/diary", json=ENTRY, headers=CROSS_SITE)
+        assert refused.status_code == 403  # a web page cannot write to a local diary
+        assert client.post("/api/v1/diary", json=ENTRY).status_code == 201  # the CLI, curl
 
 
 def test_password_change_signs_out_elsewhere_and_reset_codes_work_once(tmp_path: Path) -> None:

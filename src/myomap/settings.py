@@ -71,6 +71,11 @@ class Settings(BaseSettings):
         ge=0,
         description="Assessments per minute per account, per worker (0: no limit).",
     )
+    trusted_origins: str = Field(
+        default="",
+        description="Other origins (https://host:port, comma-separated) whose pages may "
+        "send state-changing requests; the site's own origin is always allowed.",
+    )
     forwarded_allow_ips: str = Field(
         default="127.0.0.1",
         description="Proxies trusted for X-Forwarded-For and X-Forwarded-Proto "

@@ -3,8 +3,8 @@
     accounts = Accounts(store)
     user = accounts.signup("ana@example.org", "a long passphrase")
     user = accounts.authenticate("ana@example.org", "a long passphrase", ip="127.0.0.1")
-    token, csrf = accounts.start_session(user.id)      # the cookie's secret, its CSRF token
-    accounts.session_user(token)                        # -> (user, csrf) or None
+    token = accounts.start_session(user.id)             # the cookie's secret
+    accounts.session_user(token)                        # -> the user, or None
     bearer = accounts.issue_token(user.id)              # for Authorization: Bearer
     accounts.token_user(bearer)                         # -> user or None
     reset = accounts.reset_token("ana@example.org")     # the operator's CLI prints it
@@ -153,31 +153,31 @@ class Accounts:
             raise NotSignedIn("Wrong email or password.", field="password")
         return user_of(row)
 
-    def start_session(self, user_id: int) -> tuple[str, str]:
-        """A new browser session: (cookie secret, CSRF token)."""
-        token, csrf = new_token(), new_token()
+    def start_session(self, user_id: int) -> str:
+        """A new browser session: the cookie's secret."""
+        token = new_token()
         stamp = now()
         with self.store.writing() as session:
             session.add(
                 SessionRow(
                     token_hash=digest(token),
                     user_id=user_id,
-                    csrf=csrf,
+                    csrf="",  # unused since CSRF is checked by origin (web/platform/csrf.py)
                     created_at=stamp,
                     expires_at=stamp + self.session_life,
                 )
             )
-        return token, csrf
+        return token
 
-    def session_user(self, token: str) -> tuple[User, str] | None:
-        """The signed-in user and the session's CSRF token, or None (unknown or expired)."""
+    def session_user(self, token: str) -> User | None:
+        """The signed-in user, or None (unknown or expired session)."""
         with self.store.reading() as session:
-            found = session.execute(
-                select(UserRow, SessionRow.csrf)
+            found = session.scalar(
+                select(UserRow)
                 .join(SessionRow, SessionRow.user_id == UserRow.id)
                 .where(SessionRow.token_hash == digest(token), SessionRow.expires_at > now())
-            ).first()
-            return (user_of(found[0]), found[1]) if found else None
+            )
+            return user_of(found) if found else None
 
     def end_session(self, token: str, *, ip: str = "") -> None:
         with self.store.writing() as session:

@@ -37,6 +37,7 @@ from myomap.web.diary import api as diary_api
 from myomap.web.diary import pages as diary_pages
 from myomap.web.platform import errors, ops
 from myomap.web.platform.access import GUARD
+from myomap.web.platform.csrf import CrossOriginProtection
 from myomap.web.platform.deps import AppState
 from myomap.web.platform.ratelimit import RateLimiter
 from myomap.web.platform.security import BodyLimit, SecurityHeaders
@@ -71,6 +72,7 @@ def create_app(settings: Settings | None = None, atlas: Atlas | None = None) -> 
     app.mount("/static/swagger", StaticFiles(directory=SWAGGER_UI), name="swagger")
     app.mount("/static", StaticFiles(packages=_static_packages()), name="static")
     app.add_middleware(BodyLimit, limit=settings.max_body_bytes)
+    app.add_middleware(CrossOriginProtection, trusted_origins=settings.trusted_origins)
     app.add_middleware(SecurityHeaders, hsts=settings.server)
     errors.install(app)
     return app

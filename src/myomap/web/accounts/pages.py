@@ -1,6 +1,7 @@
 """The account pages of server mode: sign up, sign in and out, reset, and one's account
-(password, sharing with a clinician, export, deleting it all). Plain HTML forms, each with
-its CSRF token; every POST answers with a redirect or the page again with the reason."""
+(password, sharing with a clinician, export, deleting it all). Plain HTML forms (refused
+when posted from another site: web/platform/csrf.py); every POST answers with a redirect
+or the page again with the reason."""
 
 from __future__ import annotations
 
@@ -30,12 +31,11 @@ def _local_path(target: str) -> str:
 
 def _signed_in(request: Request, user_id: int, target: str) -> Response:
     state = request.app.state.myomap
-    token, csrf = accounts(request).start_session(user_id)
+    token = accounts(request).start_session(user_id)
     response = RedirectResponse(_local_path(target), status_code=303)
     set_session_cookies(
         response,
         token,
-        csrf,
         max_age=state.settings.session_hours * 3600,
         secure=state.settings.server,
     )

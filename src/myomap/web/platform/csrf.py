@@ -1,65 +1,91 @@
-"""CSRF protection for requests that a browser sends with our cookies.
+"""CSRF protection by origin: a state-changing request from another site is refused (403).
 
-A state-changing request (POST, PUT, PATCH, DELETE) that carries a myomap cookie and no
-bearer token must carry the CSRF token too, in the ``X-CSRF-Token`` header (static/csrf.js
-adds it to every same-origin ``fetch``) or a ``csrf_token`` form field. Signed in, the
-token is the session's own (kept in the database: a synchronizer token); before sign-in,
-it must equal the ``myomap_csrf`` cookie (double submit). Cookies are also SameSite=Lax.
+Browsers say where a request comes from. ``CrossOriginProtection`` (the check that Go's
+``net/http.CrossOriginProtection`` and datasette use) lets a POST, PUT, PATCH or DELETE
+through only when:
+
+- ``Sec-Fetch-Site`` is ``same-origin`` or ``none`` (typed by the person), or
+- without ``Sec-Fetch-Site`` (older browsers), ``Origin`` is this site's own origin (its
+  ``Host``) or one of ``MYOMAP_TRUSTED_ORIGINS``, or
+- neither header is present: not a browser (curl, scripts, the API with a bearer token),
+  so no cookie of a victim's browser can ride along.
+
+It covers every route, sign-in and sign-up included (a cross-site form cannot sign a
+browser into someone else's account), in local and server mode alike, without tokens in
+forms or a ``fetch`` wrapper. Session cookies are SameSite=Lax as a second line.
 """
 
 from __future__ import annotations
 
-import hmac
+import json
+from urllib.parse import urlsplit
 
-from fastapi import Request
-from starlette.datastructures import FormData
+from starlette.types import ASGIApp, Receive, Scope, Send
 
-from myomap.accounts.passwords import new_token
-from myomap.errors import Forbidden
-from myomap.web.platform.principal import CSRF_COOKIE, SESSION_COOKIE, Principal
+__all__ = ["SAFE_METHODS", "CrossOriginProtection", "allowed"]
 
-__all__ = ["HEADER", "SAFE_METHODS", "check_csrf", "csrf_token"]
-
-HEADER = "x-csrf-token"
-FIELD = "csrf_token"
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS", "TRACE"})
-FORMS = ("application/x-www-form-urlencoded", "multipart/form-data")
+SAME = frozenset({"same-origin", "none"})
+MESSAGE = (
+    "This request came from another site, so it was refused (cross-site request "
+    "forgery protection). Use myomap's own pages, or the API without a browser."
+)
 
 
-def csrf_token(request: Request) -> str:
-    """The token a page should put in its forms (and set as the cookie, if missing)."""
-    who = getattr(request.state, "principal", None)
-    if isinstance(who, Principal) and who.csrf:
-        return who.csrf
-    token = request.cookies.get(CSRF_COOKIE) or getattr(request.state, "new_csrf", "")
-    if not token:
-        token = request.state.new_csrf = new_token()
-    return token
+def _origin(url: str) -> str:
+    parts = urlsplit(url)
+    return f"{parts.scheme}://{parts.netloc}".lower() if parts.scheme and parts.netloc else ""
 
 
-async def _sent(request: Request) -> str:
-    header = request.headers.get(HEADER)
-    if header:
-        return header
-    if request.headers.get("content-type", "").startswith(FORMS):
-        form: FormData = await request.form()
-        value = form.get(FIELD)
-        return value if isinstance(value, str) else ""
-    return ""
+def allowed(
+    method: str,
+    headers: dict[str, str],
+    *,
+    scheme: str,
+    trusted: frozenset[str] = frozenset(),
+) -> bool:
+    """Whether a request with these (lower-cased) headers may change state."""
+    if method in SAFE_METHODS:
+        return True
+    site = headers.get("sec-fetch-site")
+    if site is not None:
+        return site in SAME
+    origin = headers.get("origin")
+    if origin is None:
+        return True  # no browser sent this: nothing of a victim's browser rides along
+    origin = origin.lower()
+    host = headers.get("host", "").lower()
+    return origin in trusted or origin in (f"{scheme}://{host}", f"https://{host}")
 
 
-async def check_csrf(request: Request, who: Principal | None) -> None:
-    """Refuse (403) a cookie-borne state change without the right token."""
-    if request.method in SAFE_METHODS or (who is not None and who.via == "token"):
-        return
-    if SESSION_COOKIE not in request.cookies and CSRF_COOKIE not in request.cookies:
-        return  # no cookie: nothing a forged cross-site request could ride on
-    expected = who.csrf if who is not None and who.via == "session" else ""
-    expected = expected or request.cookies.get(CSRF_COOKIE, "")
-    sent = await _sent(request)
-    if not expected or not sent or not hmac.compare_digest(sent, expected):
-        raise Forbidden(
-            "This form or request is missing its CSRF token (or it is stale): reload the "
-            "page and try again.",
-            field="csrf_token",
+class CrossOriginProtection:
+    """ASGI middleware: refuse cross-site state changes before any route runs."""
+
+    def __init__(self, app: ASGIApp, *, trusted_origins: str = "") -> None:
+        self.app = app
+        self.trusted = frozenset(
+            o for o in (_origin(t.strip()) for t in trusted_origins.split(",")) if o
         )
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or scope["method"] in SAFE_METHODS:
+            await self.app(scope, receive, send)
+            return
+        headers = {k.decode("latin-1").lower(): v.decode("latin-1") for k, v in scope["headers"]}
+        scheme = str(scope.get("scheme", "http"))
+        if allowed(scope["method"], headers, scheme=scheme, trusted=self.trusted):
+            await self.app(scope, receive, send)
+            return
+        await _refuse(scope, send)
+
+
+async def _refuse(scope: Scope, send: Send) -> None:
+    if scope["path"].startswith("/api/"):
+        body = json.dumps({"error": {"message": MESSAGE, "field": "origin", "value": None}})
+        kind = b"application/json"
+    else:
+        body, kind = f"403: {MESSAGE}", b"text/plain; charset=utf-8"
+    data = body.encode()
+    headers = [(b"content-type", kind), (b"content-length", str(len(data)).encode())]
+    await send({"type": "http.response.start", "status": 403, "headers": headers})
+    await send({"type": "http.response.body", "body": data})

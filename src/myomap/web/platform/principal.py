@@ -20,7 +20,6 @@ from myomap.errors import NotSignedIn
 from myomap.settings import Settings
 
 __all__ = [
-    "CSRF_COOKIE",
     "SESSION_COOKIE",
     "Principal",
     "PrincipalDep",
@@ -32,7 +31,6 @@ __all__ = [
 ]
 
 SESSION_COOKIE = "myomap_session"
-CSRF_COOKIE = "myomap_csrf"
 
 
 @dataclass(frozen=True)
@@ -41,7 +39,6 @@ class Principal:
 
     user: User
     via: Literal["local", "session", "token"]
-    csrf: str = ""
     session_token: str = ""
 
     @property
@@ -100,9 +97,9 @@ def _resolve(request: Request) -> Principal | None:
         return Principal(user=user, via="token") if user else None
     cookie = request.cookies.get(SESSION_COOKIE)
     if cookie:
-        found = accounts(request).session_user(cookie)
-        if found:
-            return Principal(user=found[0], via="session", csrf=found[1], session_token=cookie)
+        user = accounts(request).session_user(cookie)
+        if user:
+            return Principal(user=user, via="session", session_token=cookie)
     return None
 
 

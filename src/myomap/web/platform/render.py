@@ -1,5 +1,4 @@
-"""Rendering a page: ``render`` for the app's pages, ``page`` for server mode's form pages,
-which also carry a CSRF token."""
+"""Rendering a page: ``render`` for the app's pages, ``page`` for server mode's form pages."""
 
 from __future__ import annotations
 
@@ -9,8 +8,6 @@ from fastapi import Request
 from fastapi.responses import Response
 
 from myomap.web.bodymap.views import group_label
-from myomap.web.platform.cookies import set_csrf_cookie
-from myomap.web.platform.csrf import csrf_token
 from myomap.web.platform.deps import AppState
 
 __all__ = ["page", "render"]
@@ -22,13 +19,9 @@ def render(state: AppState, request: Request, name: str, **context: Any) -> Resp
 
 
 def page(request: Request, name: str, status: int = 200, **context: Any) -> Response:
-    """Render one of these pages, with the CSRF token its forms need."""
-    context["csrf"] = csrf_token(request)
+    """Render one of these pages with a status."""
     state = request.app.state.myomap
     response: Response = state.templates.TemplateResponse(
         request, name, context, status_code=status
     )
-    minted = getattr(request.state, "new_csrf", "")
-    if minted:
-        set_csrf_cookie(response, minted, secure=state.settings.server)
     return response
