@@ -195,7 +195,7 @@ LEXICON_RULES: dict[str, str] = {
     "MYO040": "a lexicon entry names a region or finding that is not in the atlas",
     "MYO041": "one lay term is given for two different regions, findings, sides or intensities",
     "MYO042": "a lexicon file does not match its schema, or a term is empty or uses characters "
-    "other than letters, digits, spaces and ' - | *",
+    "other than letters, digits, spaces, apostrophes, hyphens, bars and stars",
     "MYO043": "a red-flag finding has no lay term, so a description could never raise it",
 }
 
