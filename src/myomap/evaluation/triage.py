@@ -189,9 +189,9 @@ def triage_markdown(reports: dict[str, TriageReport]) -> str:
             "|---|---|---|---|",
         ]
         for level in reversed(LEVELS):
-            cases, under, over = report.by_level.get(level, [0, 0, 0])
-            if cases:
-                lines.append(f"| {level} | {cases} | {under} | {over} |")
+            n, n_under, n_over = report.by_level.get(level, [0, 0, 0])
+            if n:
+                lines.append(f"| {level} | {n} | {n_under} | {n_over} |")
         rate = report.mimics_over / report.mimics if report.mimics else 0.0
         lines += [
             "",
@@ -199,9 +199,9 @@ def triage_markdown(reports: dict[str, TriageReport]) -> str:
             f"{report.mimics_over} of {report.mimics} ({rate:.0%}).",
             "",
         ]
-    under = reports["all"].under
-    if under:
+    misses = reports["all"].under
+    if misses:
         lines += ["Under-triaged cases:", ""]
-        lines += [f"- {m.case} ({m.condition}): {m.given}, expected {m.expected}" for m in under]
+        lines += [f"- {m.case} ({m.condition}): {m.given}, expected {m.expected}" for m in misses]
         lines.append("")
     return "\n".join(lines)
