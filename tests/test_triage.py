@@ -8,9 +8,11 @@ import time
 from typing import Any
 
 import pytest
+import yaml
 
 from myomap.atlas import Atlas
 from myomap.atlas.check_safety import fires_alone
+from myomap.atlas.loader import DEFAULT_ROOT
 from myomap.engine.evidence import Evidence
 from myomap.engine.result import Triage
 from myomap.engine.safety import LEVELS, safety_questions
@@ -488,3 +490,29 @@ def test_triage_is_fast(atlas: Atlas) -> None:
     for _ in range(20):
         triage(atlas, ev)
     assert (time.perf_counter() - start) / 20 < 0.05
+
+
+def _evidence_for(atlas: Atlas, rule_id: str) -> dict[str, Any]:
+    """The smallest evidence that meets every condition of a rule."""
+    rule = atlas.red_flags[rule_id]
+    answers = dict.fromkeys([*rule.all, *rule.any[: rule.at_least]], "yes")
+    pain = []
+    if rule.regions:
+        token = rule.regions[0]
+        region = next(r.id for r in atlas.regions.values() if token in (r.id, r.base, r.group))
+        pain = [region]
+    age = rule.min_age if rule.min_age is not None else rule.max_age
+    return {"regions": pain, "answers": answers, "age": age, "sex": rule.sex}
+
+
+RULE_IDS = sorted(r["id"] for r in yaml.safe_load((DEFAULT_ROOT / "red_flags.yaml").read_text()))
+
+
+@pytest.mark.parametrize("rule_id", RULE_IDS)
+def test_every_rule_fires_on_its_own_conditions_and_sets_its_level(
+    atlas: Atlas, rule_id: str
+) -> None:
+    raw = _evidence_for(atlas, rule_id)
+    t = run(atlas, *raw.pop("regions"), **raw)
+    assert rule_id in [r.id for r in t.reasons]
+    assert at_least(t, atlas.red_flags[rule_id].level)
