@@ -6,6 +6,7 @@ Screenshots and the downloaded PDF go to test-artifacts/; look at them after a c
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -169,8 +170,10 @@ def test_a_week_in_the_diary(page: Page) -> None:
     # The PDF for the clinician.
     page.goto("/downloads")
     shot(page, "downloads-desktop")
+    page.get_by_label("Name on the report").fill("Ana Lima")
     with page.expect_download() as info:
-        page.get_by_role("link", name="PDF report").click()
+        page.get_by_role("button", name="PDF report").click()
+    assert re.fullmatch(r"myomap-report-\d{4}-\d\d-\d\d\.pdf", info.value.suggested_filename)
     pdf = ARTIFACTS / "diary-report.pdf"
     info.value.save_as(pdf)
     assert pdf.read_bytes().startswith(b"%PDF")

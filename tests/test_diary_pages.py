@@ -162,7 +162,8 @@ def test_downloads(client: TestClient) -> None:
     save_assessment(client)
     a_week(client)
     page = client.get("/downloads").text
-    for link in ("report.pdf", "fhir.json", "diary.json", "diary.csv", "plan.ics"):
+    assert 'action="/downloads/report.pdf"' in page
+    for link in ("fhir.json", "diary.json", "diary.csv", "plan.ics"):
         assert f'href="/downloads/{link}"' in page
     pdf = client.get("/downloads/report.pdf")
     assert pdf.content.startswith(b"%PDF") and pdf.headers["content-type"] == "application/pdf"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
@@ -12,6 +13,7 @@ import pytest
 from fhir.resources.R4B.bundle import Bundle
 from fhir.resources.R4B.observation import Observation
 from icalendar import Calendar
+from pypdf import PdfReader
 
 from myomap.db import Store
 from myomap.diary import Entry
@@ -138,11 +140,44 @@ def test_summary_holds_entries_assessment_triage_answers_and_plan(store: Store) 
     assert len(later.entries) == 6
 
 
-def test_pdf_renders_every_section(store: Store, tmp_path: Path) -> None:
-    pdf = render_pdf(build_summary(store))
-    assert pdf.startswith(b"%PDF") and len(pdf) > 20_000
+def pdf_pages(pdf: bytes) -> list[str]:
+    """The text of each page, as a PDF reader extracts it."""
+    return [page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages]
+
+
+def test_pdf_reads_as_a_clinical_document(store: Store, tmp_path: Path) -> None:
+    pdf = render_pdf(build_summary(store, name="Ana Lima"))
+    pages = pdf_pages(pdf)
+    text = "\n".join(pages)
+    assert "Ana Lima, 46 years, female" in text
+    order = [
+        "Triage",
+        "Pain maps",
+        "Muscles whose trigger points may contribute",
+        "Overall pain over time",
+        "Self-care plan",
+        "Sources",
+    ]
+    positions = [text.index(heading) for heading in order]
+    assert positions == sorted(positions), positions
+    assert text.index("Triage") < text.index("Gluteus medius")
+    assert "numbness in the saddle area" in text and "absent" in text
+    assert "R and L are the patient's right and left" in text
+    assert re.search(r"\bR\b", pages[0]) and re.search(r"\bL\b", pages[0])
+    assert "Consistent with:" in text and "pain walking (present)" in text
+    assert "Travell" in text  # a source of the listed muscles
+    # no internal ids and no words addressed to the patient
+    assert not re.search(r"\b[a-z_]+/(pressure|stretch)/\d", text), "a plan step id"
+    assert not re.search(r"\b[a-z]+_[a-z_]+\b", text.replace("myomap", "")), "an atlas id"
+    assert "your answers" not in text.lower()
+    # no heading left alone at the foot of a page
+    for page in pages:
+        lines = [x.strip() for x in page.splitlines() if x.strip()]
+        body = [x for x in lines if "not a diagnosis" not in x and not x.startswith("page ")]
+        assert body[-1] not in order, body[-3:]
     empty = Store.open(f"sqlite:///{tmp_path / 'empty.db'}")
-    assert render_pdf(build_summary(empty)).startswith(b"%PDF")
+    blank = "\n".join(pdf_pages(render_pdf(build_summary(empty))))
+    assert "Person P-0001" in blank and "No diary entries" in blank
 
 
 def test_fhir_bundle_validates_and_codes_body_sites(store: Store) -> None:

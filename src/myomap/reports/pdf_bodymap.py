@@ -13,7 +13,7 @@ from svgelements import Arc, Close, CubicBezier, Line, Move, Path, QuadraticBezi
 
 from myomap.atlas.figures import HEIGHT, VIEWS, WIDTH, View, load_figure
 
-__all__ = ["BodyMaps", "intensity_colour"]
+__all__ = ["BodyMaps", "intensity_colour", "right_on_left"]
 
 SVG_NS = "{http://www.w3.org/2000/svg}"
 Op = tuple[str, tuple[float, ...]]
@@ -101,6 +101,22 @@ def draw_figure(
     canvas.restoreState()
 
 
+@functools.cache
+def right_on_left(view: View) -> bool:
+    """Whether the person's right side is drawn on the viewer's left (a front view)."""
+    xs = [s.centroid[0] for r, s in load_figure(view).shapes.items() if r.endswith("_r")]
+    return sum(xs) / len(xs) < WIDTH / 2
+
+
+def _sides(canvas: Canvas, view: View, x: float, top: float, width: float) -> None:
+    """ "R" and "L" at the figure's shoulders, on the person's right and left."""
+    left, right = ("R", "L") if right_on_left(view) else ("L", "R")
+    canvas.setFont("Helvetica-Bold", 8)
+    canvas.setFillColor(colors.HexColor("#34495e"))
+    canvas.drawString(x + 1, top - 9, left)
+    canvas.drawRightString(x + width - 1, top - 9, right)
+
+
 class BodyMaps(Flowable):
     """Pain maps side by side, each as a front and a back figure, with a caption."""
 
@@ -123,6 +139,7 @@ class BodyMaps(Flowable):
             for k, view in enumerate(VIEWS):
                 fx = left + k * (self.figure_width + 6)
                 draw_figure(canvas, view, pain, fx, 16, self.figure_height)
+                _sides(canvas, view, fx, 16 + self.figure_height, self.figure_width)
                 canvas.setFont("Helvetica", 7)
                 canvas.setFillColor(colors.HexColor("#5d6d7e"))
                 canvas.drawCentredString(fx + self.figure_width / 2, 6, view)

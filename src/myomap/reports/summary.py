@@ -16,7 +16,22 @@ from myomap.diary.entry import Entry
 from myomap.diary.plan import PlanStep, plan_steps
 from myomap.diary.when import now, parse_when
 
-__all__ = ["Summary", "TriageAnswer", "build_summary"]
+__all__ = ["Person", "Summary", "TriageAnswer", "build_summary", "pseudonym"]
+
+
+@dataclass(frozen=True)
+class Person:
+    """Who the report is about: a name or pseudonym, and age and sex when known."""
+
+    name: str
+    age: int | None = None
+    sex: str | None = None
+
+    @property
+    def line(self) -> str:
+        """ "Ana Lima, 46, female" (unknowns said so)."""
+        age = f"{self.age} years" if self.age is not None else "age not given"
+        return f"{self.name}, {age}, {self.sex or 'sex not given'}"
 
 
 @dataclass(frozen=True)
@@ -35,6 +50,7 @@ class Summary:
     entries: list[Entry]
     assessment: Assessment | None
     plan: list[PlanStep]
+    person: Person = field(default_factory=lambda: Person("Not named"))
 
     @property
     def triage_answers(self) -> list[TriageAnswer]:
@@ -58,8 +74,10 @@ def build_summary(
     *,
     since: datetime | str | None = None,
     until: datetime | str | None = None,
+    name: str | None = None,
 ) -> Summary:
-    """The summary of the diary between ``since`` and ``until`` (default: all of it)."""
+    """The summary of the diary between ``since`` and ``until`` (default: all of it), about
+    the person ``name`` (default: a pseudonym from the diary's owner)."""
     start = parse_when(since, field="since") if since is not None else None
     end = parse_when(until, field="until") if until is not None else None
     assessment = store.latest_assessment()
@@ -72,4 +90,19 @@ def build_summary(
         entries=store.list_entries(since=start, until=end),
         assessment=assessment,
         plan=plan,
+        person=_person(store, assessment, name),
+    )
+
+
+def pseudonym(owner_id: int) -> str:
+    """A stable stand-in for a name: "Person P-0007"."""
+    return f"Person P-{owner_id:04d}"
+
+
+def _person(store: Store, assessment: Assessment | None, name: str | None) -> Person:
+    evidence = assessment.evidence if assessment else None
+    return Person(
+        name=" ".join((name or "").split())[:120] or pseudonym(store.owner_id),
+        age=evidence.age if evidence else None,
+        sex=evidence.sex if evidence else None,
     )

@@ -160,11 +160,15 @@ def downloads_page(request: Request, state: StateDep, store: StoreDep) -> Respon
 
 
 @router.get("/downloads/report.pdf")
-def report_pdf(store: StoreDep) -> Response:
+def report_pdf(
+    store: StoreDep,
+    name: Annotated[str, Query(max_length=120, description="name on the report")] = "",
+) -> Response:
     from myomap.reports.pdf import render_pdf
     from myomap.reports.summary import build_summary
 
-    return attachment(render_pdf(build_summary(store)), "application/pdf", "report", "pdf")
+    pdf = render_pdf(build_summary(store, name=name or None))
+    return attachment(pdf, "application/pdf", "report", "pdf")
 
 
 @router.get("/downloads/fhir.json")
