@@ -47,8 +47,8 @@ MESSAGES: dict[TriageLevel, str] = {
     "if the pain is severe, keeps getting worse, or has not eased after a few weeks.",
     "see_doctor": "Some of your answers need a doctor's look. Book an appointment; the muscle "
     "guidance below can help meanwhile, but it does not replace that visit.",
-    "urgent": "Some of your answers need a doctor today. Please arrange that before trying "
-    "self-care.",
+    "urgent": "Some of your answers need a doctor today. Please arrange that now; muscle "
+    "self-care waits until a doctor has seen you.",
     "emergency": "Your answers point to something that needs emergency care now, not "
     "muscle treatment.",
 }
