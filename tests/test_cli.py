@@ -120,18 +120,46 @@ def test_atlas_check_passes() -> None:
     assert "atlas OK" in run("atlas", "check")
 
 
-def test_interview_stops_at_a_red_flag() -> None:
-    answers = "lumbar_paraspinal_r:6\ny\nn\nn\nn\n"  # saddle numbness: yes
+def test_interview_asks_safety_first_and_exits_4_at_an_emergency() -> None:
+    answers = "lumbar_paraspinal_r:6\ny\n" + "n\n" * 30  # saddle numbness: yes
     proc = myomap("interview", stdin=answers)
-    assert proc.returncode == 0, proc.stderr
-    assert "EMERGENCY" in proc.stdout
+    assert proc.returncode == 4, proc.stderr
+    first = proc.stdout.index("Safety check: question 1 of")
+    assert "saddle" in proc.stdout[first : first + 300]
+    assert "[y / n / ? = not sure, b = back, s = skip]" in proc.stdout
+    assert "EMERGENCY" in proc.stdout and "Summary: Emergency" in proc.stdout
 
 
-def test_interview_runs_to_a_ranking() -> None:
-    answers = "lumbar_paraspinal_r:6, thigh_anterior_upper_r:4\nn\nn\nn\nn\n" + "y\n" * 12
+def test_interview_back_changes_an_answer() -> None:
+    # "b" with nothing to undo; "?" to the first safety question, then back, then "n"
+    answers = "lumbar_paraspinal_r:6\nb\n?\nb\nn\n" + "n\n" * 60
+    proc = myomap("interview", stdin=answers)
+    assert "There is no earlier answer to go back to." in proc.stdout
+    assert proc.stdout.count("Safety check: question 1 of") >= 3
+    assert proc.returncode == 0, proc.stderr
+
+
+def test_interview_runs_safety_then_symptoms_to_a_summary() -> None:
+    answers = "lumbar_paraspinal_r:6, sacroiliac_r:5, thigh_anterior_upper_r:4\n" + "n\n" * 80
     proc = myomap("interview", stdin=answers)
     assert proc.returncode == 0, proc.stderr
-    assert "Iliopsoas" in proc.stdout
+    out = proc.stdout
+    assert out.index("Safety check: question 1 of") < out.index("About your pain: question")
+    assert "SAFETY CHECK NOT DONE" not in out.split("Summary")[1]
+    assert "Summary: Self-care." in out and "Save this assessment to your diary?" in out
+
+
+def test_assess_exit_codes_and_no_false_reassurance() -> None:
+    proc = myomap("assess", "--pain", "lumbar_paraspinal_r:6")
+    assert proc.returncode == 0, proc.stderr
+    assert "SAFETY CHECK NOT DONE" in proc.stdout
+    assert "No warning signs" not in proc.stdout
+    assert "Safety question first:" in proc.stdout
+    proc = myomap("assess", "--pain", "lumbar_paraspinal_r:6", "--yes", "saddle_numbness")
+    assert proc.returncode == 4 and "EMERGENCY" in proc.stdout
+    proc = myomap("assess", "--pain", "lumbar_paraspinal_r:6", "--unknown", "saddle_numbness")
+    assert proc.returncode == 3, proc.stdout
+    assert "SEE A DOCTOR TODAY" in proc.stdout
 
 
 def test_assess_save_stores_the_assessment(tmp_path: Path) -> None:

@@ -19,7 +19,7 @@ from myomap.cli.users import user_app
 from myomap.errors import EvidenceError, MyomapError
 
 if TYPE_CHECKING:  # the atlas, the engine and numpy load only in the commands that use them
-    from myomap.engine import Evidence, Pain
+    from myomap.engine import Evidence
     from myomap.engine.result import Result
 
 __all__ = ["app", "main"]
@@ -154,27 +154,6 @@ def show(
     out.print(guide(atlas, m))
 
 
-def _parse_pain(text: str) -> list[Pain]:
-    from myomap.engine import Pain
-
-    pains: list[Pain] = []
-    for item in filter(None, (part.strip() for part in text.split(","))):
-        region, _, value = item.partition(":")
-        intensity = 5
-        if value:
-            try:
-                intensity = int(value)
-            except ValueError:
-                raise EvidenceError(
-                    f"Intensity {value!r} for {region!r} is not a whole number; "
-                    "write REGION:INTENSITY with INTENSITY from 0 to 10, e.g. sacrum:6.",
-                    field="pain",
-                    value=item,
-                ) from None
-        pains.append(Pain(region=region.strip(), intensity=intensity))
-    return pains
-
-
 def _run(evidence: Evidence, method: Method) -> Result:
     from myomap.engine import lookup, rank
 
@@ -222,13 +201,14 @@ def assess(
     if sex is not None and sex not in ("female", "male", "other"):
         raise EvidenceError(f"Unknown sex {sex!r}: use female, male or other.", field="sex")
     from myomap.engine import Evidence, validate_evidence
+    from myomap.engine.marks import parse_pain
 
     answers: dict[str, str] = {}
     for ids, word in ((yes, "yes"), (no, "no"), (unknown, "unknown")):
         for fid in ids or []:
             answers[fid] = word
     evidence = Evidence.model_validate(
-        {"pain": _parse_pain(pain or ""), "answers": answers, "age": age, "sex": sex}
+        {"pain": parse_pain(pain or ""), "answers": answers, "age": age, "sex": sex}
     )
     if not evidence.pain:  # a mistyped answer is named first, then what to do
         validate_evidence(default_atlas(), evidence)
@@ -254,6 +234,18 @@ def assess(
         finally:
             store.close()
         err.print(f"saved as assessment {saved.id}", highlight=False)
+    _exit_for(result)
+
+
+EXIT_CODES = {"urgent": 3, "emergency": 4}
+"""Exit status of ``assess`` and ``interview`` by triage level, for scripts (README, CLI)."""
+
+
+def _exit_for(result: Result) -> None:
+    """Exit 3 (urgent) or 4 (emergency) so a script cannot miss a warning sign."""
+    code = EXIT_CODES.get(result.triage.level)
+    if code is not None:
+        raise typer.Exit(code)
 
 
 def _assess_text(text: str, method: Method, as_json: bool) -> None:
@@ -303,7 +295,7 @@ def interview() -> None:
     """An interactive interview in the terminal: mark regions, answer, watch the ranking."""
     from myomap.cli.interview import run_interview
 
-    run_interview(out)
+    _exit_for(run_interview(out))
 
 
 @app.command("eval")

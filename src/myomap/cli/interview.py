@@ -1,28 +1,84 @@
-"""``myomap interview``: a terminal interview that marks regions, asks one question at a
-time, shows the ranking as it changes, and stops at a red flag."""
+"""``myomap interview``: the assessment page's flow in the terminal.
+
+Mark regions, then one question at a time: the open safety questions first (the most
+dangerous first), then the engine's next question. Each prompt shows its options
+(y / n / ? = not sure, b = back, s = skip). At the end: a summary, and an offer to save the
+assessment in the diary. ``run_interview`` returns the last result, so the command can exit
+3 (urgent) or 4 (emergency) like ``assess``.
+"""
 
 from __future__ import annotations
 
-from rich.console import Console
-from rich.prompt import Prompt
+from dataclasses import dataclass, field
+from typing import Literal
 
-from myomap.cli.render import result_view
+from rich.console import Console
+from rich.markup import escape
+from rich.prompt import Confirm, Prompt
+
+from myomap.cli.knowledge import default_atlas, default_model
+from myomap.cli.render import banner_title, percent, result_view
 from myomap.engine import Evidence, Pain, rank
-from myomap.engine.defaults import default_atlas, default_model
+from myomap.engine.marks import DEFAULT_INTENSITY, parse_pain
+from myomap.engine.result import NextQuestion, Result
 from myomap.errors import EvidenceError
 
-__all__ = ["run_interview"]
+__all__ = ["OPTIONS", "run_interview"]
 
-SCREENING = ("saddle_numbness", "bladder_control_change", "fever", "cancer_history")
-"""Warning signs asked of everyone before any muscle question."""
-ANSWER_WORDS = {"y": "yes", "yes": "yes", "n": "no", "no": "no", "?": "unknown", "": "unknown"}
+Reply = Literal["yes", "no", "unknown", "back", "skip"]
+OPTIONS = "y / n / ? = not sure, b = back, s = skip"
+"""The options every question shows in its prompt."""
+WORDS: dict[str, Reply] = {
+    "y": "yes",
+    "yes": "yes",
+    "n": "no",
+    "no": "no",
+    "?": "unknown",
+    "not sure": "unknown",
+    "b": "back",
+    "back": "back",
+    "s": "skip",
+    "skip": "skip",
+}
 
 
-def _ask_regions(console: Console, evidence: Evidence) -> Evidence:
+@dataclass
+class Session:
+    """What the person has said so far, in order, so Back can undo the last answer."""
+
+    evidence: Evidence
+    log: list[str] = field(default_factory=list)
+    skipped: set[str] = field(default_factory=set)
+
+    def answer(self, question: NextQuestion, reply: Reply) -> None:
+        ev = self.evidence
+        if question.kind == "region" and reply in ("yes", "no"):
+            mark = Pain(region=question.id, intensity=DEFAULT_INTENSITY if reply == "yes" else 0)
+            self.evidence = ev.model_copy(update={"pain": [*ev.pain, mark]})
+        elif reply in ("yes", "no", "unknown") and question.kind == "finding":
+            self.evidence = ev.model_copy(update={"answers": {**ev.answers, question.id: reply}})
+        else:
+            self.skipped.add(question.id)
+        self.log.append(question.id)
+
+    def back(self) -> bool:
+        """Undo the last answer or skip; False if there is none."""
+        if not self.log:
+            return False
+        last = self.log.pop()
+        ev = self.evidence
+        self.skipped.discard(last)
+        answers = {k: v for k, v in ev.answers.items() if k != last}
+        pain = [p for p in ev.pain if p.region != last]
+        self.evidence = ev.model_copy(update={"answers": answers, "pain": pain})
+        return True
+
+
+def _ask_regions(console: Console) -> Evidence:
     atlas = default_atlas()
     console.print(
-        "Where does it hurt? Type region ids with an optional intensity, separated by commas, "
-        "e.g. [bold]lumbar_paraspinal_r:6, thigh_anterior_upper_r:4[/bold]. "
+        "Where does it hurt? Type region ids with an optional intensity (0-10), separated by "
+        "commas, e.g. [bold]lumbar_paraspinal_r:6, thigh_anterior_upper_r:4[/bold]. "
         "Type [bold]list[/bold] to see all region ids."
     )
     while True:
@@ -31,59 +87,99 @@ def _ask_regions(console: Console, evidence: Evidence) -> Evidence:
             for region in atlas.regions.values():
                 console.print(f"  {region.id:<28} {region.label}", highlight=False)
             continue
-        pains: list[Pain] = []
         try:
-            for item in filter(None, (p.strip() for p in text.split(","))):
-                name, _, value = item.partition(":")
-                pains.append(Pain(region=name.strip(), intensity=int(value) if value else 5))
-            candidate = evidence.model_copy(update={"pain": pains})
-            rank(default_model(), candidate)
-        except (EvidenceError, ValueError) as exc:
-            console.print(f"[red]{getattr(exc, 'message', exc)}[/red] Try again.")
+            evidence = Evidence(pain=parse_pain(text))
+            rank(default_model(), evidence)
+        except EvidenceError as exc:
+            console.print(f"[red]{exc.message}[/red] Try again.")
             continue
-        if pains:
-            return candidate
-        console.print("[red]Mark at least one region.[/red]")
+        if evidence.painful():
+            return evidence
+        console.print("[red]Mark at least one painful region.[/red]")
 
 
-def _answer(console: Console, question: str) -> str:
+def _reply(console: Console, question: NextQuestion, header: str) -> Reply:
+    console.print(f"\n[dim]{header}[/dim]")
     while True:
-        word = Prompt.ask(f"{question} [y/n/?]", console=console, default="?").strip().lower()
-        if word in ANSWER_WORDS:
-            return ANSWER_WORDS[word]
-        console.print("Answer y (yes), n (no) or ? (not sure).")
+        prompt = escape(f"{question.text} [{OPTIONS}]")
+        word = Prompt.ask(prompt, console=console).strip().lower()
+        if word in WORDS:
+            return WORDS[word]
+        console.print(f"Please answer with one of: {OPTIONS}.")
 
 
-def run_interview(console: Console, *, max_questions: int = 10) -> None:
-    """Run the interview on ``console`` until the engine stops asking or a red flag fires."""
+def _next(session: Session, result: Result) -> tuple[NextQuestion | None, str]:
+    """The question to ask now and its progress line: open safety questions first."""
     atlas = default_atlas()
+    safety = [q for q in result.safety_questions if q.id not in session.skipped]
+    if safety and result.triage.level != "emergency":
+        done = sum(
+            1
+            for f in session.evidence.answers
+            if f in atlas.findings and atlas.findings[f].category in ("red_flag", "risk_factor")
+        )
+        total = done + len(result.triage.pending or safety)
+        return safety[0], f"Safety check: question {done + 1} of {max(total, done + 1)}"
+    if result.triage.hide_muscle_advice:
+        return None, ""
+    question = result.next_question
+    if question is not None and question.id in session.skipped:
+        question = None
+    return question, f"About your pain: question {len(session.log) + 1}"
+
+
+def _summary(console: Console, result: Result) -> None:
+    tri = result.triage
+    console.print(f"\n[bold]Summary[/bold]: {banner_title(tri).capitalize()}. {tri.message}")
+    if not tri.hide_muscle_advice:
+        for cand in result.candidates[:3]:
+            console.print(
+                f"  {cand.name} ({cand.side}): {cand.band or ''} {percent(cand.probability)}",
+                highlight=False,
+            )
+        if result.candidates:
+            console.print(f"Read more: [bold]myomap show {result.candidates[0].muscle}[/bold]")
+
+
+def _offer_save(console: Console, session: Session, result: Result) -> None:
+    if not Confirm.ask("Save this assessment to your diary?", console=console, default=False):
+        return
+    from myomap.db import Store
+    from myomap.settings import Settings
+
+    store = Store.open(Settings().database_url)
+    try:
+        saved = store.save_assessment(evidence=session.evidence, result=result)
+    finally:
+        store.close()
+    console.print(f"Saved as assessment {saved.id} (see `myomap diary assessments`).")
+
+
+def run_interview(console: Console, *, max_questions: int = 40, offer_save: bool = True) -> Result:
+    """Run the interview on ``console``; the last result (for the exit code)."""
     model = default_model()
     console.print("[bold]myomap interview[/bold] — myomap informs; it does not diagnose.\n")
-    evidence = _ask_regions(console, Evidence())
-    answers = dict(evidence.answers)
-    console.print("\nFirst, a few safety questions.")
-    for fid in SCREENING:
-        answers[fid] = _answer(console, atlas.findings[fid].question)  # type: ignore[assignment]
-    evidence = evidence.model_copy(update={"answers": answers})
+    session = Session(_ask_regions(console))
+    result = rank(model, session.evidence)
+    level = result.triage.level
     for _ in range(max_questions):
-        result = rank(model, evidence)
-        console.print(result_view(result, atlas))
-        if result.triage.level in ("emergency", "urgent"):
-            console.print("[bold]Please follow the advice above before anything else.[/bold]")
-            return
-        extra = [q for q in result.safety_questions if q.id not in evidence.answers][:2]
-        question = extra[0] if extra else result.next_question
+        if result.triage.level != level:
+            console.print(result_view(result, default_atlas()))
+            level = result.triage.level
+        question, header = _next(session, result)
         if question is None:
-            console.print(f"\n[bold]Done:[/bold] {result.stop.reason}.")
-            if result.candidates:
-                console.print(f"Read more: [bold]myomap show {result.candidates[0].muscle}[/bold]")
-            return
-        word = _answer(console, question.text)
-        if question.kind == "region":
-            pains = [*evidence.pain, Pain(region=question.id, intensity=5 if word == "yes" else 0)]
-            evidence = evidence.model_copy(update={"pain": pains})
+            break
+        reply = _reply(console, question, header)
+        if reply == "back":
+            if not session.back():
+                console.print("There is no earlier answer to go back to.")
         else:
-            evidence = evidence.model_copy(
-                update={"answers": {**evidence.answers, question.id: word}}
-            )
-    console.print(result_view(rank(model, evidence), atlas))
+            session.answer(question, reply)
+        result = rank(model, session.evidence)
+    console.print(result_view(result, default_atlas()))
+    if result.triage.hide_muscle_advice:
+        console.print("[bold]Please follow the advice above before anything else.[/bold]")
+    _summary(console, result)
+    if offer_save:
+        _offer_save(console, session, result)
+    return result

@@ -10,9 +10,10 @@ from rich.text import Text
 
 from myomap.atlas.model import Atlas
 from myomap.atlas.schema import Muscle
-from myomap.engine.result import Result
+from myomap.engine.result import Result, Triage
+from myomap.engine.triage import LEVEL_WORDS
 
-__all__ = ["LEVEL_STYLE", "guide", "percent", "result_view"]
+__all__ = ["LEVEL_STYLE", "banner_title", "guide", "percent", "result_view"]
 
 LEVEL_STYLE = {
     "emergency": "bold white on red",
@@ -20,12 +21,17 @@ LEVEL_STYLE = {
     "see_doctor": "bold black on cyan",
     "self_care": "bold black on green",
 }
-LEVEL_TITLE = {
-    "emergency": "EMERGENCY",
-    "urgent": "SEE A DOCTOR TODAY",
-    "see_doctor": "SEE A DOCTOR",
-    "self_care": "SELF-CARE",
-}
+PENDING_STYLE = "bold black on bright_yellow"
+PENDING_TITLE = "SAFETY CHECK NOT DONE"
+
+
+def banner_title(triage: Triage) -> str:
+    """The banner's title: the level's one label (``LEVEL_WORDS``), or, while safety
+    questions are still open at self-care, that the check is not done (never "no warning
+    signs")."""
+    if triage.level == "self_care" and not triage.checked:
+        return PENDING_TITLE
+    return LEVEL_WORDS[triage.level].upper()
 
 
 def percent(p: float | None) -> str:
@@ -126,10 +132,13 @@ def result_view(result: Result, atlas: Atlas) -> RenderableType:
     lines = [tri.message]
     for reason in tri.reasons:
         lines.append(f"\n{reason.title}: {reason.reason}\nWhat to do: {reason.action}")
+    pending = tri.level == "self_care" and not tri.checked
+    if tri.hide_reason:
+        lines.append(f"\n{tri.hide_reason}")
     banner = Panel(
         "\n".join(lines),
-        title=LEVEL_TITLE[tri.level],
-        style=LEVEL_STYLE[tri.level],
+        title=banner_title(tri),
+        style=PENDING_STYLE if pending else LEVEL_STYLE[tri.level],
         expand=True,
     )
     parts: list[RenderableType] = [banner]
@@ -157,17 +166,24 @@ def result_view(result: Result, atlas: Atlas) -> RenderableType:
                 "against: "
                 + "; ".join(_answer_words(a.question, a.answer) for a in cand.against[:3])
             )
-        prob = "—" if cand.probability is None else f"{cand.probability:.0%}"
+        prob = percent(cand.probability)
+        if cand.band:
+            prob = f"{cand.band} ({prob})"
         table.add_row(str(i), cand.name, cand.side, prob, "\n".join(why))
     parts.append(table)
     ex = result.explanation_set
     if ex.members:
         names = " + ".join(f"{m.name} ({m.side})" for m in ex.members)
-        parts.append(Text(f"Best explanation: {names}, explaining {ex.share:.0%} of your pain."))
+        parts.append(
+            Text(f"Best explanation: {names}, explaining {percent(ex.share)} of your pain.")
+        )
     if result.unexplained_regions:
         labels = ", ".join(atlas.regions[r].label.lower() for r in result.unexplained_regions)
         parts.append(Text(f"Not explained by any candidate: {labels}.", style="yellow"))
-    if result.next_question is not None:
+    safety = result.safety_questions
+    if safety and not tri.checked:
+        parts.append(Text(f"Safety question first: {safety[0].text}", style="bold"))
+    elif result.next_question is not None:
         parts.append(Text(f"Next question: {result.next_question.text}", style="bold"))
     parts.append(Text(f"atlas {result.atlas_version}", style="dim"))
     return Group(*parts)

@@ -19,39 +19,13 @@ from urllib.parse import parse_qs
 
 from pydantic import ValidationError
 
-from myomap.engine import Evidence, Pain
+from myomap.engine import Evidence
+from myomap.engine.marks import DEFAULT_INTENSITY, format_pain, parse_pain
 from myomap.errors import EvidenceError
 
 __all__ = ["DEFAULT_INTENSITY", "PageState", "encode_state", "parse_pain", "parse_state", "read"]
 
 ANSWER_KEYS = {"yes": "yes", "no": "no", "unsure": "unknown"}
-DEFAULT_INTENSITY = 5
-"""The intensity of a region given without one (``sacrum`` is ``sacrum:5``)."""
-
-
-def _pain_item(item: str) -> Pain:
-    region, _, intensity = item.strip().partition(":")
-    region = region.strip()
-    intensity = intensity.strip()
-    if not intensity:
-        return Pain(region=region, intensity=DEFAULT_INTENSITY)
-    if not intensity.isdigit() or int(intensity) > 10:
-        raise EvidenceError(
-            f"Intensity {intensity!r} for {region!r} is not a whole number from 0 to 10; "
-            "write REGION:INTENSITY, e.g. sacrum:6.",
-            field="pain",
-            value=item,
-        )
-    return Pain(region=region, intensity=int(intensity))
-
-
-def parse_pain(text: str) -> list[Pain]:
-    """``REGION[:INTENSITY],…`` as pain marks; the one parser for the page, plan and CLI.
-
-    >>> [(p.region, p.intensity) for p in parse_pain("sacrum:6, groin_r")]
-    [('sacrum', 6), ('groin_r', 5)]
-    """
-    return [_pain_item(item) for item in text.split(",") if item.strip()]
 
 
 def _items(query: dict[str, list[str]], key: str) -> list[str]:
@@ -114,7 +88,7 @@ def encode_state(state: PageState) -> str:
     ev = state.evidence
     parts: list[str] = []
     if ev.pain:
-        parts.append("pain=" + ",".join(f"{p.region}:{p.intensity}" for p in ev.pain))
+        parts.append("pain=" + format_pain(ev.pain))
     for key, answer in ANSWER_KEYS.items():
         ids = [f for f, a in ev.answers.items() if a == answer]
         if ids:
