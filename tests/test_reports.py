@@ -203,6 +203,23 @@ def test_fhir_bundle_validates_and_codes_body_sites(store: Store) -> None:
     json.dumps(bundle)
 
 
+def test_fhir_bundle_has_a_patient_that_every_resource_refers_to(store: Store) -> None:
+    bundle = fhir_bundle(
+        build_summary(store, name="Ana Lima"), assessments=store.list_assessments()
+    )
+    Bundle.model_validate(bundle)
+    patients = [e for e in bundle["entry"] if e["resource"]["resourceType"] == "Patient"]
+    assert len(patients) == 1
+    patient = patients[0]["resource"]
+    assert patient["name"] == [{"text": "Ana Lima"}] and patient["gender"] == "female"
+    others = [e["resource"] for e in bundle["entry"] if e is not patients[0]]
+    assert others and all(r["subject"] == {"reference": patients[0]["fullUrl"]} for r in others)
+    anonymous = fhir_bundle(build_summary(store))
+    first = anonymous["entry"][0]["resource"]
+    assert first["resourceType"] == "Patient" and "name" not in first
+    assert first["identifier"][0]["value"] == "Person P-0001"
+
+
 def test_snomed_structures_carry_laterality() -> None:
     assert snomed_structure("thigh_posterior_l") == ("61396006", "Structure of left thigh")
     assert snomed_structure("thigh_posterior_r") == ("11207009", "Structure of right thigh")

@@ -16,7 +16,7 @@ from fhir.resources.R4B.bundle import Bundle
 from myomap.diary.assessment import Assessment
 from myomap.diary.entry import Entry, iso
 from myomap.reports.snomed import SNOMED, snomed_structure
-from myomap.reports.summary import Summary
+from myomap.reports.summary import Summary, pseudonym
 
 __all__ = [
     "ANSWER_SYSTEM",
@@ -47,6 +47,8 @@ QUALITY_SYSTEM = "https://myomap.org/fhir/CodeSystem/pain-quality"
 ANSWER_SYSTEM = "https://myomap.org/fhir/CodeSystem/answer"
 ATLAS_TAG_SYSTEM = "https://myomap.org/fhir/atlas-version"
 QUESTIONNAIRE = "https://myomap.org/fhir/Questionnaire/assessment"
+PATIENT_SYSTEM = "https://myomap.org/fhir/patient"
+GENDERS = {"female": "female", "male": "male", "other": "other"}
 BASE = "urn:uuid:"
 
 
@@ -64,6 +66,26 @@ def body_site(region: str, label: str) -> dict[str, Any]:
     return {"coding": coding, "text": label}
 
 
+def patient_resource(summary: Summary) -> dict[str, Any]:
+    """The person the bundle is about: their name (or pseudonym) and sex."""
+    person = summary.person
+    resource: dict[str, Any] = {
+        "resourceType": "Patient",
+        "id": _uuid("patient", person.owner_id),
+        "identifier": [{"system": PATIENT_SYSTEM, "value": pseudonym(person.owner_id)}],
+    }
+    if person.named:
+        resource["name"] = [{"text": person.name}]
+    if person.sex is not None:
+        resource["gender"] = GENDERS.get(person.sex, "unknown")
+    return resource
+
+
+def subject(summary: Summary) -> dict[str, str]:
+    """The reference every resource of the bundle carries to its Patient."""
+    return {"reference": BASE + _uuid("patient", summary.person.owner_id)}
+
+
 def _entry_resources(summary: Summary, entry: Entry) -> list[dict[str, Any]]:
     members = []
     resources = []
@@ -77,6 +99,7 @@ def _entry_resources(summary: Summary, entry: Entry) -> list[dict[str, Any]]:
                 "status": "final",
                 "category": [SURVEY],
                 "code": {"coding": [PAIN_SEVERITY], "text": "Pain severity in this region"},
+                "subject": subject(summary),
                 "bodySite": body_site(region, summary.region_label(region)),
                 "effectiveDateTime": iso(entry.at),
                 "valueInteger": intensity,
@@ -89,6 +112,7 @@ def _entry_resources(summary: Summary, entry: Entry) -> list[dict[str, Any]]:
         "status": "final",
         "category": [SURVEY],
         "code": {"coding": [PAIN_SEVERITY], "text": "Overall pain severity"},
+        "subject": subject(summary),
         "effectiveDateTime": iso(entry.at),
         "valueInteger": entry.overall,
     }
@@ -161,6 +185,7 @@ def _assessment_resource(summary: Summary, assessment: Assessment) -> dict[str, 
         "identifier": {"system": "https://myomap.org/fhir/assessment", "value": str(assessment.id)},
         "questionnaire": QUESTIONNAIRE,
         "status": "completed",
+        "subject": subject(summary),
         "authored": iso(assessment.created_at),
         "item": items,
     }
@@ -173,7 +198,7 @@ def fhir_bundle(summary: Summary, *, assessments: list[Assessment] | None = None
         if assessments is not None
         else ([summary.assessment] if summary.assessment else [])
     )
-    resources: list[dict[str, Any]] = []
+    resources: list[dict[str, Any]] = [patient_resource(summary)]
     for assessment in chosen:
         resources.append(_assessment_resource(summary, assessment))
     for entry in summary.entries:

@@ -26,6 +26,9 @@ class Person:
     name: str
     age: int | None = None
     sex: str | None = None
+    owner_id: int = 0
+    named: bool = False
+    """Whether ``name`` was given (else it is a pseudonym)."""
 
     @property
     def line(self) -> str:
@@ -101,8 +104,11 @@ def pseudonym(owner_id: int) -> str:
 
 def _person(store: Store, assessment: Assessment | None, name: str | None) -> Person:
     evidence = assessment.evidence if assessment else None
+    given = " ".join((name or "").split())[:120]
     return Person(
-        name=" ".join((name or "").split())[:120] or pseudonym(store.owner_id),
+        name=given or pseudonym(store.owner_id),
         age=evidence.age if evidence else None,
         sex=evidence.sex if evidence else None,
+        owner_id=store.owner_id,
+        named=bool(given),
     )

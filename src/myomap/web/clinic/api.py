@@ -85,6 +85,8 @@ def add_note(
 @router.get("/patients/{patient_id}/fhir")
 def patient_fhir(patient_id: int, request: Request, who: PrincipalDep) -> Response:
     """The patient's diary and assessments as a FHIR R4 Bundle (audited)."""
-    _, store = patient_store(request, who, patient_id)
-    body = fhir_export(store, clinician_id=require(who).id, ip=client_ip(request))
+    patient, store = patient_store(request, who, patient_id)
+    body = fhir_export(
+        store, clinician_id=require(who).id, ip=client_ip(request), name=patient.email
+    )
     return Response(body, media_type="application/fhir+json")

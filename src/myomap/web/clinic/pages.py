@@ -84,6 +84,8 @@ def add_note(
 
 @router.get("/clinic/patients/{patient_id}/fhir.json")
 def patient_fhir(patient_id: int, request: Request, who: PrincipalDep) -> Response:
-    _, store = patient_store(request, who, patient_id)
-    body = fhir_export(store, clinician_id=require(who).id, ip=client_ip(request))
+    patient, store = patient_store(request, who, patient_id)
+    body = fhir_export(
+        store, clinician_id=require(who).id, ip=client_ip(request), name=patient.email
+    )
     return attachment(body, "application/fhir+json", f"patient-{patient_id}-fhir", "json")

@@ -76,13 +76,13 @@ def compare(store: Store, first_id: int, second_id: int) -> Comparison:
     )
 
 
-def fhir_export(store: Store, *, clinician_id: int, ip: str) -> str:
+def fhir_export(store: Store, *, clinician_id: int, ip: str, name: str | None = None) -> str:
     """The patient's FHIR R4 Bundle (diary and assessments), as JSON text; audited for
     both the clinician and the patient."""
     with store.writing() as session:
         for user_id in (clinician_id, store.owner_id):
             detail = f"patient {store.owner_id} by clinician {clinician_id}"
             audit.record(session, "patient_export", user_id=user_id, ip=ip, detail=detail)
-    summary = build_summary(store)
+    summary = build_summary(store, name=name)
     bundle: dict[str, Any] = fhir_bundle(summary, assessments=store.list_assessments()[::-1])
     return json.dumps(bundle, ensure_ascii=False, indent=1) + "\n"
