@@ -41,7 +41,7 @@ test: lint typecheck check
 	$(BIN)/pytest -n 2
 
 bench: setup
-	$(BIN)/python bench/engine.py
+	$(BIN)/python bench/run.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache
