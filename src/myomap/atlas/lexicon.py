@@ -29,6 +29,7 @@ from typing import Literal
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from myomap.atlas.paths import DEFAULT_ROOT
 from myomap.atlas.raw import Problem, RawAtlas
 
 __all__ = [
@@ -183,8 +184,6 @@ def read_lexicon(root: Path) -> tuple[Lexicon, list[tuple[str, str]]]:
 @lru_cache(maxsize=4)
 def default_lexicon(root: Path | None = None) -> Lexicon:
     """The lexicon of the atlas at ``root`` (default: the built-in one), read once."""
-    from myomap.atlas.loader import DEFAULT_ROOT
-
     lexicon, _problems = read_lexicon(root or DEFAULT_ROOT)
     return lexicon
 

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from importlib.resources import files
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from myomap.atlas.cache import cached_atlas
 from myomap.atlas.model import Atlas, expand_region
+from myomap.atlas.paths import DEFAULT_ROOT
 from myomap.errors import AtlasError
 
 if TYPE_CHECKING:  # the reader and the checker are imported only when the cache misses
@@ -17,7 +17,6 @@ if TYPE_CHECKING:  # the reader and the checker are imported only when the cache
 
 __all__ = ["DEFAULT_ROOT", "check_atlas", "figures_for", "load_atlas"]
 
-DEFAULT_ROOT = Path(str(files("myomap.atlas") / "data"))
 
 
 def figures_for(root: Path) -> Mapping[str, FigureLike]:
