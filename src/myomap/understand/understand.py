@@ -32,50 +32,12 @@ _NOT_RIGHT = frozenset({"now", "away", "after", "before", "then", "there", "here
 _AFTER_VERB_LEFT = frozenset(
     {"me", "him", "her", "us", "them", "it", "the", "a", "an", "work", "home", "school", "hospital"}
 )
-_STOP = frozenset(
-    {
-        "a",
-        "an",
-        "and",
-        "or",
-        "the",
-        "my",
-        "me",
-        "i",
-        "it",
-        "is",
-        "was",
-        "to",
-        "of",
-        "in",
-        "on",
-        "at",
-        "for",
-        "with",
-        "so",
-        "too",
-        "also",
-        "very",
-        "really",
-        "then",
-        "that",
-        "this",
-        "there",
-        "have",
-        "has",
-        "had",
-        "be",
-        "been",
-        "am",
-        "are",
-        "do",
-        "does",
-        "did",
-        "as",
-        "by",
-        "but",
-    }
-)
+_STOP = frozenset({
+    "a", "an", "and", "or", "the", "my", "me", "i", "it", "is", "was", "to", "of", "in", "on",
+    "at", "for", "with", "so", "too", "also", "very", "really", "then", "that", "this", "there",
+    "have", "has", "had", "be", "been", "am", "are", "do", "does", "did", "as", "by", "but",
+})  # fmt: skip
+"""Small words that never make a clause understood on their own."""
 
 
 @dataclass
