@@ -50,7 +50,8 @@ def hand_posterior() -> dict[str, float]:
         "beta:left": N * (1 - N) * (1 - N) * (1 - E) * (1 - N),
         "beta:both": N * (1 - N) * (1 - E) * (1 - E) * (1 - N),
         "gamma:midline": S * (1 - S) * (1 - N) * (1 - N) * (1 - E),
-        "other": P.other_region * (1 - P.other_region) ** 4,
+        # "None of these": a marked region has OTHER_REGION, an unmarked one costs the leak.
+        "other": P.other_region * (1 - N) ** 4,
     }
     sitting = {h: 0.8 if h.startswith("alpha") else 0.2 for h in prior}
     joint = {

@@ -316,6 +316,14 @@ def eval_(
             "and over-triage.",
         ),
     ] = False,
+    interview_mode: Annotated[
+        bool,
+        typer.Option(
+            "--interview",
+            help="Simulate the engine's own interview on each vignette: lookup, static, "
+            "interview and all-answers top-1/3 and questions asked, by split and kind.",
+        ),
+    ] = False,
 ) -> None:
     """Top-1/3/5, MRR and triage safety on vignettes, engine and lookup side by side.
 
@@ -325,6 +333,9 @@ def eval_(
     """
     if triage_cases:
         _eval_triage(files, as_json=as_json)
+        return
+    if interview_mode:
+        _eval_interview(files, as_json=as_json)
         return
     from myomap.evaluation.vignettes import compare, load_vignettes, to_markdown
 
@@ -365,6 +376,27 @@ def _eval_triage(files: list[Path], *, as_json: bool) -> None:
         _print_json({split: asdict(report) for split, report in reports.items()})
     else:
         sys.stdout.write(triage_markdown(reports))
+
+
+def _eval_interview(files: list[Path], *, as_json: bool) -> None:
+    from dataclasses import asdict
+
+    from myomap.evaluation.interview import comment_kinds, interview_markdown, interview_report
+    from myomap.evaluation.vignettes import load_vignettes
+
+    vignettes = [v for file in files for v in load_vignettes(file)]
+    report = interview_report(default_model(), vignettes, comment_kinds(files))
+    if as_json:
+        data = {
+            split: {
+                k: {f: x for f, x in asdict(row).items() if not f.startswith("_")}
+                for k, row in rows.items()
+            }
+            for split, rows in report.items()
+        }
+        _print_json({"atlas_version": default_model().atlas.version, "results": data})
+    else:
+        sys.stdout.write(interview_markdown(report))
 
 
 def _cell(value: object) -> str:

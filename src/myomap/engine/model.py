@@ -72,11 +72,11 @@ class Params:
     leak: float = LEAK
     other_region: float = OTHER_REGION
     other_prior: float = OTHER_PRIOR
-    neighbour: float = 0.3
+    neighbour: float = 0.1
     """Share of a zone's chance given to a region next to it on the figure."""
-    marked: float = 0.8
+    marked: float = 0.95
     """Chance that a person marks a region that hurts (so an unmarked region may still hurt)."""
-    bilateral: float = 0.15
+    bilateral: float = 0.1
     """Share of a paired muscle's prior for the muscle active on both sides at once."""
     peak: float = 0.5
     """Factor for the most intense region when it is not one of the hypothesis's essential zones."""
@@ -272,6 +272,9 @@ def compile_model(
     )
     hurts = np.minimum(marked / params.marked, 0.99)
     log_pain, log_unmarked = np.log(marked), np.log1p(-marked)
+    # "None of these muscles" has no pattern: a marked region has chance OTHER_REGION, and an
+    # unmarked one costs no more than under a muscle away from its zones.
+    log_unmarked[n_h] = np.log1p(-params.leak)
     peak = np.full((n_h + 1, n_r), np.log(params.peak))
     peak[:n_h][role == ROLE_ESSENTIAL] = 0.0
     ranking = np.array([atlas.findings[f].category != "red_flag" for f in findings], dtype=bool)

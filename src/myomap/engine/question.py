@@ -19,11 +19,11 @@ from myomap.engine.result import NextQuestion, Stop
 
 __all__ = ["CONFIDENT", "MIN_FINDINGS", "MIN_GAIN", "choose_question", "next_question"]
 
-CONFIDENT = 0.8
+CONFIDENT = 0.85
 """Stop asking once one candidate holds this much probability (and enough is answered)."""
 MIN_FINDINGS = 2
 """Symptom questions that must have an answer before one candidate is declared the leader."""
-MIN_GAIN = 0.05
+MIN_GAIN = 0.02
 """Stop asking when no question is expected to bring this many bits."""
 FINDING_FLOOR = 0.01
 """Below MIN_FINDINGS answers, a symptom question is asked if it brings at least this much."""
