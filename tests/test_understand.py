@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import time
-
 import pytest
 
 from myomap.atlas import Atlas
@@ -180,14 +178,3 @@ def test_text_not_understood_is_listed_not_dropped(atlas: Atlas) -> None:
 def test_misspelt_words_still_match(atlas: Atlas) -> None:
     u = understand(atlas, "it is worse when I am constipted")
     assert findings(u) == {"constipation_aggravates": "yes"}
-
-
-def test_understanding_a_paragraph_takes_under_50_ms(atlas: Atlas) -> None:
-    understand(atlas, SEED)  # warm-up: spaCy import and lexicon compilation
-    paragraph = " ".join([SEED] * 3)
-    times = []
-    for _ in range(10):  # best of ten: other processes share the machine
-        start = time.perf_counter()
-        understand(atlas, paragraph)
-        times.append(time.perf_counter() - start)
-    assert min(times) < 0.05
