@@ -55,7 +55,9 @@ FindingCategory = Literal[
 class Record(BaseModel):
     """A YAML record: unknown keys are errors, so typos do not pass silently."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    # defer_build: validators are built on first validation, not at import; an atlas read
+    # from the cache is never validated again, so a warm start skips building them.
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
 class AtlasMeta(Record):
