@@ -54,6 +54,8 @@ RULES: dict[str, str] = {
     "the front of the neck, the back of the knee, the kidneys, the armpit hollow…)",
     "MYO019": "a step leans on a ball or tool over the ribs or spine without the osteoporosis "
     "caution",
+    "MYO020": "a source cited for a fact is a site's home page or blog index, or a book "
+    "without pages",
     "MYO021": "a pressure step on the leg lacks the swollen_or_hot_limb caution",
     "MYO022": "a pressure step on the belly or pelvis lacks the pregnancy caution",
     "MYO023": "a review names fewer than two independent sources with specific pages, or "
@@ -127,6 +129,7 @@ def check(raw: RawAtlas, figures: Mapping[str, FigureLike] | None = None) -> lis
     problems += _sources(raw)
     problems += _probabilities(raw)
     problems += _red_flags(raw)
+    problems += _specific_sources(raw)
     problems += safety_problems(raw)
     problems += lexicon_problems(raw)
     for located in raw.muscles:
