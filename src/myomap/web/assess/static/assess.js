@@ -238,6 +238,7 @@ function bindResults() {
 
 // ---- asking the server for the result ----
 function changed({ now = false } = {}) {
+  if (inflight) inflight.abort(); // a newer state replaces any request on its way
   paintMap();
   remember(encode());
   clearTimeout(timer);
