@@ -33,11 +33,13 @@ from servers import (
     signed_in,
 )
 
+from myomap.accounts.passwords import digest
 from myomap.accounts.sharing import Sharing
 from myomap.db import Store
 from myomap.settings import Settings
 from myomap.web import create_app
 from myomap.web.platform.access import RULES, Rule, rule_for
+from myomap.web.platform.principal import SESSION_COOKIE
 
 ROLES = ("anonymous", "other_person", "clinician_without_share", "clinician_with_share", "owner")
 EVIDENCE = {"pain": [{"region": "sacrum", "intensity": 5}]}
@@ -133,6 +135,7 @@ def build_world(app: FastAPI, store: Store) -> World:
         "muscle_id": "iliopsoas",
         "first": first.id,
         "second": second.id,
+        "handle": digest(clients["owner"].cookies[SESSION_COOKIE])[:16],
     }
     return World(app, store, ids, clients)
 

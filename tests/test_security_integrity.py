@@ -138,15 +138,23 @@ def test_upgrading_an_existing_sqlite_database_keeps_every_row(tmp_path: Path) -
         config.attributes["connection"] = connection
         with connection.begin():
             command.upgrade(config, "0002")
-    store = Store(engine)
-    person = make_user(store, "old@example.org")
-    mine = store.for_owner(person.id)
-    mine.add_entry(overall=4, pain={"sacrum": 3, "lumbar_paraspinal_r": 2})
+    with engine.connect().execution_options(myomap_write=True) as connection, connection.begin():
+        for statement in (
+            "INSERT INTO users (id, email, role, created_at) VALUES (2, 'old@example.org', "
+            "'person', '2025-01-01 00:00:00')",
+            "INSERT INTO entries (id, owner_id, at, overall, quality, note, self_care_done, "
+            "triggers, created_at, updated_at) VALUES (1, 2, '2025-01-01 00:00:00', 4, '[]', "
+            "'', '[]', '[]', '2025-01-01 00:00:00', '2025-01-01 00:00:00')",
+            "INSERT INTO entry_pain VALUES (1, 'sacrum', 3), (1, 'lumbar_paraspinal_r', 2)",
+            "INSERT INTO audit_log (at, user_id, action, subject, ok, ip, detail) VALUES "
+            "('2025-01-01 00:00:00', 2, 'signup', 'old@example.org', 1, '', '')",
+        ):
+            connection.exec_driver_sql(statement)
     before = _table_counts(engine)
     assert before["entry_pain"] == 2
     upgrade(engine)
     assert _table_counts(engine) == before
-    assert mine.get_entry(1).pain == {"lumbar_paraspinal_r": 2, "sacrum": 3}
+    assert Store(engine).for_owner(2).get_entry(1).pain == {"lumbar_paraspinal_r": 2, "sacrum": 3}
     engine.dispose()
 
 

@@ -50,6 +50,11 @@ class Settings(BaseSettings):
     session_hours: int = Field(
         default=336, ge=1, description="How long a sign-in (cookie session) lasts, in hours."
     )
+    session_idle_minutes: int = Field(
+        default=120,
+        ge=1,
+        description="A sign-in (cookie session) ends after this many minutes without a request.",
+    )
     token_hours: int = Field(
         default=720, ge=1, description="How long an API access token lasts, in hours."
     )

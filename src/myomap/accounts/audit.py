@@ -2,7 +2,7 @@
 
 Rows are written in the same transaction as the action they describe. ``subject`` is the
 email an attempt named, so failed sign-ins can be counted per account across every worker
-(the per-email lockout in ``accounts.py``).
+and instance (the back-off in ``throttle.py``).
 """
 
 from __future__ import annotations
@@ -11,17 +11,18 @@ from datetime import datetime
 from typing import Literal
 
 from pydantic import BaseModel
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from myomap.db.tables import AuditRow
 from myomap.diary.when import now
 
-__all__ = ["Action", "AuditEvent", "failures_since", "record"]
+__all__ = ["Action", "AuditEvent", "events_of", "record"]
 
 Action = Literal[
     "signup",
     "login",
+    "password_check",
     "logout",
     "password_change",
     "password_reset",
@@ -63,21 +64,6 @@ def record(
             detail=detail,
         )
     )
-
-
-def failures_since(session: Session, subject: str, since: datetime) -> int:
-    """Failed sign-ins naming ``subject`` since ``since``."""
-    query = (
-        select(func.count())
-        .select_from(AuditRow)
-        .where(
-            AuditRow.action == "login",
-            AuditRow.subject == subject,
-            AuditRow.ok.is_(False),
-            AuditRow.at >= since,
-        )
-    )
-    return session.scalar(query) or 0
 
 
 def events_of(session: Session, user_id: int) -> list[AuditEvent]:

@@ -19,8 +19,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from myomap.accounts import audit
+from myomap.accounts.model import User, user_of
 from myomap.accounts.passwords import digest
-from myomap.accounts.users import User, user_of
 from myomap.db.store import Store
 from myomap.db.tables import AssessmentRow, ClinicianNoteRow, ShareRow, UserRow, valid_id
 from myomap.diary.when import now

@@ -16,70 +16,38 @@ passwords only their argon2id hash. Every sign-in, good or bad, is in the audit 
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
-from typing import Any, Literal
+from datetime import timedelta
+from typing import Any
 
-from pydantic import BaseModel
 from sqlalchemy import delete, or_, select
 from sqlalchemy.orm import Session
 
-from myomap.accounts import audit
+from myomap.accounts import audit, throttle
+from myomap.accounts.audit import Action
+from myomap.accounts.model import ROLES, Role, User, normal_email, user_of
 from myomap.accounts.passwords import digest, hash_password, new_token, verify_password, weakness
-from myomap.db.store import Store
+from myomap.accounts.sessions import Sessions
+from myomap.accounts.sharing import Sharing
 from myomap.db.tables import (
     LOCAL_USER_ID,
-    ApiTokenRow,
     AssessmentRow,
     AuditRow,
     ClinicianNoteRow,
-    SessionRow,
+    DeviceRow,
     ShareRow,
     UserRow,
 )
 from myomap.diary.when import now
 from myomap.errors import Conflict, EvidenceError, NotFound, NotSignedIn, TooManyRequests
 
-__all__ = ["Accounts", "Role", "User"]
+__all__ = ["Accounts", "Role", "User", "normal_email", "user_of"]
 
-Role = Literal["person", "clinician"]
-ROLES: tuple[Role, ...] = ("person", "clinician")
-LOCKOUT_FAILURES = 10
-LOCKOUT_WINDOW = timedelta(minutes=15)
 RESET_VALID = timedelta(hours=24)
 
 
-class User(BaseModel):
-    """An account as the app sees it (never with its password hash)."""
-
-    id: int
-    email: str
-    role: Role
-    created_at: datetime
-
-
-def user_of(row: UserRow) -> User:
-    role: Role = "clinician" if row.role == "clinician" else "person"
-    return User(id=row.id, email=row.email, role=role, created_at=row.created_at)
-
-
-def normal_email(email: str) -> str:
-    """Trimmed and lower-cased; refused unless it looks like an address."""
-    cleaned = email.strip().lower()
-    name, at, domain = cleaned.partition("@")
-    if not at or not name or "." not in domain or len(cleaned) > 254 or " " in cleaned:
-        raise EvidenceError(
-            "Give an email address such as ana@example.org.", field="email", value=email
-        )
-    return cleaned
-
-
-class Accounts:
-    """Users, their sessions and tokens, in the store's database."""
-
-    def __init__(self, store: Store, *, session_hours: int = 336, token_hours: int = 720):
-        self.store = store
-        self.session_life = timedelta(hours=session_hours)
-        self.token_life = timedelta(hours=token_hours)
+class Accounts(Sessions):
+    """Users, their passwords and data rights, and (from ``Sessions``) their sessions,
+    tokens and devices, in the store's database."""
 
     # -- creating and finding -------------------------------------------------------------
 
@@ -134,18 +102,18 @@ class Accounts:
 
     # -- signing in -----------------------------------------------------------------------
 
-    def authenticate(self, email: str, password: str, *, ip: str = "") -> User:
-        """The account if the password is right; every attempt is audited. Ten failures
-        for one email within 15 minutes lock it for the rest of that window."""
+    def authenticate(
+        self, email: str, password: str, *, ip: str = "", device: str | None = None
+    ) -> User:
+        """The account if the password is right; every attempt is audited. Repeated
+        failures slow further attempts down (``throttle.py``), except from a browser
+        that signed in to this account before (``device``)."""
         address = email.strip().lower()[:254]
         with self.store.writing() as session:
-            since = now() - LOCKOUT_WINDOW
-            if audit.failures_since(session, address, since) >= LOCKOUT_FAILURES:
-                raise TooManyRequests(
-                    "Too many failed sign-ins for this account; try again in 15 minutes.",
-                    retry_after=int(LOCKOUT_WINDOW.total_seconds()),
-                )
             row = session.scalar(select(UserRow).where(UserRow.email == address))
+            known = row is not None and self.known_device(session, row.id, device)
+            if not known:
+                _refuse_while_waiting(session, address, "login")
             ok = verify_password(row.password_hash if row else None, password)
             user_id = row.id if row is not None else None
             audit.record(session, "login", user_id=user_id, subject=address, ok=ok, ip=ip)
@@ -153,78 +121,34 @@ class Accounts:
             raise NotSignedIn("Wrong email or password.", field="password")
         return user_of(row)
 
-    def start_session(self, user_id: int) -> str:
-        """A new browser session: the cookie's secret."""
-        token = new_token()
-        stamp = now()
+    def check_password(self, user_id: int, password: str, *, field: str = "password") -> None:
+        """A signed-in person's password re-check (changing it, deleting the account):
+        throttled like sign-ins, so a stolen session cannot guess it."""
         with self.store.writing() as session:
-            session.add(
-                SessionRow(
-                    token_hash=digest(token),
-                    user_id=user_id,
-                    csrf="",  # unused since CSRF is checked by origin (web/platform/csrf.py)
-                    created_at=stamp,
-                    expires_at=stamp + self.session_life,
+            row = self._row(session, user_id)
+            _refuse_while_waiting(session, row.email, "password_check")
+            ok = verify_password(row.password_hash, password)
+            if not ok:
+                audit.record(
+                    session, "password_check", user_id=user_id, subject=row.email, ok=False
                 )
-            )
-        return token
-
-    def session_user(self, token: str) -> User | None:
-        """The signed-in user, or None (unknown or expired session)."""
-        with self.store.reading() as session:
-            found = session.scalar(
-                select(UserRow)
-                .join(SessionRow, SessionRow.user_id == UserRow.id)
-                .where(SessionRow.token_hash == digest(token), SessionRow.expires_at > now())
-            )
-            return user_of(found) if found else None
-
-    def end_session(self, token: str, *, ip: str = "") -> None:
-        with self.store.writing() as session:
-            row = session.get(SessionRow, digest(token))
-            if row is not None:
-                audit.record(session, "logout", user_id=row.user_id, ip=ip)
-                session.delete(row)
-
-    def issue_token(self, user_id: int) -> str:
-        token = new_token()
-        stamp = now()
-        with self.store.writing() as session:
-            session.add(
-                ApiTokenRow(
-                    token_hash=digest(token),
-                    user_id=user_id,
-                    created_at=stamp,
-                    expires_at=stamp + self.token_life,
-                )
-            )
-        return token
-
-    def revoke_token(self, token: str) -> None:
-        with self.store.writing() as session:
-            session.execute(delete(ApiTokenRow).where(ApiTokenRow.token_hash == digest(token)))
-
-    def token_user(self, token: str) -> User | None:
-        with self.store.reading() as session:
-            row = session.scalar(
-                select(UserRow)
-                .join(ApiTokenRow, ApiTokenRow.user_id == UserRow.id)
-                .where(ApiTokenRow.token_hash == digest(token), ApiTokenRow.expires_at > now())
-            )
-            return user_of(row) if row is not None else None
+        if not ok:
+            raise EvidenceError("The password is not right.", field=field)
 
     # -- passwords ------------------------------------------------------------------------
 
     def change_password(
         self, user_id: int, current: str, new: str, *, keep_session: str | None = None
-    ) -> None:
-        """Check the current password, set the new one, and sign out everywhere else."""
+    ) -> str | None:
+        """Check the current password, set the new one and end every session and token.
+        With ``keep_session`` (the browser that asked), that browser gets a new session:
+        its new cookie secret is returned."""
+        self.check_password(user_id, current, field="current")
         with self.store.writing() as session:
             row = self._row(session, user_id)
-            if not verify_password(row.password_hash, current):
-                raise EvidenceError("The current password is not right.", field="current")
-            self._set_password(session, row, new, keep_session=keep_session)
+            self._set_password(session, row, new)
             audit.record(session, "password_change", user_id=user_id, subject=row.email)
+            return self._new_session(session, user_id) if keep_session else None
 
     def reset_token(self, email: str) -> str:
         """A one-time code (valid 24 hours) to set a new password; the operator hands it
@@ -258,18 +182,12 @@ class Accounts:
             audit.record(session, "password_reset", user_id=row.id, subject=row.email, ip=ip)
             return user_of(row)
 
-    def _set_password(
-        self, session: Session, row: UserRow, new: str, *, keep_session: str | None = None
-    ) -> None:
+    def _set_password(self, session: Session, row: UserRow, new: str) -> None:
         reason = weakness(new, email=row.email)
         if reason:
             raise EvidenceError(reason, field="password")
         row.password_hash = hash_password(new)
-        kept = digest(keep_session) if keep_session else ""
-        session.execute(
-            delete(SessionRow).where(SessionRow.user_id == row.id, SessionRow.token_hash != kept)
-        )
-        session.execute(delete(ApiTokenRow).where(ApiTokenRow.user_id == row.id))
+        self.end_all(session, row.id)
 
     def _row(self, session: Session, user_id: int) -> UserRow:
         row = session.get(UserRow, user_id)
@@ -281,8 +199,6 @@ class Accounts:
 
     def export(self, user_id: int, *, ip: str = "") -> dict[str, Any]:
         """Everything myomap holds about this person, as JSON-ready data (audited)."""
-        from myomap.accounts.sharing import Sharing
-
         with self.store.writing() as session:
             audit.record(session, "export", user_id=user_id, ip=ip)
         user = self.user(user_id)
@@ -319,11 +235,11 @@ class Accounts:
         """Remove the account and everything that is theirs, in one transaction."""
         if user_id == LOCAL_USER_ID:
             raise EvidenceError("The local person cannot be deleted.", field="user")
+        if password is not None:
+            self.check_password(user_id, password)
         scoped = self.store.for_owner(user_id)
         with self.store.writing() as session:
             row = self._row(session, user_id)
-            if password is not None and not verify_password(row.password_hash, password):
-                raise EvidenceError("The password is not right.", field="password")
             mine = select(AssessmentRow.id).where(AssessmentRow.owner_id == user_id)
             session.execute(
                 delete(ClinicianNoteRow).where(
@@ -339,8 +255,8 @@ class Accounts:
                     or_(ShareRow.patient_id == user_id, ShareRow.clinician_id == user_id)
                 )
             )
-            session.execute(delete(SessionRow).where(SessionRow.user_id == user_id))
-            session.execute(delete(ApiTokenRow).where(ApiTokenRow.user_id == user_id))
+            self.end_all(session, user_id)
+            session.execute(delete(DeviceRow).where(DeviceRow.user_id == user_id))
             session.execute(
                 delete(AuditRow).where(
                     or_(AuditRow.user_id == user_id, AuditRow.subject == row.email)
@@ -350,3 +266,14 @@ class Accounts:
             session.flush()
             # What is left says that an account went, not whose it was.
             audit.record(session, "account_delete", user_id=None, ip="")
+
+
+def _refuse_while_waiting(session: Session, subject: str, action: Action) -> None:
+    wait = throttle.wait_seconds(session, subject, action)
+    if wait:
+        raise TooManyRequests(
+            f"Too many wrong passwords for this account; try again in {wait} seconds, or "
+            "sign in from a browser you used before, or set a new password with a reset "
+            "code.",
+            retry_after=wait,
+        )

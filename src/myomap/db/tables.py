@@ -4,7 +4,8 @@ entries        one diary entry (soft-deleted entries keep ``deleted_at``)
 entry_pain     pain per region of an entry: (entry_id, region) -> intensity
 assessments    a saved assessment: evidence, result, triage level and atlas version
 users          an account: the local person (id 1), people and clinicians (server mode)
-sessions       a browser sign-in: the SHA-256 of its cookie, its CSRF token, its expiry
+sessions       a browser sign-in: the SHA-256 of its cookie, its expiry, its last activity
+devices        a browser that signed in before (skips the sign-in back-off): its SHA-256
 api_tokens     a bearer token from POST /api/v1/auth/login: its SHA-256 and expiry
 shares         a person's invite code for a clinician, then the share it became
 clinician_notes  a clinician's note on a patient's saved assessment
@@ -40,6 +41,7 @@ __all__ = [
     "AuditRow",
     "Base",
     "ClinicianNoteRow",
+    "DeviceRow",
     "EntryPainRow",
     "EntryRow",
     "SessionRow",
@@ -162,7 +164,20 @@ class SessionRow(Base):
 
     token_hash: Mapped[str] = mapped_column(String(64), primary_key=True)
     user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
-    csrf: Mapped[str] = mapped_column(String(64))
+    csrf: Mapped[str] = mapped_column(String(64))  # unused since 0004; kept for old rows
+    created_at: Mapped[datetime]
+    expires_at: Mapped[datetime]
+    last_seen_at: Mapped[datetime | None]
+    ip: Mapped[str] = mapped_column(String(64), default="")
+
+
+class DeviceRow(Base):
+    """A browser that signed in before: it skips the per-account sign-in back-off."""
+
+    __tablename__ = "devices"
+
+    token_hash: Mapped[str] = mapped_column(String(64), primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
     created_at: Mapped[datetime]
     expires_at: Mapped[datetime]
 

@@ -6,6 +6,8 @@ DELETE /api/v1/account  {"password"}   the account and all its data, for good
 POST   /api/v1/shares              a new invite code for a clinician
 GET    /api/v1/shares              my invites and shares
 DELETE /api/v1/shares/{share_id}   revoke one
+GET    /api/v1/account/sessions    my signed-in browsers (handle, since, last seen, address)
+DELETE /api/v1/account/sessions/{handle}   sign one of them out
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from fastapi import APIRouter, Request, Response
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
 
+from myomap.accounts.sessions import ActiveSession
 from myomap.accounts.sharing import Share
 from myomap.accounts.users import User
 from myomap.web.platform.cookies import clear_session_cookies
@@ -56,6 +59,20 @@ def delete_account(confirm: Confirm, request: Request, who: PrincipalDep) -> Res
     response = Response(status_code=204)
     clear_session_cookies(response)
     return response
+
+
+@router.get("/account/sessions", response_model=list[ActiveSession])
+def list_sessions(request: Request, who: PrincipalDep) -> list[ActiveSession]:
+    """Where I am signed in; ``current`` marks this browser."""
+    signed_in = require(who)
+    return accounts(request).sessions_of(signed_in.id, current=signed_in.session_token)
+
+
+@router.delete("/account/sessions/{handle}", status_code=204)
+def revoke_session(handle: str, request: Request, who: PrincipalDep) -> Response:
+    """Sign one of my browsers out."""
+    accounts(request).revoke_session(require(who).id, handle[:64], ip=client_ip(request))
+    return Response(status_code=204)
 
 
 @router.post("/shares", response_model=Invite, status_code=201)

@@ -17,7 +17,14 @@ from fastapi import APIRouter, Request, Response
 from pydantic import BaseModel, Field
 
 from myomap.accounts.users import User
-from myomap.web.platform.principal import PrincipalDep, accounts, client_ip, require
+from myomap.web.platform.cookies import set_session_cookies
+from myomap.web.platform.principal import (
+    DEVICE_COOKIE,
+    PrincipalDep,
+    accounts,
+    client_ip,
+    require,
+)
 
 __all__ = ["Credentials", "router"]
 
@@ -55,7 +62,12 @@ def signup(credentials: Credentials, request: Request) -> User:
 def login(credentials: Credentials, request: Request) -> AccessToken:
     """Sign in; use the token as ``Authorization: Bearer TOKEN``."""
     store = accounts(request)
-    user = store.authenticate(credentials.email, credentials.password, ip=client_ip(request))
+    user = store.authenticate(
+        credentials.email,
+        credentials.password,
+        ip=client_ip(request),
+        device=request.cookies.get(DEVICE_COOKIE),
+    )
     return AccessToken(access_token=store.issue_token(user.id))
 
 
@@ -78,15 +90,21 @@ def logout(request: Request, who: PrincipalDep) -> Response:
 
 @router.post("/auth/password", status_code=204)
 def change_password(change: PasswordChange, request: Request, who: PrincipalDep) -> Response:
-    """Change the password; every other session and every token is signed out."""
+    """Change the password; every session and token is signed out, and a browser that
+    asked gets a new session cookie."""
     signed_in = require(who)
-    accounts(request).change_password(
+    token = accounts(request).change_password(
         signed_in.id,
         change.current_password,
         change.new_password,
         keep_session=signed_in.session_token or None,
     )
-    return Response(status_code=204)
+    response = Response(status_code=204)
+    if token:
+        settings = request.app.state.myomap.settings
+        max_age = settings.session_hours * 3600
+        set_session_cookies(response, token, max_age=max_age, secure=settings.server)
+    return response
 
 
 @router.post("/auth/reset", status_code=204)

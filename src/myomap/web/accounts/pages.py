@@ -11,8 +11,19 @@ from fastapi import APIRouter, Form, Request
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 
 from myomap.errors import MyomapError
-from myomap.web.platform.cookies import clear_session_cookies, set_session_cookies
-from myomap.web.platform.principal import PrincipalDep, accounts, client_ip, require, sharing
+from myomap.web.platform.cookies import (
+    clear_session_cookies,
+    set_device_cookie,
+    set_session_cookies,
+)
+from myomap.web.platform.principal import (
+    DEVICE_COOKIE,
+    PrincipalDep,
+    accounts,
+    client_ip,
+    require,
+    sharing,
+)
 from myomap.web.platform.render import page
 
 __all__ = ["router"]
@@ -30,16 +41,19 @@ def _local_path(target: str) -> str:
 
 
 def _signed_in(request: Request, user_id: int, target: str) -> Response:
-    state = request.app.state.myomap
-    token = accounts(request).start_session(user_id)
+    people = accounts(request)
+    token = people.start_session(user_id, ip=client_ip(request))
     response = RedirectResponse(_local_path(target), status_code=303)
-    set_session_cookies(
-        response,
-        token,
-        max_age=state.settings.session_hours * 3600,
-        secure=state.settings.server,
-    )
+    _session_cookie(request, response, token)
+    if DEVICE_COOKIE not in request.cookies:
+        set_device_cookie(response, people.remember_device(user_id))
     return response
+
+
+def _session_cookie(request: Request, response: Response, token: str) -> None:
+    settings = request.app.state.myomap.settings
+    max_age = settings.session_hours * 3600
+    set_session_cookies(response, token, max_age=max_age, secure=settings.server)
 
 
 @router.get("/login")
@@ -50,7 +64,9 @@ def login_page(request: Request, next: str = "/") -> Response:
 @router.post("/login")
 def login(request: Request, email: Text, password: Text, next: Next = "/") -> Response:
     try:
-        user = accounts(request).authenticate(email, password, ip=client_ip(request))
+        user = accounts(request).authenticate(
+            email, password, ip=client_ip(request), device=request.cookies.get(DEVICE_COOKIE)
+        )
     except MyomapError as exc:
         if exc.status == 429:
             raise
@@ -113,12 +129,15 @@ def change_password(
 ) -> Response:
     signed_in = require(who)
     try:
-        accounts(request).change_password(
+        token = accounts(request).change_password(
             signed_in.id, current_password, new_password, keep_session=signed_in.session_token
         )
     except MyomapError as exc:
         return _account(request, who, exc.status, password_error=exc.message)
-    return _account(request, who, message="Password changed; you are signed out elsewhere.")
+    response = _account(request, who, message="Password changed; you are signed out elsewhere.")
+    if token:
+        _session_cookie(request, response, token)  # a new session id for this browser
+    return response
 
 
 @router.post("/account/shares")

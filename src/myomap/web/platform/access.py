@@ -108,6 +108,8 @@ RULES: dict[tuple[str, str], Rule] = {
     ("GET", "/api/v1/account"): ACCOUNT,
     ("GET", "/api/v1/account/export"): ACCOUNT,
     ("DELETE", "/api/v1/account"): ACCOUNT,
+    ("GET", "/api/v1/account/sessions"): ACCOUNT,
+    ("DELETE", "/api/v1/account/sessions/{handle}"): MINE,
     ("POST", "/api/v1/shares"): ACCOUNT,
     ("GET", "/api/v1/shares"): ACCOUNT,
     ("DELETE", "/api/v1/shares/{share_id}"): MINE,

@@ -20,6 +20,7 @@ from myomap.errors import NotSignedIn
 from myomap.settings import Settings
 
 __all__ = [
+    "DEVICE_COOKIE",
     "SESSION_COOKIE",
     "Principal",
     "PrincipalDep",
@@ -30,7 +31,10 @@ __all__ = [
     "sharing",
 ]
 
-SESSION_COOKIE = "myomap_session"
+SESSION_COOKIE = "__Host-myomap_session"
+"""``__Host-``: only ever set by this host, over HTTPS, for the whole site (no Domain)."""
+DEVICE_COOKIE = "__Host-myomap_device"
+"""Marks a browser that signed in before: it skips the sign-in back-off (throttle.py)."""
 
 
 @dataclass(frozen=True)
@@ -71,6 +75,7 @@ def accounts(request: Request) -> Accounts:
         request.app.state.myomap.store(),
         session_hours=settings.session_hours,
         token_hours=settings.token_hours,
+        idle_minutes=settings.session_idle_minutes,
     )
 
 
