@@ -19,6 +19,13 @@ from myomap.web import create_app
 FIXTURES = Path(__file__).parent / "fixtures"
 TINY = FIXTURES / "atlas" / "valid"
 
+# The atlas cache (myomap.atlas.cache) lives in the project's .pytest_cache, never in the
+# user's cache folder; CLI subprocesses inherit it and start warm. MYOMAP_CACHE_DIR=off
+# runs the suite without it.
+os.environ.setdefault(
+    "MYOMAP_CACHE_DIR", str(Path(__file__).resolve().parents[1] / ".pytest_cache" / "myomap")
+)
+
 
 def pytest_sessionstart(session: pytest.Session) -> None:
     """With MYOMAP_REQUIRE_ALL=1 (as .ci/run sets it), nothing may be skipped for want of
