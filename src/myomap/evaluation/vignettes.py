@@ -126,7 +126,9 @@ class Metrics:
 def _hit_rank(result: Result, target: Expected) -> int | None:
     for position, cand in enumerate(result.candidates, start=1):
         for t in target.muscles:
-            if cand.muscle == t.muscle and (t.side is None or cand.side == t.side):
+            # A "both sides" candidate covers a listed right or left side.
+            sides = (t.side, "both") if t.side in ("right", "left") else (t.side,)
+            if cand.muscle == t.muscle and (t.side is None or cand.side in sides):
                 return position
     return None
 
