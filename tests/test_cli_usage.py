@@ -71,6 +71,23 @@ def test_version(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[
     assert (code, out, err) == (0, f"myomap {__version__}\n", "")
 
 
+def test_version_answers_before_the_cli_loads(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from myomap.cli import main as entry_point
+
+    monkeypatch.setattr(sys, "argv", ["myomap", "--version"])
+    entry_point()
+    assert capsys.readouterr().out == f"myomap {__version__}\n"
+
+
+def test_version_with_a_command_is_still_the_version(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out, _err = run_main(["--version", "regions"], monkeypatch, capsys)
+    assert (code, out) == (0, f"myomap {__version__}\n")
+
+
 def test_assess_without_pain_says_what_to_do(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -1,6 +1,21 @@
 """The command line: ``myomap`` with ``serve`` as the default command. One module per
-command group; ``render`` draws results in the terminal."""
+command group (the typer app is ``myomap.cli.app.app``); ``render`` draws results in the
+terminal."""
 
-from myomap.cli.app import app, main
+from __future__ import annotations
 
-__all__ = ["app", "main"]
+import sys
+
+__all__ = ["main"]
+
+
+def main() -> None:
+    """Entry point of the ``myomap`` command; ``--version`` answers before typer loads."""
+    if sys.argv[1:] == ["--version"]:
+        from myomap import __version__
+
+        sys.stdout.write(f"myomap {__version__}\n")
+        return
+    from myomap.cli.app import main as run
+
+    run()
