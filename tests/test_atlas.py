@@ -199,3 +199,17 @@ def test_review_summary_lists_unreviewed_entries() -> None:
 
     raw, _problems = check_atlas(TINY)
     assert review_summary(raw)["unreviewed"] == ["alpha", "beta", "gamma"]
+
+
+def test_atlas_check_prints_the_review_counts_and_unreviewed_ids() -> None:
+    from myomap.cli.atlas import _review_line
+
+    review = {
+        "clinician_signed": [],
+        "reviewed": ["alpha"],
+        "needs_review": ["beta", "gamma"],
+        "unreviewed": ["delta"],
+    }
+    assert _review_line(review) == (
+        "review: clinician-signed 0, reviewed 1, needs review 2, unreviewed 1 (delta)"
+    )

@@ -29,12 +29,15 @@ def atlas_check(
 ) -> None:
     """Check the atlas against every rule (MYO000…); exit 1 if anything is wrong."""
     from myomap.atlas import check_atlas
+    from myomap.atlas.check import review_summary
 
     raw, problems = check_atlas(path)
+    review = review_summary(raw)
     if as_json:
         data = {
             "ok": not problems,
             "muscles": len(raw.muscles),
+            "review": review,
             "problems": [{"code": p.code, "file": p.file, "message": p.message} for p in problems],
         }
         sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
@@ -49,8 +52,21 @@ def atlas_check(
                 f"{len(raw.findings)} findings, {len(raw.red_flags)} red flags, "
                 f"{len(raw.sources)} sources"
             )
+        out.print(_review_line(review), highlight=False, soft_wrap=True)
     if problems:
         raise typer.Exit(1)
+
+
+def _review_line(review: dict[str, list[str]]) -> str:
+    """One line on the review trail: counts by status, and the entries without a review."""
+    line = (
+        f"review: clinician-signed {len(review['clinician_signed'])}, "
+        f"reviewed {len(review['reviewed'])}, needs review {len(review['needs_review'])}, "
+        f"unreviewed {len(review['unreviewed'])}"
+    )
+    if review["unreviewed"]:
+        line += f" ({', '.join(review['unreviewed'])})"
+    return line
 
 
 @atlas_app.command("rules")
