@@ -81,8 +81,14 @@ class Settings(BaseSettings):
         description="Other origins (https://host:port, comma-separated) whose pages may "
         "send state-changing requests; the site's own origin is always allowed.",
     )
-    forwarded_allow_ips: str = Field(
-        default="127.0.0.1",
-        description="Proxies trusted for X-Forwarded-For and X-Forwarded-Proto "
-        "(comma-separated addresses, or * for any).",
+    trusted_proxies: str = Field(
+        default="",
+        description="Reverse proxies whose X-Forwarded-For and X-Forwarded-Proto are "
+        "believed: comma-separated addresses or networks (10.0.0.2, 172.28.0.0/24); "
+        "none by default, so a client cannot choose the address its limits count against.",
+    )
+    redis_url: str | None = Field(
+        default=None,
+        description="Redis for rate limits shared by every worker and instance, "
+        "redis://HOST:PORT/DB (none: counted in each process).",
     )

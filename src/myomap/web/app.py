@@ -17,6 +17,7 @@ from fastapi import APIRouter, FastAPI
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 from jinja2 import ChoiceLoader, Environment, PackageLoader, select_autoescape
+from uvicorn.middleware.proxy_headers import ProxyHeadersMiddleware
 
 from myomap import __version__
 from myomap.atlas import Atlas, load_atlas
@@ -66,7 +67,7 @@ def create_app(settings: Settings | None = None, atlas: Atlas | None = None) -> 
     )
     app.state.myomap = AppState(settings=settings, atlas=atlas, model=model, templates=_templates())
     app.state.myomap.templates.env.globals["server_mode"] = settings.server
-    app.state.myomap_limiter = RateLimiter()
+    app.state.myomap_limiter = RateLimiter(settings.redis_url)
     for router in _routers(settings):
         app.include_router(router)
     app.mount("/static/swagger", StaticFiles(directory=SWAGGER_UI), name="swagger")
@@ -74,6 +75,8 @@ def create_app(settings: Settings | None = None, atlas: Atlas | None = None) -> 
     app.add_middleware(BodyLimit, limit=settings.max_body_bytes)
     app.add_middleware(CrossOriginProtection, trusted_origins=settings.trusted_origins)
     app.add_middleware(SecurityHeaders, hsts=settings.server)
+    if settings.trusted_proxies:  # outermost: X-Forwarded-For/-Proto from these proxies only
+        app.add_middleware(ProxyHeadersMiddleware, trusted_hosts=settings.trusted_proxies)
     errors.install(app)
     return app
 

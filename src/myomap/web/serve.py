@@ -2,8 +2,8 @@
 
 Local mode listens on loopback only: a host that is not (0.0.0.0, a LAN address) is
 refused, because local mode has no sign-in. Server mode (``--server`` or MYOMAP_SERVER)
-may listen anywhere; behind a reverse proxy, X-Forwarded-For and -Proto are trusted from
-``MYOMAP_FORWARDED_ALLOW_IPS`` only.
+may listen anywhere; behind a reverse proxy, X-Forwarded-For and -Proto are believed from
+``MYOMAP_TRUSTED_PROXIES`` only, by the app itself (``web/app.py``), never by uvicorn.
 """
 
 from __future__ import annotations
@@ -64,7 +64,6 @@ def run(
         port=port if port is not None else settings.port,
         workers=workers if workers is not None else settings.workers,
         log_level=settings.log_level,
-        proxy_headers=True,
-        forwarded_allow_ips=settings.forwarded_allow_ips,
+        proxy_headers=False,  # the app believes MYOMAP_TRUSTED_PROXIES only (web/app.py)
         server_header=False,
     )

@@ -1,52 +1,77 @@
-"""Rate limits: at most N hits per window for one key (an address or an account).
+"""Rate limits: at most N hits per moving window for one key (an address or an account).
 
-In-process: each worker counts for itself, so with W workers a client may get up to W×N
-through per window (docs/security.md says so). Sign-in failures are also counted per email
-in the database (``storage/accounts.py``), which holds across workers.
+Counted by the ``limits`` library (moving window: the exact log of hits in the last
+window). With ``MYOMAP_REDIS_URL`` the log lives in Redis, so every worker of every
+instance counts against the same limit; without it, in this process's memory (local mode,
+or one worker of one instance). If Redis cannot be reached within ``REDIS_TIMEOUT``, a
+limited request gets 503 with Retry-After (``LimiterUnavailable``) rather than going through
+unlimited; routes without a limit keep working.
 
 >>> limiter = RateLimiter()
->>> [limiter.hit("login:10.0.0.1", limit=2, window=60.0, at=0.0) for _ in range(3)]
-[0, 0, 60]
+>>> [limiter.hit("login:10.0.0.1", limit=2, window=60.0) > 0 for _ in range(3)]
+[False, False, True]
 """
 
 from __future__ import annotations
 
+import logging
 import math
-import threading
 import time
-from collections import deque
 
-__all__ = ["RateLimiter"]
+from limits import RateLimitItemPerSecond
+from limits.errors import StorageError
+from limits.storage import MemoryStorage, RedisStorage
+from limits.strategies import MovingWindowRateLimiter
 
-MAX_KEYS = 100_000
+from myomap.errors import MyomapError
+
+__all__ = ["NAMESPACE", "LimiterUnavailable", "RateLimiter"]
+
+NAMESPACE = "myomap"
+"""The first part of every key, so several applications can share one Redis."""
+REDIS_TIMEOUT = 2.0
+"""Seconds to wait for Redis before answering 503."""
+
+log = logging.getLogger("myomap.web")
+
+
+class LimiterUnavailable(MyomapError):
+    """The shared rate-limit store (Redis) did not answer: try again soon (503)."""
+
+    status = 503
+
+    def __init__(self) -> None:
+        super().__init__("The server cannot check its rate limits just now; try again soon.")
+        self.retry_after = 5
 
 
 class RateLimiter:
-    """A sliding log of hit times per key; thread-safe."""
+    """Moving-window limits in Redis (``redis_url``) or in memory; safe across threads."""
 
-    def __init__(self) -> None:
-        self._hits: dict[str, deque[float]] = {}
-        self._lock = threading.Lock()
+    def __init__(self, redis_url: str | None = None) -> None:
+        self.shared = bool(redis_url)
+        storage: MemoryStorage | RedisStorage = (
+            RedisStorage(
+                redis_url,
+                wrap_exceptions=True,
+                socket_timeout=REDIS_TIMEOUT,
+                socket_connect_timeout=REDIS_TIMEOUT,
+            )
+            if redis_url
+            else MemoryStorage()
+        )
+        self._strategy = MovingWindowRateLimiter(storage)
 
-    def hit(self, key: str, *, limit: int, window: float, at: float | None = None) -> int:
+    def hit(self, key: str, *, limit: int, window: float) -> int:
         """Count a hit; 0 if allowed, else the seconds to wait before the next one."""
         if limit <= 0:
             return 0
-        stamp = time.monotonic() if at is None else at
-        with self._lock:
-            hits = self._hits.get(key)
-            if hits is None:
-                if len(self._hits) >= MAX_KEYS:
-                    self._forget(stamp, window)
-                hits = self._hits[key] = deque()
-            while hits and hits[0] <= stamp - window:
-                hits.popleft()
-            if len(hits) >= limit:
-                return max(1, math.ceil(hits[0] + window - stamp))
-            hits.append(stamp)
-            return 0
-
-    def _forget(self, stamp: float, window: float) -> None:
-        stale = [k for k, v in self._hits.items() if not v or v[-1] <= stamp - window]
-        for key in stale or list(self._hits)[: MAX_KEYS // 2]:
-            del self._hits[key]
+        item = RateLimitItemPerSecond(limit, max(1, round(window)))
+        try:
+            if self._strategy.hit(item, NAMESPACE, key):
+                return 0
+            reset = self._strategy.get_window_stats(item, NAMESPACE, key).reset_time
+        except StorageError as exc:
+            log.error("rate-limit store unavailable: %s", exc.storage_error)
+            raise LimiterUnavailable() from exc
+        return max(1, math.ceil(reset - time.time()))
