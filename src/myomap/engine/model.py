@@ -56,6 +56,9 @@ LOCAL = 0.2
 ROLE_NONE, ROLE_LOCAL, ROLE_SPILLOVER, ROLE_ESSENTIAL = 0, 1, 2, 3
 ROLE_NAMES = {ROLE_LOCAL: "local", ROLE_SPILLOVER: "spillover", ROLE_ESSENTIAL: "essential"}
 
+TRIAGE_ONLY = ("red_flag", "risk_factor")
+"""Finding categories that are asked for safety and never move the ranking."""
+
 NEAR_DISTANCE = 3.0
 """Two regions are neighbours when their outlines on one figure come this close (of 240×560)."""
 
@@ -121,7 +124,8 @@ class Model:
     yes: FloatArray  # (H+1, F) P(finding yes | h)
     log_yes: FloatArray  # (H+1, F)
     log_no: FloatArray  # (H+1, F)
-    ranking_findings: NDArray[np.bool_]  # (F,) findings that can rank muscles (not red flags)
+    ranking_findings: NDArray[np.bool_]  # (F,) findings that can rank muscles (not TRIAGE_ONLY)
+    sex_specific: tuple[tuple[int, str], ...] = ()  # (finding index, sex) asked of one sex only
 
     @property
     def other(self) -> int:
@@ -277,7 +281,10 @@ def compile_model(
     log_unmarked[n_h] = np.log1p(-params.leak)
     peak = np.full((n_h + 1, n_r), np.log(params.peak))
     peak[:n_h][role == ROLE_ESSENTIAL] = 0.0
-    ranking = np.array([atlas.findings[f].category != "red_flag" for f in findings], dtype=bool)
+    # Warning signs and risk factors are for triage only: they never rank muscles.
+    ranking = np.array(
+        [atlas.findings[f].category not in TRIAGE_ONLY for f in findings], dtype=bool
+    )
     return Model(
         atlas=atlas,
         params=params,
@@ -301,4 +308,9 @@ def compile_model(
         log_yes=np.log(yes),
         log_no=np.log1p(-yes),
         ranking_findings=ranking,
+        sex_specific=tuple(
+            (i, str(atlas.findings[f].sex))
+            for i, f in enumerate(findings)
+            if atlas.findings[f].sex is not None
+        ),
     )

@@ -59,9 +59,9 @@ def _finding_question(
     allowed = model.ranking_findings.copy()
     for f in evidence.answers:
         allowed[model.finding_index[f]] = False
-    for f, finding in atlas.findings.items():
-        if finding.sex is not None and evidence.sex not in (None, finding.sex):
-            allowed[model.finding_index[f]] = False
+    for i, sex in model.sex_specific:
+        if evidence.sex not in (None, sex):
+            allowed[i] = False
     open_findings: list[int] = np.flatnonzero(allowed).tolist()
     if not open_findings:
         return None, 0

@@ -1,4 +1,8 @@
-"""``rank``: from evidence to an explained, ranked list of candidate muscles, triage first."""
+"""``rank``: from evidence to an explained, ranked list of candidate muscles, triage first.
+
+Each muscle is listed once, on its most probable side (right, left, both sides or midline),
+with that hypothesis's probability; the other sides' share is not added to it.
+"""
 
 from __future__ import annotations
 
@@ -35,16 +39,20 @@ def rank(model: Model, evidence: Evidence, *, limit: int = SHOWN) -> Result:
     if painful:
         columns = [model.region_index[r] for r in painful]
         refers = ((model.role[:, columns] != ROLE_NONE) | model.near[:, columns]).any(axis=1)
-        listable = [h for h in order if refers[h]][: limit + 1]
+        listable = [h for h in order if refers[h]]
     else:
         listable = order
 
     candidates: list[Candidate] = []
+    listed: set[str] = set()
     if painful or seen.yes or seen.no:
         for h in listable:
             if len(candidates) == limit or post[h] < MIN_SHOWN:
                 break
             hyp = model.hypotheses[h]
+            if hyp.muscle in listed:
+                continue  # one entry per muscle: its most probable side
+            listed.add(hyp.muscle)
             explains, unexplained = zone_matches(model, h, painful)
             supporting, against = answer_weights(model, h, seen)
             candidates.append(
