@@ -197,3 +197,30 @@ def test_the_store_is_closed_when_the_app_stops(tmp_path: Path, atlas: Atlas) ->
         client.get("/history")
         assert app.state.myomap._store
     assert not app.state.myomap._store
+
+
+def test_check_ins_on_the_form_history_and_log_today(client: TestClient) -> None:
+    first = client.post(
+        "/api/v1/diary",
+        json={
+            "overall": 5,
+            "pain": {"lumbar_paraspinal_r": 5},
+            "peg": {"pain": 6, "enjoyment": 5, "activity": 4},
+            "psfs": [{"activity": "gardening", "score": 3}],
+            "treatments": [{"name": "ibuprofen", "dose": "400 mg"}],
+        },
+    )
+    assert first.status_code == 201, first.text
+    form = client.get("/diary").text
+    assert '<option value="ibuprofen" data-dose="400 mg">' in form
+    assert "Started from your last entry" in form
+    start = re.search(r'id="start-data">([^<]*)<', form)
+    assert start is not None
+    assert json.loads(start.group(1)) == {
+        "pain": {"lumbar_paraspinal_r": 5},
+        "psfs": ["gardening"],
+    }
+    assert "Started from your last entry" not in client.get("/diary?blank=1").text
+    history = client.get("/history").text
+    assert "ibuprofen 400 mg" in history and "<strong>PEG</strong> 5.0" in history
+    assert "Check-in scores" in history

@@ -168,7 +168,8 @@ def test_pdf_reads_as_a_clinical_document(store: Store, tmp_path: Path) -> None:
     assert "Travell" in text  # a source of the listed muscles
     # no internal ids and no words addressed to the patient
     assert not re.search(r"\b[a-z_]+/(pressure|stretch)/\d", text), "a plan step id"
-    assert not re.search(r"\b[a-z]+_[a-z_]+\b", text.replace("myomap", "")), "an atlas id"
+    body = text[: text.rindex("Sources")]  # addresses of sources may hold underscores
+    assert not re.search(r"\b[a-z]+_[a-z_]+\b", body), "an atlas id"
     assert "your answers" not in text.lower()
     # no heading left alone at the foot of a page
     for page in pages:

@@ -27,6 +27,7 @@ from sqlalchemy import Engine, delete, func, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from myomap.atlas.model import Atlas
+from myomap.db import checkins
 from myomap.db.database import is_sqlite, open_engine
 from myomap.db.failures import database_errors
 from myomap.db.migrate import upgrade
@@ -173,6 +174,9 @@ class Store:
         note: str = "",
         self_care_done: Sequence[str] = (),
         triggers: Sequence[str] = (),
+        peg: Any = None,
+        psfs: Sequence[Any] = (),
+        treatments: Sequence[Any] = (),
     ) -> Entry:
         """Check the values, then store a new entry (``at`` defaults to now)."""
         draft = check_draft(
@@ -185,6 +189,9 @@ class Store:
                 note=note,
                 self_care_done=list(self_care_done),
                 triggers=list(triggers),
+                peg=peg,
+                psfs=list(psfs),
+                treatments=list(treatments),
             ),
         )
         stamp = now()
@@ -204,7 +211,7 @@ class Store:
             )
             session.add(row)
             session.flush()
-            return _entry(row)
+            return checkins.write(session, self.owner_id, _entry(row), draft)
 
     def list_entries(
         self,
@@ -244,7 +251,7 @@ class Store:
         def stamp(value: Any) -> Any:
             return datetime_type.process_result_value(value, dialect)
 
-        return [
+        built = [
             Entry.model_construct(
                 **{
                     **row,
@@ -260,6 +267,7 @@ class Store:
             )
             for row in rows
         ]
+        return checkins.attach(self, built)
 
     def _row(self, session: Session, entry_id: int, *, deleted: bool | None) -> EntryRow:
         row = session.get(EntryRow, entry_id) if valid_id(entry_id) else None
@@ -276,7 +284,8 @@ class Store:
 
     def get_entry(self, entry_id: int, *, include_deleted: bool = False) -> Entry:
         with self.reading() as session:
-            return _entry(self._row(session, entry_id, deleted=None if include_deleted else False))
+            found = _entry(self._row(session, entry_id, deleted=None if include_deleted else False))
+        return checkins.attach(self, [found])[0]
 
     def update_entry(
         self,
@@ -289,6 +298,9 @@ class Store:
         note: str = UNSET,
         self_care_done: Sequence[str] = UNSET,
         triggers: Sequence[str] = UNSET,
+        peg: Any = UNSET,
+        psfs: Sequence[Any] = UNSET,
+        treatments: Sequence[Any] = UNSET,
     ) -> Entry:
         """Change the given fields of an entry; the others stay."""
         given = {
@@ -299,6 +311,9 @@ class Store:
             "note": note,
             "self_care_done": self_care_done,
             "triggers": triggers,
+            "peg": peg,
+            "psfs": psfs,
+            "treatments": treatments,
         }
         changes: dict[str, Any] = {k: v for k, v in given.items() if v is not UNSET}
         if "at" in changes:
@@ -324,7 +339,7 @@ class Store:
             row.updated_at = now()
             session.flush()
             session.refresh(row)
-            return _entry(row)
+            return checkins.write(session, self.owner_id, _entry(row), draft)
 
     def delete_entry(self, entry_id: int) -> Entry:
         """Hide an entry; ``restore_entry`` undoes it."""
@@ -456,7 +471,7 @@ class Store:
                 .order_by(AssessmentRow.id)
             )
             return Snapshot(
-                entries=[_entry(r) for r in entries],
+                entries=checkins.attach(self, [_entry(r) for r in entries]),
                 assessments=[_assessment(r) for r in assessments],
             )
 
@@ -484,7 +499,11 @@ class Store:
                     "to replace everything in it.",
                     field="database",
                 )
-            session.add_all(_entry_row(e, self.owner_id) for e in entries)
+            rows = [_entry_row(e, self.owner_id) for e in entries]
+            session.add_all(rows)
+            session.flush()
+            for row, original in zip(rows, snapshot.entries, strict=True):
+                checkins.write(session, self.owner_id, _entry(row), original.draft())
             session.add_all(_assessment_row(a, self.owner_id) for a in assessments)
             session.flush()
         return {"entries": len(entries), "assessments": len(assessments)}

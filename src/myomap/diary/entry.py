@@ -7,7 +7,10 @@ Its JSON form is what ``myomap diary list --json`` prints and what exports hold:
     {"id": 3, "at": "2025-03-01T07:30:00Z", "overall": 4,
      "pain": {"lumbar_paraspinal_r": 5, "buttock_upper_r": 3}, "quality": ["aching"],
      "note": "stiff after sitting", "self_care_done": ["gluteus_medius/stretch/1"],
-     "triggers": ["long drive"], "created_at": "…", "updated_at": "…", "deleted_at": null}
+     "triggers": ["long drive"], "peg": {"pain": 5, "enjoyment": 4, "activity": 6},
+     "psfs": [{"activity": "gardening", "score": 4}],
+     "treatments": [{"name": "ibuprofen", "dose": "400 mg", "at": null, "note": ""}],
+     "created_at": "…", "updated_at": "…", "deleted_at": null}
 """
 
 from __future__ import annotations
@@ -19,6 +22,14 @@ from pydantic import BaseModel, ConfigDict, Field, StrictInt, field_serializer
 
 from myomap.atlas.model import Atlas
 from myomap.atlas.suggest import did_you_mean
+from myomap.diary.outcomes import (
+    Peg,
+    PsfsItem,
+    Treatment,
+    check_peg,
+    check_psfs,
+    check_treatments,
+)
 from myomap.errors import EvidenceError
 
 __all__ = ["MAX_ITEM", "MAX_NOTE", "QUALITIES", "Entry", "EntryDraft", "check_draft", "iso"]
@@ -62,6 +73,9 @@ class EntryDraft(BaseModel):
     note: str = ""
     self_care_done: list[str] = Field(default_factory=list)
     triggers: list[str] = Field(default_factory=list)
+    peg: Peg | None = None
+    psfs: list[PsfsItem] = Field(default_factory=list)
+    treatments: list[Treatment] = Field(default_factory=list)
 
 
 class Entry(BaseModel):
@@ -77,6 +91,9 @@ class Entry(BaseModel):
     note: str = ""
     self_care_done: list[str] = Field(default_factory=list)
     triggers: list[str] = Field(default_factory=list)
+    peg: Peg | None = None
+    psfs: list[PsfsItem] = Field(default_factory=list)
+    treatments: list[Treatment] = Field(default_factory=list)
     created_at: datetime
     updated_at: datetime
     deleted_at: datetime | None = None
@@ -156,5 +173,8 @@ def check_draft(atlas: Atlas, draft: EntryDraft) -> EntryDraft:
             "note": note,
             "self_care_done": _check_words(draft.self_care_done, "self_care_done"),
             "triggers": _check_words(draft.triggers, "triggers"),
+            "peg": check_peg(draft.peg),
+            "psfs": check_psfs(draft.psfs),
+            "treatments": check_treatments(draft.treatments),
         }
     )

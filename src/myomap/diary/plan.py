@@ -83,7 +83,10 @@ def plan_steps(atlas: Atlas, result: Result) -> list[PlanStep]:
 
 def step_label(atlas: Atlas, item: str, plan: Sequence[PlanStep] = ()) -> str:
     """A self-care item as a person reads it: a plan step id becomes its title
-    ("Stretch: Kneeling lunge (Iliopsoas)"); free text stays as it is."""
+    ("Stretch: Kneeling lunge (Iliopsoas)"), a treatment ``taken:<name>`` "<name> (taken)";
+    free text stays as it is."""
+    if item.startswith("taken:"):
+        return f"{item.removeprefix('taken:')} (taken)"
     for step in plan:
         if step.id == item:
             return f"{step.title} ({step.muscle_name})"

@@ -5,8 +5,9 @@
     region_series(entries, region)   [(at, intensity)]  (a region not marked counts as 0)
     pain_extent(pain)                share of the body figures' area marked painful, 0..1
     overlap(a, b)                    Jaccard overlap of two pain maps by area, 0..1
-    self_care_effects(entries)       for each self-care item: the mean change in overall pain
-                                     at the next entry after doing it, against not doing it
+    self_care_effects(entries)       for each self-care item and treatment: the mean change in
+                                     overall pain at the next entry after doing it, against not
+    outcome_series(entries)          [(at, PEG score, PSFS score)] where either was recorded
 
 These describe what happened; they do not say what caused it.
 """
@@ -26,9 +27,11 @@ from myomap.atlas.figures import VIEWS, load_figure
 from myomap.diary.entry import Entry
 
 __all__ = [
+    "TAKEN",
     "DayPoint",
     "SelfCareEffect",
     "daily_overall",
+    "outcome_series",
     "overall_series",
     "overlap",
     "pain_extent",
@@ -123,16 +126,20 @@ class SelfCareEffect:
 
 
 Step = Literal["entry", "day"]
+TAKEN = "taken:"
+"""Prefix of a treatment among the items of ``self_care_effects`` (``taken:ibuprofen``)."""
+
+
+def _done(entry: Entry) -> set[str]:
+    """What the person did or took at an entry: self-care items and treatments."""
+    return set(entry.self_care_done) | {TAKEN + t.name for t in entry.treatments}
 
 
 def _steps(entries: Sequence[Entry], by: Step, zone: tzinfo | None) -> list[tuple[set[str], float]]:
     """(items done, change in overall pain to the next entry or day) for each step."""
     ordered = sorted(entries, key=lambda e: (e.at, e.id))
     if by == "entry":
-        return [
-            (set(a.self_care_done), float(b.overall - a.overall))
-            for a, b in itertools.pairwise(ordered)
-        ]
+        return [(_done(a), float(b.overall - a.overall)) for a, b in itertools.pairwise(ordered)]
     days: dict[date, list[Entry]] = defaultdict(list)
     for e in ordered:
         days[_day(e.at, zone)].append(e)
@@ -141,7 +148,7 @@ def _steps(entries: Sequence[Entry], by: Step, zone: tzinfo | None) -> list[tupl
     for today, tomorrow in itertools.pairwise(keys):
         if (tomorrow - today).days != 1:
             continue
-        done = {item for e in days[today] for item in e.self_care_done}
+        done = {item for e in days[today] for item in _done(e)}
         change = statistics.fmean(e.overall for e in days[tomorrow]) - statistics.fmean(
             e.overall for e in days[today]
         )
@@ -152,7 +159,8 @@ def _steps(entries: Sequence[Entry], by: Step, zone: tzinfo | None) -> list[tupl
 def self_care_effects(
     entries: Sequence[Entry], *, by: Step = "entry", zone: tzinfo | None = None
 ) -> list[SelfCareEffect]:
-    """For each self-care item, the mean change in overall pain after doing it vs not.
+    """For each self-care item (and each treatment, as ``taken:<name>``), the mean change
+    in overall pain after doing it vs not.
 
     ``by="entry"`` compares each entry with the next one; ``by="day"`` compares each day's
     mean with the next calendar day's. Items are listed by how often they were done.
@@ -176,3 +184,14 @@ def self_care_effects(
             )
         )
     return effects
+
+
+def outcome_series(entries: Iterable[Entry]) -> list[tuple[datetime, float | None, float | None]]:
+    """PEG and PSFS scores at each entry that recorded either, oldest first."""
+    from myomap.diary.outcomes import psfs_score
+
+    return [
+        (e.at, e.peg.score if e.peg else None, psfs_score(e.psfs))
+        for e in sorted(entries, key=lambda e: (e.at, e.id))
+        if e.peg is not None or e.psfs
+    ]

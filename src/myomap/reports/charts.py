@@ -18,9 +18,9 @@ from matplotlib import rc_context
 from matplotlib.figure import Figure
 
 from myomap.diary.entry import Entry
-from myomap.diary.progress import daily_overall, pain_extent
+from myomap.diary.progress import daily_overall, outcome_series, pain_extent
 
-__all__ = ["extent_chart", "overall_chart", "regions_chart"]
+__all__ = ["extent_chart", "outcomes_chart", "overall_chart", "regions_chart"]
 
 INK = "#1f2933"
 ACCENT = "#c0392b"
@@ -109,12 +109,66 @@ def overall_chart(entries: Sequence[Entry], *, zone: tzinfo | None = None) -> st
                 zorder=3,
                 label="entry",
             )
-        ax.set_ylim(-0.3, 10.3)
+        _treatment_marks(ax, entries, zone)
+        ax.set_ylim(-0.3, 10.6)
         ax.set_yticks(range(0, 11, 2))
         ax.set_ylabel("overall pain (0–10)")
         ax.grid(axis="y", color="#e5e8eb", linewidth=0.6)
         _dates(ax)
         ax.legend(loc="upper right", frameon=False, fontsize=7, ncols=3)
+        return _svg(figure)
+
+
+def _treatment_marks(ax: Any, entries: Sequence[Entry], zone: tzinfo | None) -> None:
+    """A marker along the top of the chart at each treatment taken, one colour per name."""
+    taken: dict[str, list[datetime]] = {}
+    for e in entries:
+        for t in e.treatments:
+            taken.setdefault(t.name, []).append((t.at or e.at).astimezone(zone))
+    names = sorted(taken, key=lambda n: -len(taken[n]))
+    for n, name in enumerate(names[: len(PALETTE) - 1]):
+        ax.scatter(
+            _x(taken[name]),
+            [10.35 - 0.25 * n] * len(taken[name]),
+            marker="v",
+            s=22,
+            color=PALETTE[(n + 1) % len(PALETTE)],
+            zorder=4,
+            label=f"taken: {name}",
+        )
+
+
+def outcomes_chart(entries: Sequence[Entry], *, zone: tzinfo | None = None) -> str:
+    """PEG score (pain and interference, higher is worse) and PSFS score (function,
+    higher is better) at each check-in."""
+    with rc_context(STYLE):
+        figure = Figure(figsize=SIZE)
+        series = outcome_series(entries)
+        if not series:
+            return _empty(figure, "No PEG or PSFS check-ins yet")
+        ax = figure.add_subplot()
+        peg = [(at.astimezone(zone), v) for at, v, _ in series if v is not None]
+        psfs = [(at.astimezone(zone), v) for at, _, v in series if v is not None]
+        for points, name, colour in (
+            (peg, "PEG (higher is worse)", ACCENT),
+            (psfs, "PSFS (higher is better)", PALETTE[2]),
+        ):
+            if points:
+                ax.plot(
+                    _x([at for at, _ in points]),
+                    [value for _, value in points],
+                    color=colour,
+                    linewidth=1.6,
+                    marker="o",
+                    markersize=3,
+                    label=name,
+                )
+        ax.set_ylim(-0.3, 10.3)
+        ax.set_yticks(range(0, 11, 2))
+        ax.set_ylabel("score (0–10)")
+        ax.grid(axis="y", color="#e5e8eb", linewidth=0.6)
+        _dates(ax)
+        ax.legend(loc="upper right", frameon=False, fontsize=7, ncols=2)
         return _svg(figure)
 
 

@@ -1,7 +1,8 @@
 """Diary entries as CSV, one row per entry, for a spreadsheet.
 
 Pain per region is one cell, ``region:intensity`` pairs joined by ``;``; list fields are
-joined by ``;`` too.
+joined by ``;`` too. PEG items and score have a column each; the PSFS is ``activity:score``
+pairs; treatments are ``name|dose|at|note``.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ import io
 from collections.abc import Iterable
 
 from myomap.diary.entry import Entry, iso
+from myomap.diary.outcomes import Treatment, psfs_score
 
 __all__ = ["COLUMNS", "entries_csv"]
 
@@ -23,9 +25,32 @@ COLUMNS = (
     "note",
     "self_care_done",
     "triggers",
+    "peg_pain",
+    "peg_enjoyment",
+    "peg_activity",
+    "peg_score",
+    "psfs",
+    "psfs_score",
+    "treatments",
     "created_at",
     "updated_at",
 )
+
+
+def _number(value: float | None) -> str:
+    return "" if value is None else f"{value:g}"
+
+
+def _peg(e: Entry) -> list[str]:
+    if e.peg is None:
+        return ["", "", "", ""]
+    p = e.peg
+    return [str(p.pain), str(p.enjoyment), str(p.activity), _number(p.score)]
+
+
+def _treatment(t: Treatment) -> str:
+    """``name|dose|at|note`` (empty parts kept, so the columns line up)."""
+    return "|".join([t.name, t.dose, iso(t.at) if t.at else "", t.note])
 
 
 def entries_csv(entries: Iterable[Entry]) -> str:
@@ -43,6 +68,10 @@ def entries_csv(entries: Iterable[Entry]) -> str:
                 e.note,
                 ";".join(e.self_care_done),
                 ";".join(e.triggers),
+                *_peg(e),
+                ";".join(f"{i.activity}:{i.score}" for i in e.psfs),
+                _number(psfs_score(e.psfs)),
+                ";".join(_treatment(t) for t in e.treatments),
                 iso(e.created_at),
                 iso(e.updated_at),
             ]

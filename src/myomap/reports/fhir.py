@@ -3,6 +3,9 @@
 - each diary entry: an Observation of overall pain (LOINC 72514-3, 0-10) whose members
   are one Observation per painful region, with bodySite coded in myomap's region system
   and, where verified, a SNOMED CT body structure (see ``snomed.py``);
+- the person: a Patient, which every other resource names as its ``subject``;
+- each entry's PEG and PSFS check-ins: QuestionnaireResponses; each treatment taken: a
+  MedicationStatement (``fhir_checkins.py``);
 - each saved assessment: a QuestionnaireResponse with the pain map, every answer, age and
   sex, tagged with the atlas version it used.
 """
@@ -15,6 +18,7 @@ from fhir.resources.R4B.bundle import Bundle
 
 from myomap.diary.assessment import Assessment
 from myomap.diary.entry import Entry, iso
+from myomap.reports.fhir_checkins import checkin_resources
 from myomap.reports.snomed import SNOMED, snomed_structure
 from myomap.reports.summary import Summary, pseudonym
 
@@ -203,6 +207,7 @@ def fhir_bundle(summary: Summary, *, assessments: list[Assessment] | None = None
         resources.append(_assessment_resource(summary, assessment))
     for entry in summary.entries:
         resources.extend(_entry_resources(summary, entry))
+        resources.extend(checkin_resources(entry, subject(summary)))
     bundle = {
         "resourceType": "Bundle",
         "id": _uuid("bundle", 0, iso(summary.generated_at)),

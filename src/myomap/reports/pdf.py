@@ -50,6 +50,8 @@ def story(summary: Summary) -> list[Flowable]:
         *clinical.muscles(summary),
         *diary.glance(summary),
         *diary.charts_section(summary),
+        *diary.outcomes(summary),
+        *diary.treatments(summary),
         *clinical.plan(summary),
         *diary.effects(summary),
         *diary.recent(summary),

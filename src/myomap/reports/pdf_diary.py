@@ -14,13 +14,13 @@ from reportlab.platypus import Flowable, Table, TableStyle
 
 import myomap.reports.charts as charts
 from myomap.diary.entry import Entry
-from myomap.diary.progress import overlap, pain_extent, self_care_effects
+from myomap.diary.progress import outcome_series, overlap, pain_extent, self_care_effects
 from myomap.reports.pdf_bodymap import BodyMaps, intensity_colour
 from myomap.reports.pdf_style import FRAME_WIDTH, cell, chart, day, moment, para, section, table
 from myomap.reports.summary import Summary
 from myomap.reports.wording import care_words
 
-__all__ = ["charts_section", "effects", "glance", "maps", "recent"]
+__all__ = ["charts_section", "effects", "glance", "maps", "outcomes", "recent", "treatments"]
 
 
 def _week_mean(entries: Sequence[Entry], *, first: bool) -> float:
@@ -120,13 +120,69 @@ def charts_section(summary: Summary) -> list[Flowable]:
     ]
 
 
+def _first_latest(values: list[float]) -> str:
+    if not values:
+        return "—"
+    if len(values) == 1:
+        return f"{values[0]:.1f} (once)"
+    return f"{values[0]:.1f} → {values[-1]:.1f} ({len(values)} check-ins)"
+
+
+def outcomes(summary: Summary) -> list[Flowable]:
+    """PEG and PSFS scores: first → latest, and their chart."""
+    series = outcome_series(summary.entries)
+    if not series:
+        return []
+    peg = [v for _, v, _ in series if v is not None]
+    psfs = [v for _, _, v in series if v is not None]
+    rows: list[list[Any]] = [
+        ["Outcome measure", "First → latest score"],
+        [
+            cell("PEG: pain, enjoyment of life, general activity (0–10, higher is worse)"),
+            _first_latest(peg),
+        ],
+        [cell("PSFS: patient-specific activities (0–10, higher is better)"), _first_latest(psfs)],
+    ]
+    latest = next((e for e in reversed(summary.entries) if e.psfs), None)
+    if latest is not None:
+        rated = "; ".join(f"{i.activity} {i.score}" for i in latest.psfs)
+        rows.append([cell("PSFS activities at the latest check-in"), cell(rated)])
+    return section(
+        "Outcome scores",
+        table(rows, [FRAME_WIDTH - 60 * mm, 60 * mm]),
+        chart(charts.outcomes_chart(summary.entries)),
+        whole=True,
+    )
+
+
+def treatments(summary: Summary) -> list[Flowable]:
+    """Medicines and treatments recorded: how often, the doses, first and last time."""
+    taken: dict[str, list[tuple[Any, str]]] = {}
+    for e in summary.entries:
+        for t in e.treatments:
+            taken.setdefault(t.name, []).append((t.at or e.at, t.dose))
+    if not taken:
+        return []
+    rows: list[list[Any]] = [["Treatment or medicine", "Times", "Doses", "First – last"]]
+    for name in sorted(taken, key=lambda n: (-len(taken[n]), n.lower())):
+        times = sorted(at for at, _ in taken[name])
+        doses = ", ".join(dict.fromkeys(d for _, d in taken[name] if d)) or "—"
+        rows.append(
+            [cell(name), str(len(times)), cell(doses), f"{day(times[0])} – {day(times[-1])}"]
+        )
+    return section(
+        "Treatments and medicines taken (as recorded by the patient)",
+        table(rows, [55 * mm, 14 * mm, FRAME_WIDTH - 119 * mm, 50 * mm]),
+    )
+
+
 def effects(summary: Summary) -> list[Flowable]:
     """Self-care items next to the change in pain at the following entry (no causal claim)."""
     found = [e for e in self_care_effects(summary.entries) if e.count_doing >= 2][:8]
     if not found:
         return []
     rows: list[list[Any]] = [
-        ["Self-care done", "Change at next entry after doing (n)", "… after not doing (n)"]
+        ["Done or taken", "Change at next entry after doing (n)", "… after not doing (n)"]
     ]
     for e in found:
         doing = "—" if e.after_doing is None else f"{e.after_doing:+.1f} ({e.count_doing})"
@@ -135,11 +191,11 @@ def effects(summary: Summary) -> list[Flowable]:
         )
         rows.append([cell(care_words(summary.atlas, e.item, summary.plan)), doing, not_doing])
     return section(
-        "Self-care and the next entry",
+        "Self-care, treatments and the next entry",
         para(
             "Mean change in overall pain from one entry to the next, after the entries where "
-            "the patient did an item and after those where they did not. This describes the "
-            "diary; it does not show that an item caused a change.",
+            "the patient did or took an item and after those where they did not. This "
+            "describes the diary; it does not show that an item caused a change.",
             "small",
         ),
         table(rows, [FRAME_WIDTH - 100 * mm, 50 * mm, 50 * mm]),

@@ -28,7 +28,10 @@ def finding_words(atlas: Atlas, finding: str) -> str:
 
 
 def care_words(atlas: Atlas, item: str, plan: Sequence[PlanStep] = ()) -> str:
-    """A self-care item as words: a plan step's title and muscle; free text as written."""
+    """A self-care item as words: a plan step's title and muscle; a treatment as
+    "<name> (taken)"; free text as written."""
+    if item.startswith("taken:"):
+        return f"{item.removeprefix('taken:')} (taken)"
     for step in plan:
         if step.id == item:
             return f"{step.title} ({step.muscle_name})"

@@ -27,6 +27,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from myomap.db import Store
 from myomap.diary import Assessment, Entry, Rerun
+from myomap.diary.outcomes import Peg, PsfsItem, Treatment
 from myomap.diary.snapshot import parse_snapshot
 from myomap.engine import Evidence, Model, rank
 from myomap.errors import EvidenceError
@@ -55,6 +56,13 @@ class EntryIn(BaseModel):
         default_factory=list, description="plan step ids or free text"
     )
     triggers: list[str] = Field(default_factory=list)
+    peg: Peg | None = Field(default=None, description="PEG check-in: pain, enjoyment, activity")
+    psfs: list[PsfsItem] = Field(
+        default_factory=list, description="Patient-Specific Functional Scale: activity, 0-10"
+    )
+    treatments: list[Treatment] = Field(
+        default_factory=list, description="medicines and treatments taken: name, dose, at, note"
+    )
 
 
 class EntryChanges(BaseModel):
@@ -69,6 +77,9 @@ class EntryChanges(BaseModel):
     note: str | None = None
     self_care_done: list[str] | None = None
     triggers: list[str] | None = None
+    peg: Peg | None = None
+    psfs: list[PsfsItem] | None = None
+    treatments: list[Treatment] | None = None
 
 
 class NewAssessment(BaseModel):
@@ -112,7 +123,10 @@ def get_entry(entry_id: int, store: StoreDep) -> Entry:
 @router.put("/diary/{entry_id}", response_model=Entry)
 def update_entry(entry_id: int, changes: EntryChanges, store: StoreDep) -> Entry:
     """Change the fields given; the others stay as they are."""
-    return store.update_entry(entry_id, **changes.model_dump(exclude_unset=True, exclude_none=True))
+    given = changes.model_dump(exclude_unset=True)
+    # null leaves a field as it is, except the PEG, where null removes the check-in
+    fields = {k: v for k, v in given.items() if v is not None or k == "peg"}
+    return store.update_entry(entry_id, **fields)
 
 
 @router.delete("/diary/{entry_id}", response_model=Entry)

@@ -57,9 +57,18 @@ def diary_page(
     state: StateDep,
     store: StoreDep,
     edit: Annotated[int | None, Query(description="id of an entry to change")] = None,
+    blank: Annotated[bool, Query(description="start from a blank map")] = False,
 ) -> Response:
+    from myomap.db.checkins import past_treatments
+    from myomap.diary.outcomes import PEG_ITEMS
+
     atlas = state.atlas
     entry = store.get_entry(edit) if edit is not None else None
+    start = (
+        None
+        if entry is not None or blank
+        else next(iter(store.list_entries(newest_first=True, limit=1)), None)
+    )
     plan = latest_plan(store)
     regions = {r.id: {"label": r.label} for r in atlas.regions.values()}
     return render(
@@ -76,6 +85,13 @@ def diary_page(
         regions_json=_script_json(regions),
         entry_json=_script_json(entry.model_dump(mode="json") if entry else None),
         plan_ids_json=_script_json([s.id for s in plan]),
+        past_treatments=past_treatments(store),
+        peg_items=list(PEG_ITEMS.items()),
+        start=start,
+        start_when=entry_when(start.at) if start else "",
+        start_json=_script_json(
+            {"pain": start.pain, "psfs": [i.activity for i in start.psfs]} if start else None
+        ),
     )
 
 

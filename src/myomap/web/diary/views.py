@@ -150,6 +150,13 @@ def _charts(atlas: Atlas, entries: Sequence[Entry]) -> dict[str, Markup]:
             prefix="regions",
             label="Chart of the most painful regions by day (daily mean intensity, 0 to 10)",
         ),
+        "outcomes": inline_svg(
+            charts.outcomes_chart(entries),
+            prefix="outcomes",
+            label="Chart of the PEG and activity (PSFS) scores at each check-in, 0 to 10",
+        )
+        if any(e.peg or e.psfs for e in entries)
+        else Markup(""),
         "extent": inline_svg(
             charts.extent_chart(entries),
             prefix="extent",

@@ -9,9 +9,10 @@
   const REGIONS = data("regions-data");
   const ENTRY = data("entry-data");
   const PLAN_IDS = new Set(data("plan-data"));
+  const START = data("start-data"); // the last entry's map and PSFS activities, for "log today"
   const DEFAULT_INTENSITY = 5;
   const FUTURE_SLACK_MS = 24 * 3600 * 1000; // as the server allows (clocks differ a little)
-  const FIELDS = ["at", "overall", "pain", "quality", "self_care_done", "triggers", "note"];
+  const FIELDS = ["at", "overall", "pain", "quality", "self_care_done", "triggers", "treatments", "peg", "psfs", "note"];
   const FIELD_NAMES = {
     at: "When",
     overall: "Overall pain",
@@ -19,6 +20,9 @@
     quality: "How it feels",
     self_care_done: "Self-care done",
     triggers: "What may have set it off",
+    treatments: "Medicines and treatments",
+    peg: "PEG check-in",
+    psfs: "Activities",
     note: "Notes",
   };
 
@@ -102,6 +106,65 @@
   const checked = (name) =>
     [...form.querySelectorAll(`input[name="${name}"]:checked`)].map((box) => box.value);
 
+  // ---- check-ins: treatments (time of day on the entry's date), PEG, PSFS ----
+  const rows = (selector) => [...form.querySelectorAll(selector)];
+
+  function treatmentsJson(day) {
+    return rows(".treatment-row").map((row) => {
+      const time = row.querySelector(".t-time").value;
+      return {
+        name: row.querySelector(".t-name").value.trim(),
+        dose: row.querySelector(".t-dose").value.trim(),
+        at: time && day ? new Date(`${day}T${time}`).toISOString() : null,
+        note: row.querySelector(".t-note").value.trim(),
+      };
+    }).filter((t) => t.name);
+  }
+
+  function pegJson() {
+    const values = rows("[data-peg]").map((box) => [box.dataset.peg, box.value]);
+    if (values.every(([, v]) => v === "")) return null;
+    return Object.fromEntries(values.map(([k, v]) => [k, v === "" ? null : Number(v)]));
+  }
+
+  function psfsJson() {
+    return rows(".psfs-row").map((row) => ({
+      activity: row.querySelector(".psfs-activity").value.trim(),
+      score: row.querySelector(".psfs-score").value,
+    })).filter((i) => i.activity && i.score !== "").map((i) => ({ ...i, score: Number(i.score) }));
+  }
+
+  function bindTreatments() {
+    const doses = new Map([...document.querySelectorAll("#treatment-names option")].map((o) => [o.value, o.dataset.dose]));
+    for (const row of rows(".treatment-row")) {
+      row.querySelector(".t-name").addEventListener("change", (event) => {
+        const dose = row.querySelector(".t-dose");
+        if (!dose.value && doses.get(event.target.value)) dose.value = doses.get(event.target.value);
+      });
+    }
+  }
+
+  function prefillCheckins(entry) {
+    const day = (iso) => new Date(iso);
+    (entry.treatments || []).slice(0, 3).forEach((t, n) => {
+      const row = rows(".treatment-row")[n];
+      row.querySelector(".t-name").value = t.name;
+      row.querySelector(".t-dose").value = t.dose;
+      row.querySelector(".t-note").value = t.note;
+      if (t.at) row.querySelector(".t-time").value = `${pad(day(t.at).getHours())}:${pad(day(t.at).getMinutes())}`;
+    });
+    if (entry.peg) for (const box of rows("[data-peg]")) box.value = String(entry.peg[box.dataset.peg]);
+    prefillActivities((entry.psfs || []).map((i) => i.activity), entry.psfs || []);
+  }
+
+  function prefillActivities(names, scored) {
+    names.slice(0, 3).forEach((name, n) => {
+      const row = rows(".psfs-row")[n];
+      row.querySelector(".psfs-activity").value = name;
+      if (scored[n]) row.querySelector(".psfs-score").value = String(scored[n].score);
+    });
+  }
+
   function entryJson() {
     const overall = form.querySelector('input[name="overall"]:checked');
     const when = $("at").value;
@@ -112,6 +175,9 @@
       quality: checked("quality"),
       self_care_done: [...checked("self_care_done"), ...items($("care-other").value)],
       triggers: items($("triggers").value),
+      treatments: treatmentsJson(when ? when.slice(0, 10) : ""),
+      peg: pegJson(),
+      psfs: psfsJson(),
       note: $("note").value,
     };
   }
@@ -159,6 +225,9 @@
       return ["at", "this time is in the future; a diary entry records what already happened."];
     }
     if (entry.overall === null) return ["overall", "choose a number from 0 (no pain) to 10."];
+    if (entry.peg && Object.values(entry.peg).some((v) => v === null)) {
+      return ["peg", "answer all three PEG questions, or none."];
+    }
     return null;
   }
 
@@ -222,10 +291,20 @@
     $("care-other").value = entry.self_care_done.filter((item) => !PLAN_IDS.has(item)).join(", ");
     $("triggers").value = entry.triggers.join(", ");
     $("note").value = entry.note;
+    prefillCheckins(entry);
+  }
+
+  function startFrom(start) {
+    for (const [region, intensity] of Object.entries(start.pain)) {
+      if (intensity > 0) pain.set(region, intensity);
+    }
+    prefillActivities(start.psfs, []);
   }
 
   bindMap();
+  bindTreatments();
   if (ENTRY) prefill(ENTRY);
+  else if (START) startFrom(START);
   else $("at").value = localValue(new Date());
   paintMap();
   form.addEventListener("submit", save);
