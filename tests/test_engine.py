@@ -11,7 +11,15 @@ from hypothesis import strategies as st
 
 from myomap.atlas import Atlas
 from myomap.engine import Evidence, Model, lookup, mirror_evidence, next_question, rank
-from myomap.engine.infer import entropy, log_joint, observe, posterior
+from myomap.engine.infer import (
+    MAP_ONLY_CAP,
+    entropy,
+    log_joint,
+    model_joint,
+    normalise,
+    observe,
+    posterior,
+)
 from myomap.engine.model import Hypothesis, Params, compile_model
 from myomap.engine.question import CONFIDENT
 from myomap.engine.result import band
@@ -145,11 +153,24 @@ def test_a_region_question_is_weighed_as_already_seen(tiny: Model) -> None:
         {"pain": [{"region": "thigh_r"}, {"region": "back_r", "intensity": 0}]}
     )
     beta = tiny.hypotheses.index(Hypothesis("beta", "right"))
-    before = log_joint(tiny, observe(tiny, marked))
-    after = log_joint(tiny, observe(tiny, denied))
+    before = model_joint(tiny, observe(tiny, marked))
+    after = model_joint(tiny, observe(tiny, denied))
     shift = (after[h] - after[beta]) - (before[h] - before[beta])
     expected = math.log((1 - hurts) / (1 - E)) - math.log((1 - N / P.marked) / (1 - N))
     assert shift == pytest.approx(P.region_weight * expected)
+
+
+def test_the_map_alone_claims_at_most_the_cap(tiny: Model) -> None:
+    ev = Evidence.model_validate({"pain": [{"region": "back_r"}, {"region": "thigh_r"}]})
+    model_p = normalise(model_joint(tiny, observe(tiny, ev)))
+    shown = posterior(tiny, ev)
+    assert model_p[:-1].max() > MAP_ONLY_CAP  # the untempered model claims more
+    assert shown[:-1].max() == pytest.approx(MAP_ONLY_CAP, abs=1e-6)
+    assert list(np.argsort(-shown)) == list(np.argsort(-model_p))  # same order
+    assert posterior(tiny, BACK_R)[0] > MAP_ONLY_CAP  # every symptom answered: map in full
+    assert np.allclose(
+        log_joint(tiny, observe(tiny, BACK_R)), model_joint(tiny, observe(tiny, BACK_R))
+    )
 
 
 def test_the_map_alone_never_ends_the_interview(tiny: Model) -> None:
@@ -202,7 +223,7 @@ def test_the_most_intense_region_speaks_for_its_essential_muscle(tiny: Model) ->
                 ]
             }
         )
-        j = log_joint(tiny, observe(tiny, ev))
+        j = model_joint(tiny, observe(tiny, ev))
         beta = tiny.hypotheses.index(Hypothesis("beta", "right"))
         return float(j[beta] - j[tiny.hypotheses.index(Hypothesis("alpha", "right"))])
 

@@ -7,7 +7,22 @@ import numpy as np
 from myomap.engine.evidence import Evidence
 from myomap.engine.model import FloatArray, Model
 
-__all__ = ["Observed", "entropy", "log_joint", "normalise", "observe", "posterior"]
+__all__ = [
+    "CORROBORATING",
+    "MAP_ONLY_CAP",
+    "Observed",
+    "entropy",
+    "log_joint",
+    "model_joint",
+    "normalise",
+    "observe",
+    "posterior",
+]
+
+MAP_ONLY_CAP = 0.8
+"""Most probability one muscle can hold before symptom answers corroborate the map."""
+CORROBORATING = 2
+"""Symptom answers (yes or no) after which the map counts in full."""
 
 
 class Observed:
@@ -64,12 +79,8 @@ def observe(model: Model, evidence: Evidence) -> Observed:
     return Observed(painful, index, yes, no, denied_index=denied, peak_index=peak, asked=asked)
 
 
-def log_joint(model: Model, seen: Observed) -> FloatArray:
-    """log P(h) + log P(evidence | h) for every hypothesis, OTHER last.
-
-    The region and finding terms are raised to ``Params.region_weight`` and
-    ``Params.finding_weight`` (tempering, see docs/engine.md).
-    """
+def _terms(model: Model, seen: Observed) -> tuple[FloatArray, FloatArray]:
+    """log P(map | h) and log P(answers | h), untempered."""
     # Every region counts as "not marked" unless marked: start from "none marked" and
     # swap in the painful and the denied ones, touching only their columns.
     regions: FloatArray = model.log_none_painful
@@ -79,15 +90,52 @@ def log_joint(model: Model, seen: Observed) -> FloatArray:
         regions = regions + model.log_denied_ratio[:, seen.denied_index].sum(axis=1)
     if seen.peak_index:
         regions = regions + model.log_peak[:, seen.peak_index].mean(axis=1)
-    out: FloatArray = model.log_prior + model.params.region_weight * regions
-    if seen.yes or seen.no:
-        answers = np.zeros_like(out)
-        if seen.yes:
-            answers = answers + model.log_yes[:, seen.yes].sum(axis=1)
-        if seen.no:
-            answers = answers + model.log_no[:, seen.no].sum(axis=1)
-        out = out + model.params.finding_weight * answers
-    return out
+    answers: FloatArray = np.zeros_like(regions)
+    if seen.yes:
+        answers = answers + model.log_yes[:, seen.yes].sum(axis=1)
+    if seen.no:
+        answers = answers + model.log_no[:, seen.no].sum(axis=1)
+    return regions, answers
+
+
+def model_joint(model: Model, seen: Observed) -> FloatArray:
+    """log P(h) + log P(evidence | h) for every hypothesis, OTHER last, as the model has it.
+
+    The region and finding terms are raised to ``Params.region_weight`` and
+    ``Params.finding_weight`` (see docs/engine.md).
+    """
+    regions, answers = _terms(model, seen)
+    params = model.params
+    result: FloatArray = (
+        model.log_prior + params.region_weight * regions + params.finding_weight * answers
+    )
+    return result
+
+
+def log_joint(model: Model, seen: Observed) -> FloatArray:
+    """The joint the engine ranks by: ``model_joint``, with the map tempered while it stands
+    almost alone.
+
+    Until ``CORROBORATING`` symptom questions (or all there are) have a yes or no, the
+    map's weight is lowered (by bisection on one factor) just enough that no muscle holds
+    more than ``MAP_ONLY_CAP``: a pain map alone overstates its case (docs/engine.md).
+    """
+    joint = model_joint(model, seen)
+    needed = min(CORROBORATING, int(model.ranking_findings.sum()))
+    if len(seen.yes) + len(seen.no) >= needed or len(joint) < 2:
+        return joint
+    if normalise(joint)[:-1].max() <= MAP_ONLY_CAP:
+        return joint
+    regions, answers = _terms(model, seen)
+    params = model.params
+    base = model.log_prior + params.finding_weight * answers
+    low, high = 0.0, 1.0
+    for _ in range(30):
+        mid = (low + high) / 2
+        top = normalise(base + mid * params.region_weight * regions)[:-1].max()
+        low, high = (mid, high) if top < MAP_ONLY_CAP else (low, mid)
+    result: FloatArray = base + low * params.region_weight * regions
+    return result
 
 
 def normalise(log_weights: FloatArray, axis: int = 0) -> FloatArray:
