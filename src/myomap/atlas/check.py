@@ -10,13 +10,20 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from typing import Protocol
-from urllib.parse import urlparse
 
+from myomap.atlas.check_care import CARE_RULES, DANGER_SITES, self_care_problems
 from myomap.atlas.check_safety import SAFETY_RULES, safety_problems
+from myomap.atlas.check_sources import (
+    SOURCE_RULES,
+    bare_home_page,
+    review_and_terms_problems,
+    review_summary,
+    specific_source_problems,
+)
 from myomap.atlas.lexicon import LEXICON_RULES, lexicon_problems
 from myomap.atlas.model import expand_region
 from myomap.atlas.raw import Located, Problem, RawAtlas
-from myomap.atlas.schema import Muscle, Position, Source
+from myomap.atlas.schema import Muscle, Position
 
 __all__ = [
     "DANGER_SITES",
@@ -49,53 +56,9 @@ RULES: dict[str, str] = {
     "MYO016": "a red flag rule names no findings",
     **SAFETY_RULES,
     **LEXICON_RULES,
-    "MYO017": "a pressure step lacks the anticoagulants_or_bleeding_disorder caution",
-    "MYO018": "a self-care step names a danger site (femoral triangle, groin, a pulse or artery, "
-    "the front of the neck, the back of the knee, the kidneys, the armpit hollow…)",
-    "MYO019": "a step leans on a ball or tool over the ribs or spine without the osteoporosis "
-    "caution",
-    "MYO020": "a source cited for a fact is a site's home page or blog index, or a book "
-    "without pages",
-    "MYO021": "a pressure step on the leg lacks the swollen_or_hot_limb caution",
-    "MYO022": "a pressure step on the belly or pelvis lacks the pregnancy caution",
-    "MYO023": "a review names fewer than two independent sources with specific pages, or "
-    "sources the muscle does not cite",
-    "MYO024": "a search term cites no source, or a source the muscle does not cite",
+    **CARE_RULES,
+    **SOURCE_RULES,
 }
-
-DANGER_SITES: dict[str, re.Pattern[str]] = {
-    name: re.compile(pattern, re.IGNORECASE)
-    for name, pattern in {
-        "femoral triangle or vessels": r"\bfemoral\b",
-        "groin": r"\bgroin",
-        "a pulse": r"\bpulse",
-        "an artery or vein": r"\barter(y|ies|ial)\b|\bveins?\b|\bjugular\b|\baorta",
-        "a nerve": r"\bnerves?\b|\bplexus\b|\bfunny bone\b",
-        "the front of the neck": r"\bcarotid\b|\bthroat\b|\bwindpipe\b|\bfront of the neck\b"
-        r"|\badam's apple\b|\bthyroid\b",
-        "above the collarbone": r"\babove the collarbone\b|\bsupraclavicular\b",
-        "the back of the knee": r"\bpopliteal\b|\bback of the knee\b|\bbehind the knee\b"
-        r"|\bknee hollow\b|\bhollow (of|behind) the knee\b",
-        "the kidneys": r"\bkidneys?\b|\brenal\b",
-        "the armpit hollow": r"\baxilla|\bhollow of the armpit\b|\binto the armpit\b"
-        r"|\bdeep in the armpit\b|\btop of the armpit\b|\barmpit hollow\b",
-        "the inner elbow crease": r"\bantecubital\b|\bcrease of the elbow\b",
-    }.items()
-}
-"""Words that mark a place self-care must never press: nerves, vessels and organs lie there."""
-
-_LEANING = re.compile(r"\bballs?\b|\broller\b|\bcane\b|\bstick\b|\btool\b", re.IGNORECASE)
-_RIBS_OR_SPINE = re.compile(
-    r"\bribs?\b|\bspine\b|\bspinal\b|\bchest\b|\bbreastbone\b|\bshoulder blade\b"
-    r"|\b(upper|lower|low|mid|middle) back\b(?! of)|\bside of (the|your) back\b|\bsacrum\b",
-    re.IGNORECASE,
-)
-_LEG = re.compile(r"\bcalf\b|\bcalves\b|\bshin\b|\bthigh\b|\blower leg\b|\bleg\b", re.IGNORECASE)
-_BELLY = re.compile(
-    r"\bbelly\b|\babdom|\bnavel\b|\bpelvi(s|c)\b|\bpubic\b|\btailbone\b|\bsitting bone\b",
-    re.IGNORECASE,
-)
-_BARE_PATH = re.compile(r"^/?((blogs?/)?(video-blog|blog)|index\.(php|html?))?/?$", re.IGNORECASE)
 
 SNAKE = re.compile(r"^[a-z][a-z0-9]*(_[a-z0-9]+)*$")
 
@@ -129,13 +92,13 @@ def check(raw: RawAtlas, figures: Mapping[str, FigureLike] | None = None) -> lis
     problems += _sources(raw)
     problems += _probabilities(raw)
     problems += _red_flags(raw)
-    problems += _specific_sources(raw)
+    problems += specific_source_problems(raw)
     problems += safety_problems(raw)
     problems += lexicon_problems(raw)
     for located in raw.muscles:
         problems += _muscle(raw, located)
-        problems += _self_care(located)
-        problems += _review_and_terms(raw, located)
+        problems += self_care_problems(located)
+        problems += review_and_terms_problems(raw, located)
     if figures is not None:
         problems += _figures(raw, figures)
     return problems
@@ -388,154 +351,4 @@ def _figures(raw: RawAtlas, figures: Mapping[str, FigureLike]) -> list[Problem]:
                         m.file,
                     )
                 )
-    return out
-
-
-def _step_text(*parts: str) -> str:
-    return " ".join(" ".join(part.split()) for part in parts)
-
-
-def _self_care(located: Located[Muscle]) -> list[Problem]:
-    """MYO017–MYO019, MYO021, MYO022: self-care that cannot hurt."""
-    muscle, file = located.record, located.file
-    care = muscle.self_care
-    out: list[Problem] = []
-    steps: list[tuple[str, str, list[str], bool]] = [
-        (f"pressure step {n}", _step_text(p.where, p.how, p.tool), list(p.cautions), True)
-        for n, p in enumerate(care.pressure_release, start=1)
-    ]
-    steps += [
-        (f"stretch {s.name!r}", _step_text(s.name, s.how), list(s.cautions), False)
-        for s in care.stretches
-    ]
-    for where, text, cautions, pressing in steps:
-        label = f"{muscle.id!r} {where}"
-        for site, pattern in DANGER_SITES.items():
-            if pattern.search(text):
-                out.append(Problem("MYO018", f"{label} names a danger site ({site})", file))
-        if pressing and "anticoagulants_or_bleeding_disorder" not in cautions:
-            out.append(
-                Problem(
-                    "MYO017", f"{label} lacks the anticoagulants_or_bleeding_disorder caution", file
-                )
-            )
-        leans = _LEANING.search(text) and _RIBS_OR_SPINE.search(text)
-        if leans and "osteoporosis" not in cautions:
-            out.append(
-                Problem(
-                    "MYO019",
-                    f"{label} leans on a ball or tool over the ribs or spine without the "
-                    "osteoporosis caution",
-                    file,
-                )
-            )
-        if pressing and _LEG.search(text) and "swollen_or_hot_limb" not in cautions:
-            out.append(
-                Problem("MYO021", f"{label} presses on the leg without swollen_or_hot_limb", file)
-            )
-        if pressing and _BELLY.search(text) and "pregnancy" not in cautions:
-            out.append(
-                Problem("MYO022", f"{label} presses on the belly or pelvis without pregnancy", file)
-            )
-    return out
-
-
-def bare_home_page(url: str) -> bool:
-    """True for a site's home page or a blog index: a reader cannot find the fact there."""
-    parsed = urlparse(url)
-    return not parsed.query and bool(_BARE_PATH.match(parsed.path))
-
-
-def _not_specific(source: Source) -> str | None:
-    if source.kind == "book":
-        return None if source.pages else "is a book without pages"
-    if source.url is None:
-        return "has no address" if source.kind in ("website", "database") else None
-    return "is a bare home page" if bare_home_page(source.url) else None
-
-
-def _specific_sources(raw: RawAtlas) -> list[Problem]:
-    """MYO020: every cited source lets a reader find the fact."""
-    sources = {s.record.id: s.record for s in raw.sources}
-    out: list[Problem] = []
-    for m in raw.muscles:
-        muscle = m.record
-        cited = [*muscle.sources, muscle.prior.source]
-        cited += [sid for tp in muscle.trigger_points for sid in tp.sources]
-        for sid in dict.fromkeys(cited):
-            source = sources.get(sid)
-            why = _not_specific(source) if source is not None else None
-            if why:
-                out.append(Problem("MYO020", f"{muscle.id!r} cites {sid!r}, which {why}", m.file))
-    return out
-
-
-def _review_and_terms(raw: RawAtlas, located: Located[Muscle]) -> list[Problem]:
-    """MYO023 (a review names two independent, specific sources) and MYO024 (search terms)."""
-    muscle, file = located.record, located.file
-    sources = {s.record.id: s.record for s in raw.sources}
-    cited = set(muscle.sources)
-    out: list[Problem] = []
-    review = muscle.review
-    if review is not None:
-        outside = [sid for sid in review.against if sid not in cited]
-        if outside:
-            out.append(
-                Problem(
-                    "MYO023",
-                    f"the review of {muscle.id!r} names sources the muscle does not cite: "
-                    f"{', '.join(outside)}",
-                    file,
-                )
-            )
-        specific = [
-            sources[sid]
-            for sid in review.against
-            if sid in sources and _not_specific(sources[sid]) is None
-        ]
-        publishers = {s.publisher for s in specific}
-        if len(publishers) < 2:
-            out.append(
-                Problem(
-                    "MYO023",
-                    f"the review of {muscle.id!r} names {len(publishers)} independent source(s) "
-                    "with specific pages; it needs at least two",
-                    file,
-                )
-            )
-    for term in muscle.search_terms:
-        if not term.sources:
-            out.append(
-                Problem(
-                    "MYO024", f"search term {term.term!r} of {muscle.id!r} cites no source", file
-                )
-            )
-        for sid in term.sources:
-            if sid not in cited:
-                out.append(
-                    Problem(
-                        "MYO024",
-                        f"search term {term.term!r} of {muscle.id!r} cites {sid!r}, which the "
-                        "muscle does not cite",
-                        file,
-                    )
-                )
-    return out
-
-
-def review_summary(raw: RawAtlas) -> dict[str, list[str]]:
-    """Muscle ids by review status; ``unreviewed`` lists entries without a review block.
-
-    ``myomap atlas check`` prints this so unreviewed entries stay visible without failing the
-    check (a new entry starts unreviewed).
-    """
-    out: dict[str, list[str]] = {
-        "clinician_signed": [],
-        "reviewed": [],
-        "needs_review": [],
-        "unreviewed": [],
-    }
-    for m in raw.muscles:
-        review = m.record.review
-        out["unreviewed" if review is None else review.status].append(m.record.id)
     return out
