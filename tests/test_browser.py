@@ -213,6 +213,87 @@ def test_emergency_takes_focus_and_hides_muscle_advice(page: Page) -> None:
     shot(page, "assessment-emergency-desktop", full=False)
 
 
+SEED_TEXT = (
+    "my lower back hurts on the right next to the spine, and so does the top of my thigh at "
+    "the front; standing up from the sofa is hard and I walk hunched for a while; lying curled "
+    "up helps; it flares when I'm constipated"
+)
+
+
+def describe(page: Page, text: str) -> None:
+    """Type a description into the box at the top and wait for what was understood."""
+    page.get_by_role("textbox", name="Describe your pain in your own words").fill(text)
+    page.evaluate("() => { document.querySelector('#understood').dataset.ready = 'false'; }")
+    page.get_by_role("button", name="Read my description").click()
+    page.wait_for_function("() => document.querySelector('#understood').dataset.ready === 'true'")
+
+
+def test_description_is_confirmed_then_reaches_iliopsoas(page: Page) -> None:
+    load(page)
+    describe(page, SEED_TEXT)
+    items = page.locator("#proposals li.proposal")
+    expect(items).to_have_count(6)
+    thigh = page.locator('#proposals li[data-region="thigh_anterior_upper_r"]')
+    expect(thigh).to_contain_text("top of my thigh at the front")
+    expect(thigh.get_by_label("Side: Front of the upper thigh")).to_have_value(
+        "thigh_anterior_upper_r"
+    )
+    sofa = page.locator('#proposals li[data-finding="pain_rising_from_sitting"]')
+    expect(sofa).to_contain_text("standing up from the sofa is hard")
+    expect(sofa.locator("select")).to_have_value("yes")
+    # proposals only: nothing is marked or answered before the person confirms
+    lumbar = page.locator('#figures path[data-region="lumbar_paraspinal_r"]')
+    expect(lumbar).to_have_attribute("aria-pressed", "false")
+    assert "pain=" not in page.url and "yes=" not in page.url
+    shot(page, "assessment-describe-desktop", full=False)
+    before = renders(page)
+    page.get_by_role("button", name="Add these to my assessment").click()
+    after_update(page, before)
+    expect(page.locator("#proposals")).to_have_count(0)
+    expect(lumbar).to_have_attribute("aria-pressed", "true")
+    for finding in (*YES, "constipation_aggravates"):
+        assert finding in page.url, (finding, page.url)
+    asked = answer_questions(page, YES)
+    assert asked and asked[0][1] == "safety"
+    expect(page.locator("#triage-banner")).not_to_contain_text("Safety check not done")
+    expect(page.locator(".candidate").first.locator(".candidate-name")).to_have_text(
+        "Iliopsoas, right side"
+    )
+    shot(page, "assessment-describe-iliopsoas-desktop", full=False)
+
+
+def test_description_proposals_can_be_changed_and_removed(page: Page) -> None:
+    load(page)
+    describe(page, "my knee aches, quite bad. blah wibble")
+    regions = page.locator('#proposals li[data-kind="region"]')
+    expect(regions).to_have_count(2)
+    expect(page.locator(".not-understood")).to_contain_text("blah wibble")
+    left = page.locator('#proposals li[data-region="knee_anterior_l"]')
+    expect(left).to_contain_text("side not said")
+    left.get_by_role("button", name="Remove").click()
+    expect(regions).to_have_count(1)
+    page.get_by_label("Pain out of 10: Kneecap").select_option("7")
+    before = renders(page)
+    page.get_by_role("button", name="Add these to my assessment").click()
+    after_update(page, before)
+    assert "pain=knee_anterior_r:7" in page.url and "knee_anterior_l" not in page.url
+    assert "yes=pain_deep_aching" in page.url
+
+
+def test_red_flag_words_raise_the_banner_before_confirmation(page: Page) -> None:
+    load(page)
+    describe(page, "I can't pass urine and it's numb around my bottom")
+    banner = page.locator("#describe-banner")
+    expect(banner).to_have_class(re.compile("banner-emergency"))
+    expect(banner).to_be_focused()
+    expect(banner).to_contain_text("can't pass urine")
+    expect(banner).to_contain_text("Go to an emergency department now")
+    expect(page.locator("#proposals li.warning")).to_have_count(2)  # not yet confirmed
+    expect(page.locator("#triage-banner")).to_have_class(re.compile("banner-emergency"))
+    expect(page.locator(".candidate")).to_have_count(0)
+    shot(page, "assessment-describe-emergency-desktop", full=False)
+
+
 def focused_region(page: Page) -> str:
     return str(
         page.evaluate(

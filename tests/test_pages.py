@@ -151,6 +151,43 @@ def test_result_fragment_with_a_bad_state(client: TestClient) -> None:
     assert 'role="alert"' in response.text and "nowhere" in response.text
 
 
+def understood(client: TestClient, text: str) -> str:
+    response = client.post("/assess/understand", json={"text": text})
+    assert response.status_code == 200, response.text
+    return response.text
+
+
+def test_description_comes_back_as_proposals_with_their_words(client: TestClient) -> None:
+    html = understood(
+        client,
+        "my lower back hurts on the right next to the spine, and so does the top of my thigh "
+        "at the front; lying curled up helps; blah wibble",
+    )
+    assert (
+        'data-region="lumbar_paraspinal_r"' in html
+        and 'data-region="thigh_anterior_upper_r"' in html
+    )
+    assert "<q>top of my thigh at the front</q>" in html
+    assert 'data-finding="relief_lying_curled"' in html and 'data-answer="yes"' in html
+    assert '<option value="thigh_anterior_upper_l">Left</option>' in html  # the side can change
+    assert "Not understood" in html and "<q>blah wibble</q>" in html
+    assert "Add these to my assessment" in html
+    assert "describe-banner" not in html  # nothing alarming: no banner yet
+
+
+def test_red_flag_description_raises_the_banner_with_the_words(client: TestClient) -> None:
+    html = understood(client, "I can't pass urine and it's numb around my bottom")
+    assert 'id="describe-banner"' in html and "banner-emergency" in html
+    assert "From your words: <q>can&#39;t pass urine</q>" in html
+    assert html.count('data-raise="true"') == 2
+    negated = understood(client, "my low back aches, no numbness around my bottom")
+    assert "describe-banner" not in negated and 'data-raise="true"' not in negated
+
+
+def test_description_must_not_be_empty(client: TestClient) -> None:
+    assert client.post("/assess/understand", json={"text": ""}).status_code == 422
+
+
 def test_state_round_trips_through_the_one_parser() -> None:
     text = (
         "pain=sacrum:6,groin_r:0&yes=fever&no=limp&unsure=pain_walking&skip=pain_at_night"
@@ -176,7 +213,7 @@ def test_assessment_page_fits_its_budget(client: TestClient) -> None:
     html = client.get("/").text
     assets = re.findall(r'(?:src|href)="(/static/[^"?]+)', html)
     assert {"/static/site.css", "/static/assess.css", "/static/assess.js"} <= set(assets)
-    assets += ["/static/bodymap.js", "/static/http.js"]  # imported by assess.js
+    assets += ["/static/bodymap.js", "/static/http.js", "/static/describe.js"]  # imported
     total = len(html.encode()) + sum(len(client.get(a).content) for a in assets)
     assert total <= PAGE_BUDGET
     assert "http://" not in html.replace("http://www.w3.org", "")

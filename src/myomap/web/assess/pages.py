@@ -1,5 +1,6 @@
 """The assessment page, where a person marks pain and answers questions; the result fragment
-the page draws (one renderer, the Jinja macros); and the self-care plan for its result."""
+the page draws (one renderer, the Jinja macros); the proposals understood from the person's
+own description; and the self-care plan for its result."""
 
 from __future__ import annotations
 
@@ -14,6 +15,8 @@ from markupsafe import Markup
 from myomap.atlas.figures import VIEWS
 from myomap.engine import rank
 from myomap.errors import EvidenceError
+from myomap.understand.reply import UnderstandRequest, reply
+from myomap.web.assess.describe import SIDE_WORDS, region_choices
 from myomap.web.assess.flow import current_step, symptom_groups
 from myomap.web.assess.plan import plan_items
 from myomap.web.assess.state import encode_state, parse_state, read
@@ -90,6 +93,25 @@ def result_fragment(
         plan_href=f"/plan?state={quote(encoded)}",
         empty=not ev.pain and not ev.answers,
         state_json=_json(canonical),
+    )
+
+
+@router.post("/assess/understand")
+def understood_fragment(request: Request, state: StateDep, body: UnderstandRequest) -> Response:
+    """What was understood from a description, as an HTML fragment: proposals to confirm,
+    change or remove, what was not understood, and the triage its warning-sign wording raises
+    at once. POST, so the description stays out of URLs and logs; nothing leaves the server."""
+    answer = reply(state.atlas, body.text)
+    return render(
+        state,
+        request,
+        "_understood.html",
+        reply=answer,
+        u=answer.understanding,
+        choices=region_choices(state.atlas, answer.understanding),
+        side_words=SIDE_WORDS,
+        raised=answer.triage.level != "self_care",
+        flagged={f.id for f in answer.understanding.red_flags},
     )
 
 

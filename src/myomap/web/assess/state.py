@@ -47,9 +47,11 @@ def _evidence(query: dict[str, list[str]]) -> Evidence:
         "pain": parse_pain(",".join(_items(query, "pain"))),
         "answers": {f: answer for key, answer in ANSWER_KEYS.items() for f in _items(query, key)},
     }
-    for key in ("age", "sex"):
-        if query.get(key) and query[key][0]:
-            data[key] = query[key][0]
+    if query.get("sex") and query["sex"][0]:
+        data["sex"] = query["sex"][0]
+    if query.get("age") and query["age"][0]:
+        age = query["age"][0].strip()
+        data["age"] = int(age) if age.isdigit() else age  # text is refused below, as text
     try:
         return Evidence.model_validate(data)
     except ValidationError as exc:

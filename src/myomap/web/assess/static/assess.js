@@ -3,6 +3,7 @@
 // server reads the state (myomap/web/assess/state.py) and renders every word of the result;
 // this script only encodes the state, paints the map and moves focus.
 import { bind as bindFigures } from "/static/bodymap.js";
+import { bindDescribe } from "/static/describe.js";
 import { getHtml, getJson, isAbort, postJson } from "/static/http.js";
 
 const STORE = "myomap.assessment";
@@ -236,6 +237,40 @@ function bindResults() {
   });
 }
 
+// ---- the description box: confirmed proposals become marks and answers ----
+function applyItem(item) {
+  if (item.kind === "region") {
+    state.pain.set(item.region, item.intensity);
+    if (item.intensity > 0) selected = item.region;
+  } else if (item.kind === "finding") {
+    state.answers.set(item.finding, item.answer);
+    state.skipped = without(state.skipped, item.finding);
+  } else if (item.kind === "age") {
+    state.age = item.value;
+    $("age").value = item.value;
+  } else if (item.kind === "sex") {
+    state.sex = item.value;
+    $("sex").value = item.value;
+  }
+}
+
+const DESCRIBE = {
+  apply: (items) => {
+    for (const item of items) applyItem(item);
+    changed({ now: true });
+  },
+  raise: (items) => {
+    for (const item of items) applyItem(item);
+    focusAfter = "describe";
+    changed({ now: true });
+  },
+  unraise: (finding) => {
+    forget(finding);
+    focusAfter = "describe";
+    changed({ now: true });
+  },
+};
+
 // ---- asking the server for the result ----
 function changed({ now = false } = {}) {
   if (inflight) inflight.abort(); // a newer state replaces any request on its way
@@ -298,6 +333,7 @@ function moveFocus(first, was, now) {
   const banner = $("triage-banner");
   const target = focusAfter;
   focusAfter = null;
+  if (target === "describe") return; // the description box keeps focus (its own banner)
   if (!first && was && banner && level !== was && now.dataset.level !== "self_care") {
     banner.focus({ preventScroll: true });
     banner.scrollIntoView({ block: "start" });
@@ -410,4 +446,5 @@ async function saveAssessment() {
 
 bindMap();
 bindResults();
+bindDescribe(DESCRIBE);
 refresh(true);

@@ -1,6 +1,6 @@
 // Fetching from myomap's own server, with one way to turn a failed response into a message a
 // person can read. Every page script imports it:
-//   import { getHtml, getJson, postJson } from "/static/http.js";
+//   import { getHtml, getJson, postHtml, postJson } from "/static/http.js";
 // Errors are HttpError (with the status); an aborted request rethrows the AbortError, so a
 // caller can ignore requests it replaced with newer ones (see isAbort).
 
@@ -69,4 +69,15 @@ export async function postJson(url, body, { signal } = {}) {
 /** GET an HTML fragment as text (to swap into the page). */
 export async function getHtml(url, { signal } = {}) {
   return (await send(url, { signal, headers: { Accept: "text/html" } })).text();
+}
+
+/** POST ``body`` as JSON; the HTML fragment the server answers with, as text. */
+export async function postHtml(url, body, { signal } = {}) {
+  const response = await send(url, {
+    method: "POST",
+    signal,
+    headers: { "Content-Type": "application/json", Accept: "text/html" },
+    body: JSON.stringify(body),
+  });
+  return response.text();
 }
