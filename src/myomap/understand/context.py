@@ -8,6 +8,12 @@ urine", "no position is comfortable") contain a negation word but negate nothing
 trigger that overlaps a pseudo-trigger is ignored. When both cover a mention, the
 nearest trigger decides ("no numbness, maybe after lifting").
 
+A forward scope runs on through a list ("no numbness, tingling or weakness", "denies fever,
+weight loss, night sweats or bladder problems"): at a comma it goes on when what follows
+is a short list item, and stops when a new clause begins ("no numbness, it hurts when
+walking"; "no fever, walking hurts"). A negation word inside a finding's own words ("my
+face has not dropped") negates that finding.
+
 The trigger words live in the lexicon (``modifiers.yaml``), not in this code.
 """
 
@@ -21,7 +27,23 @@ from myomap.engine.evidence import Answer
 from myomap.understand.matcher import Match
 from myomap.understand.text import SENTENCE_BREAKS, Token
 
-__all__ = ["Cue", "Scope", "scopes", "status"]
+__all__ = ["CLAUSE_OPENERS", "CLAUSE_VERBS", "Cue", "Scope", "pseudo_triggers", "scopes", "status"]
+
+
+CLAUSE_OPENERS = frozenset({
+    "i", "it", "its", "my", "me", "he", "she", "his", "her", "they", "we", "you", "this",
+    "that", "there", "the", "when", "if", "because", "since", "as", "after", "while", "which",
+})  # fmt: skip
+"""Words that, first after a comma, start a new clause rather than the next list item."""
+
+CLAUSE_VERBS = frozenset({
+    "is", "are", "was", "were", "am", "be", "been", "hurt", "hurts", "ache", "aches", "help",
+    "helps", "ease", "eases", "eased", "get", "gets", "got", "feel", "feels", "felt", "make",
+    "makes", "has", "have", "had", "start", "started", "starts", "come", "comes", "came",
+    "go", "goes", "went", "can", "could", "do", "does", "did", "will", "would", "worse",
+    "better", "wake", "wakes", "woke", "keep", "keeps", "kept", "give", "gives", "gave",
+})  # fmt: skip
+"""Verbs and comparisons that, anywhere after a comma, show a new clause ("walking hurts")."""
 
 
 @dataclass(frozen=True)
@@ -49,7 +71,7 @@ def scopes(
     tokens: Sequence[Token], triggers: Sequence[Match], rules: Sequence[ContextRule], window: int
 ) -> list[Scope]:
     """The scope of every negation or uncertainty trigger that no pseudo-trigger overlaps."""
-    pseudo = [t for t in triggers if rules[int(t.key)].category == "pseudo"]
+    pseudo = pseudo_triggers(triggers, rules)
     ends = [t for t in triggers if rules[int(t.key)].category == "termination"]
     out: list[Scope] = []
     for trig in triggers:
@@ -67,6 +89,11 @@ def scopes(
     return out
 
 
+def pseudo_triggers(triggers: Sequence[Match], rules: Sequence[ContextRule]) -> list[Match]:
+    """The pseudo-triggers among the ConText matches ("can't pass urine")."""
+    return [t for t in triggers if rules[int(t.key)].category == "pseudo"]
+
+
 def _forward_end(tokens: Sequence[Token], ends: Sequence[Match], start: int, window: int) -> int:
     words = 0
     position = start
@@ -74,11 +101,30 @@ def _forward_end(tokens: Sequence[Token], ends: Sequence[Match], start: int, win
         tok = tokens[position + 1]
         if tok.text in SENTENCE_BREAKS or any(e.first == position + 1 for e in ends):
             break
+        if tok.text == ",":
+            if not _list_item(tokens, position + 2, window):
+                break
+            words = 0  # each item of a list gets its own window
         position += 1
         words += tok.is_word
         if words >= window:
             break
     return position
+
+
+def _list_item(tokens: Sequence[Token], first: int, window: int) -> bool:
+    """True when the words from ``first`` to the next comma or break read as a list item."""
+    words: list[Token] = []
+    for tok in tokens[first:]:
+        if tok.text == "," or tok.text in SENTENCE_BREAKS:
+            break
+        if tok.is_word:
+            words.append(tok)
+    if not words or len(words) > window:
+        return False
+    if words[0].lower in CLAUSE_OPENERS:
+        return False
+    return all(t.lower not in CLAUSE_VERBS for t in words)
 
 
 def _backward_start(tokens: Sequence[Token], ends: Sequence[Match], start: int, window: int) -> int:
@@ -95,8 +141,23 @@ def _backward_start(tokens: Sequence[Token], ends: Sequence[Match], start: int, 
     return position
 
 
-def status(m: Match, kind: str, all_scopes: Sequence[Scope], text: str) -> Cue:
-    """Polarity of a mention: ``no`` if a negation covers it, ``unknown`` if a hedge does."""
+def status(
+    m: Match, kind: str, all_scopes: Sequence[Scope], text: str, pseudo: Sequence[Match] = ()
+) -> Cue:
+    """Polarity of a mention: ``no`` if a negation covers it, ``unknown`` if a hedge does.
+
+    A negation word inside the mention's own gap ("the calf is not swollen") negates it,
+    unless that word belongs to a pseudo-trigger.
+    """
+    inner = m.negation
+    if inner is not None and not any(p.first <= inner <= p.last for p in pseudo):
+        covering_hedge = [
+            s for s in all_scopes if s.covers(m, kind) and s.rule.category == "uncertainty"
+        ]
+        if covering_hedge:
+            hedge = covering_hedge[0].trigger
+            return Cue("unknown", text[hedge.start : hedge.end])
+        return Cue("no", text[m.negation_start : m.negation_end])
     covering = [s for s in all_scopes if s.covers(m, kind) and not _inside(m, s.trigger)]
     covering.sort(key=lambda s: min(abs(m.first - s.trigger.last), abs(s.trigger.first - m.last)))
     if covering:

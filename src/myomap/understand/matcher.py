@@ -28,7 +28,8 @@ FILLERS = frozenset({"the", "my", "his", "her", "their", "your", "our", "its", "
 """Words dropped from terms: in text they may stand anywhere inside a match."""
 
 NEVER_SKIPPED = frozenset({"not", "no", "never", "without", "nor", "neither"})
-"""Words a gap may not swallow: "the calf is not swollen" must not read as "calf swollen"."""
+"""Negation words inside a gap: a finding's match through one ("the calf is not swollen")
+is read as negated; any other term's match stops there."""
 
 
 @dataclass(frozen=True)
@@ -65,6 +66,10 @@ class Match:
     tokens: tuple[int, ...]
     start: int
     end: int
+    negation: int | None = None
+    """A negation word standing between two words of the term ("the calf is not swollen")."""
+    negation_start: int = 0
+    negation_end: int = 0
 
     @property
     def kind(self) -> str:
@@ -142,9 +147,7 @@ class Matcher:
             for pattern in self._candidates(token, nears[i]):
                 found = _extend(pattern, tokens, nears, i)
                 if found is not None:
-                    out.append(
-                        Match(pattern, i, found[-1], found, token.start, tokens[found[-1]].end)
-                    )
+                    out.append(_match(pattern, tokens, i, *found))
         return out
 
     def _candidates(self, token: Token, near: frozenset[str]) -> Iterable[Pattern]:
@@ -181,22 +184,34 @@ def _near_prefix(word: str, prefixes: tuple[str, ...]) -> frozenset[str]:
 
 def _extend(
     pattern: Pattern, tokens: Sequence[Token], nears: Sequence[frozenset[str]], i: int
-) -> tuple[int, ...] | None:
+) -> tuple[tuple[int, ...], int | None] | None:
+    """The token positions of a match starting at ``i``, and a negation word inside it.
+
+    A gap never crosses a sentence break or punctuation, except a comma straight between
+    two words of the term ("hot, red, puffy"). Only a finding's gap may hold a negation
+    word ("the calf is not swollen"): the match is then read as negated.
+    """
     if not pattern.words[0].accepts(tokens[i], nears[i]):
         return None
     taken = [i]
+    negation: int | None = None
     position = i
     for word in pattern.words[1:]:
         skipped = 0
         position += 1
         while position < len(tokens):
             tok = tokens[position]
+            if tok.text == "," and skipped == 0 and _next_accepts(word, tokens, nears, position):
+                position += 1
+                continue
             if tok.text in SENTENCE_BREAKS or (not tok.is_word and tok.text != "'s"):
                 return None
             if word.accepts(tok, nears[position]):
                 break
             if tok.lower in NEVER_SKIPPED:
-                return None
+                if pattern.kind != "finding" or negation is not None:
+                    return None
+                negation = position
             if tok.lower not in FILLERS:
                 skipped += 1
                 if skipped > pattern.gap:
@@ -205,7 +220,24 @@ def _extend(
         else:
             return None
         taken.append(position)
-    return tuple(taken)
+    return tuple(taken), negation
+
+
+def _match(
+    pattern: Pattern, tokens: Sequence[Token], i: int, taken: tuple[int, ...], negation: int | None
+) -> Match:
+    end = tokens[taken[-1]].end
+    if negation is None:
+        return Match(pattern, i, taken[-1], taken, tokens[i].start, end)
+    neg = tokens[negation]
+    return Match(pattern, i, taken[-1], taken, tokens[i].start, end, negation, neg.start, neg.end)
+
+
+def _next_accepts(
+    word: WordSpec, tokens: Sequence[Token], nears: Sequence[frozenset[str]], comma: int
+) -> bool:
+    after = comma + 1
+    return after < len(tokens) and word.accepts(tokens[after], nears[after])
 
 
 def best(matches: Iterable[Match]) -> list[Match]:

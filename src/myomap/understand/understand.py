@@ -17,7 +17,7 @@ from typing import Literal
 
 from myomap.atlas.lexicon import ContextRule, Lexicon, Modifiers, default_lexicon
 from myomap.atlas.model import Atlas
-from myomap.understand.context import Cue, Scope, scopes, status
+from myomap.understand.context import Cue, Scope, pseudo_triggers, scopes, status
 from myomap.understand.extract import Score, find_age, find_scores, find_sex, find_time_course
 from myomap.understand.matcher import Match, Matcher, best, compile_term
 from myomap.understand.model import FindingItem, Polarity, RegionItem, Span, Understanding
@@ -102,7 +102,8 @@ def understand(atlas: Atlas, text: str, lexicon: Lexicon | None = None) -> Under
     all_scopes = scopes(tokens, found.context, vocab.rules, vocab.modifiers.window)
     scores = find_scores(text)
     regions = _regions(atlas, text, found, all_scopes, scores)
-    findings = _findings(atlas, text, found, all_scopes)
+    pseudo = pseudo_triggers(found.context, vocab.rules)
+    findings = _findings(atlas, text, found, all_scopes, pseudo)
     age = find_age(text)
     sex = find_sex(text, {str(k): v for k, v in vocab.modifiers.sex.items()}, age)
     times = find_time_course(text)
@@ -310,12 +311,16 @@ def _merge_region(old: RegionItem | None, new: RegionItem) -> RegionItem:
 
 
 def _findings(
-    atlas: Atlas, text: str, found: _Found, all_scopes: Sequence[Scope]
+    atlas: Atlas,
+    text: str,
+    found: _Found,
+    all_scopes: Sequence[Scope],
+    pseudo: Sequence[Match] = (),
 ) -> list[FindingItem]:
     mentions: dict[str, list[tuple[Match, Cue]]] = defaultdict(list)
     for m in found.findings:
         if m.key in atlas.findings:
-            mentions[m.key].append((m, status(m, "finding", all_scopes, text)))
+            mentions[m.key].append((m, status(m, "finding", all_scopes, text, pseudo)))
     out: list[FindingItem] = []
     for finding_id, items in mentions.items():
         finding = atlas.findings[finding_id]

@@ -1,0 +1,331 @@
+"""Warning signs in the person's own words: every red-flag finding, several ways of saying it.
+
+The sentences are written from how public guidance and patient leaflets put each warning
+sign (NHS condition pages, NICE CKS, hospital leaflets on cauda equina, the FAST stroke
+campaign, meningitis and heart-attack leaflets), not from the evaluation vignettes. Each
+red-flag finding of the atlas has at least two phrasings here; a test checks that none is
+left out. A sign said in any of these ways must be read as a warning sign (yes, or "not
+sure" when hedged) and raise the triage before anything is confirmed; said negated, it
+must not.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from myomap.atlas import Atlas
+from myomap.engine.triage import LEVELS
+from myomap.understand import provisional_triage, understand
+
+PHRASINGS: dict[str, list[str]] = {
+    "saddle_numbness": [
+        "my back hurts and I'm numb around my bottom",
+        "I can't feel it when I wipe after the toilet",
+        "it feels numb between my legs",
+        "I have lost feeling around my back passage",
+        "pins and needles between my inner thighs",
+    ],
+    "bladder_control_change": [
+        "I have started leaking urine since the back pain",
+        "I don't know when my bladder is full any more",
+        "I've had to start wearing pads because I keep wetting myself",
+        "it's hard to start peeing and the flow is weak",
+    ],
+    "urinary_retention": [
+        "I can't pee at all since this morning",
+        "I can't wee even though I need to",
+        "I am unable to pass water",
+        "I haven't passed urine all day",
+    ],
+    "bowel_control_loss": [
+        "I have lost control of my bowels",
+        "I can't stop myself pooing, I had an accident",
+        "I can't tell when I need to open my bowels",
+    ],
+    "leg_weakness_progressive": [
+        "my leg is getting weaker every day",
+        "my foot keeps dragging and I trip on it",
+        "both legs feel weak and my walking is getting worse",
+    ],
+    "both_legs_shooting_pain": [
+        "I have shooting pain down both legs",
+        "sciatica in both legs at once",
+        "the pain shoots down the back of both my legs",
+    ],
+    "inflammatory_back_pattern": [
+        "my back is stiff for hours every morning and gets better with exercise",
+        "the stiffness in the morning lasts well over half an hour",
+        "it wakes me in the early hours and eases once I move about",
+    ],
+    "fever": [
+        "I have a high temperature",
+        "I feel hot and shivery",
+        "I've been running a fever",
+    ],
+    "weight_loss_unexplained": [
+        "I have lost weight without trying",
+        "I've lost a stone and I'm not dieting",
+        "my clothes are getting loose and I don't know why",
+    ],
+    "night_pain_unrelieved": [
+        "the pain is there all night whatever position I lie in",
+        "rest doesn't ease it at all, even at night",
+        "it's a constant pain at night that nothing relieves",
+    ],
+    "major_trauma": [
+        "it started after a car crash",
+        "I fell off a ladder onto my back",
+        "I was knocked off my bike by a car",
+    ],
+    "unable_to_bear_weight": [
+        "after the fall I can't put any weight on my leg",
+        "I can't stand on that foot",
+        "I can't walk more than a couple of steps since I fell",
+    ],
+    "joint_hot_swollen": [
+        "my knee is hot, red and swollen",
+        "the ankle joint is swollen and warm to touch",
+        "a red, hot, puffy wrist",
+    ],
+    "limb_tense_severe_pain": [
+        "my leg feels tight and tense and the pain is far worse than the injury",
+        "the pain is out of all proportion to the knock",
+        "my forearm feels rock hard and tense after the injury",
+    ],
+    "pulsating_abdominal_mass": [
+        "I can feel a pulsing lump in my tummy",
+        "there is a throbbing feeling near my belly button",
+        "a pulsating feeling in my stomach",
+    ],
+    "sudden_severe_onset": [
+        "it came on suddenly, severe within minutes",
+        "a sudden tearing pain through to my back",
+        "the pain struck out of the blue and was agony straight away",
+    ],
+    "faint_cold_sweaty": [
+        "I feel faint, cold and clammy",
+        "I nearly passed out and went pale and sweaty",
+        "I feel light-headed and dizzy",
+    ],
+    "colicky_waves": [
+        "the pain comes in waves and I can't keep still",
+        "I'm rolling around with pain that comes and goes",
+        "it comes in severe waves, I can't get comfortable",
+    ],
+    "blood_in_urine": [
+        "there is blood in my pee",
+        "my urine is pink",
+        "my wee looks like cola",
+    ],
+    "nausea_vomiting": [
+        "I feel sick with the pain",
+        "I have been throwing up",
+        "I vomited twice",
+    ],
+    "pain_moved_to_right_lower_belly": [
+        "it started around my belly button and moved to the lower right",
+        "the pain began in the middle of my tummy and is now in the bottom right",
+        "the pain has moved down to the right side of my belly",
+    ],
+    "scrotal_pain_sudden": [
+        "I have a sudden pain in my testicle",
+        "my scrotum is swollen and really painful",
+        "a sudden pain in my balls",
+    ],
+    "vaginal_bleeding_abnormal": [
+        "I'm bleeding between periods",
+        "I have had some bleeding after my menopause",
+        "there is vaginal bleeding that isn't my period",
+    ],
+    "calf_swollen_warm": [
+        "my calf is swollen and warm",
+        "one leg is swollen, red and tender",
+        "throbbing pain and swelling in one calf, the skin is hot",
+    ],
+    "breathless_or_chest_pain": [
+        "I am newly short of breath",
+        "chest pain when I breathe in",
+        "it hurts in my chest when I take a deep breath",
+    ],
+    "breathless_new": [
+        "I can't breathe properly",
+        "I've suddenly become breathless",
+        "I get out of breath more than usual",
+        "I'm struggling to catch my breath",
+    ],
+    "pain_on_breathing_in": [
+        "a sharp stabbing pain in my chest when I breathe in",
+        "it hurts to take a deep breath",
+        "sharp chest pain that is worse when I breathe in",
+    ],
+    "coughing_blood": [
+        "I'm coughing up blood",
+        "there is blood in my phlegm",
+        "I coughed up some bloody mucus",
+    ],
+    "chest_pain_at_rest": [
+        "I get chest pain at rest",
+        "a crushing pain in my chest while sitting still",
+        "a heavy, squeezing feeling across my chest that hasn't gone for twenty minutes",
+        "it feels like an elephant sitting on my chest",
+    ],
+    "chest_pain_on_exertion": [
+        "I get chest pain when I walk uphill that goes when I rest",
+        "my chest gets tight climbing the stairs",
+        "pain in my chest and arm when I exert myself",
+    ],
+    "sweating_with_pain": [
+        "I'm sweating a lot with the pain",
+        "I came out in a sweat",
+        "I'm clammy with it",
+    ],
+    "thunderclap_headache": [
+        "the worst headache of my life",
+        "a sudden headache like being hit on the head",
+        "an agonising headache that came on in seconds",
+        "it felt like something exploded in my head",
+    ],
+    "stiff_neck_cannot_bend": [
+        "my neck is so stiff I can't touch my chin to my chest",
+        "my neck is too stiff to bend forward and I have a headache",
+        "I can't bend my neck forward at all",
+    ],
+    "rash_non_blanching": [
+        "I have a rash that doesn't fade when I press a glass on it",
+        "there are purple spots that don't go away when pressed",
+        "a blotchy rash that doesn't fade",
+    ],
+    "confusion_drowsy": [
+        "he is confused and very drowsy",
+        "she's hard to wake up",
+        "I feel muddled and can't think straight",
+    ],
+    "face_drooping": [
+        "my face dropped on one side",
+        "one side of my mouth is drooping",
+        "I can't smile properly on one side",
+    ],
+    "limb_weakness_sudden": [
+        "my arm suddenly went weak",
+        "sudden numbness down one side of my body",
+        "I can't lift both arms and keep them up",
+    ],
+    "speech_difficulty": [
+        "my speech is slurred",
+        "I'm struggling to get my words out",
+        "my speech is garbled and I can't find the words",
+    ],
+    "headache_worse_lying_straining": [
+        "the headache is worse when I lie down",
+        "my headache is worse when I cough or strain",
+        "I wake up with a headache every morning",
+    ],
+    "red_painful_eye": [
+        "my eye is red and painful",
+        "I see rings around lights and my eye hurts",
+        "a painful red eye with blurred vision",
+    ],
+    "vision_change": [
+        "I have blurred vision",
+        "I'm seeing double",
+        "I suddenly lost the sight in one eye",
+    ],
+    "new_headache_recent": [
+        "I've started getting headaches in the last few weeks",
+        "this is a new kind of headache for me",
+        "I never used to get headaches",
+    ],
+    "jaw_tires_chewing": [
+        "my jaw aches when I chew and eases when I stop",
+        "my jaw gets tired when I'm eating",
+        "my jaw starts aching partway through a meal and settles when I stop chewing",
+    ],
+    "scalp_tender": [
+        "my scalp is tender to touch",
+        "it hurts to brush my hair",
+        "my scalp is sore over my temples",
+    ],
+    "arm_weakness_progressive": [
+        "my arm is getting weaker",
+        "my hand is getting weaker and I keep dropping things",
+        "the numbness in my arm is spreading",
+    ],
+}
+
+NEGATED: list[tuple[str, str]] = [
+    ("no numbness around my bottom", "saddle_numbness"),
+    ("I can feel normally when I wipe, no numbness between my legs", "saddle_numbness"),
+    ("I haven't coughed up any blood", "coughing_blood"),
+    ("no blood in my pee", "blood_in_urine"),
+    ("I don't have a fever", "fever"),
+    ("no chest pain at rest", "chest_pain_at_rest"),
+    ("my face hasn't dropped and my speech is not slurred", "face_drooping"),
+    ("my face hasn't dropped and my speech is not slurred", "speech_difficulty"),
+    ("no trouble passing urine", "bladder_control_change"),
+    ("I have not lost control of my bowels", "bowel_control_loss"),
+    ("I have not lost any weight", "weight_loss_unexplained"),
+    ("I am not short of breath", "breathless_new"),
+    ("it is not the worst headache of my life", "thunderclap_headache"),
+    ("no numbness, tingling or weakness", "leg_weakness_progressive"),
+    ("there is no fever, no weight loss and no vomiting", "nausea_vomiting"),
+    ("neither fever nor weight loss", "weight_loss_unexplained"),
+    ("I have neither a fever nor any blood in my urine", "blood_in_urine"),
+]
+
+CASES = [(finding, text) for finding, texts in PHRASINGS.items() for text in texts]
+
+
+def test_every_red_flag_finding_has_phrasings(atlas: Atlas) -> None:
+    flags = {f.id for f in atlas.findings.values() if f.category == "red_flag"}
+    assert flags <= set(PHRASINGS), sorted(flags - set(PHRASINGS))
+    assert all(len(v) >= 2 for v in PHRASINGS.values())
+
+
+@pytest.mark.parametrize(("finding", "text"), CASES)
+def test_a_warning_sign_in_lay_words_raises_triage(atlas: Atlas, finding: str, text: str) -> None:
+    u = understand(atlas, text)
+    flags = {f.finding for f in u.red_flags}
+    assert finding in flags, f"{text!r} read as {sorted(flags)}"
+    level = provisional_triage(atlas, u).level
+    assert LEVELS.index(level) > LEVELS.index("self_care"), level
+
+
+@pytest.mark.parametrize(("text", "finding"), NEGATED)
+def test_a_negated_warning_sign_is_a_no(atlas: Atlas, text: str, finding: str) -> None:
+    u = understand(atlas, text)
+    got = {f.finding: f.polarity for f in u.findings}
+    assert got.get(finding) == "no", got
+    assert finding not in {f.finding for f in u.red_flags}
+
+
+@pytest.mark.parametrize(
+    ("text", "finding"),
+    [
+        ("maybe some numbness around my bottom", "saddle_numbness"),
+        ("I think I might have coughed up a bit of blood", "coughing_blood"),
+        ("possibly the worst headache I've had", "thunderclap_headache"),
+    ],
+)
+def test_a_hedged_warning_sign_still_raises_triage(atlas: Atlas, text: str, finding: str) -> None:
+    u = understand(atlas, text)
+    assert finding in {f.finding for f in u.red_flags}
+    assert provisional_triage(atlas, u).level != "self_care"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my lower back aches after gardening and eases when I rest",
+        "the knee is a bit stiff in the morning for a few minutes",
+        "my neck is sore from looking at the screen",
+        "I can pee normally and my bowels are fine",
+        # Common muscle complaints that share words with a warning sign: they stay ordinary.
+        "I woke up with a stiff neck and can't turn my head",
+        "my jaw joint clicks and chewing hurts",
+        "my calf feels tight after running",
+        "I get a tension headache at the end of the day",
+    ],
+)
+def test_ordinary_descriptions_raise_no_warning_sign(atlas: Atlas, text: str) -> None:
+    u = understand(atlas, text)
+    assert [f.finding for f in u.red_flags] == []
