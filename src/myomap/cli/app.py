@@ -147,8 +147,10 @@ def show(
     atlas = default_atlas()
     m = atlas.muscle(muscle)
     if as_json:
-        data = m.model_dump()
-        data["sources"] = [atlas.sources[s].model_dump(exclude_none=True) for s in m.sources]
+        data = m.model_dump(mode="json")
+        data["sources"] = [
+            atlas.sources[s].model_dump(mode="json", exclude_none=True) for s in m.sources
+        ]
         data["red_flags"] = [atlas.red_flags[r].model_dump() for r in m.red_flags]
         _print_json(data)
         return
@@ -292,11 +294,16 @@ def _assess_batch(path: Path, method: Method) -> None:
 
 
 @app.command()
-def interview() -> None:
-    """An interactive interview in the terminal: mark regions, answer, watch the ranking."""
+def interview(
+    text: Annotated[
+        str | None,
+        typer.Option("--text", help="Start from this description instead of asking for one."),
+    ] = None,
+) -> None:
+    """An interactive interview in the terminal: describe or mark, confirm, answer, rank."""
     from myomap.cli.interview import run_interview
 
-    _exit_for(run_interview(out))
+    _exit_for(run_interview(out, text=text))
 
 
 app.command("eval")(eval_)
