@@ -155,11 +155,28 @@ def _offer_save(console: Console, session: Session, result: Result) -> None:
     console.print(f"Saved as assessment {saved.id} (see `myomap diary assessments`).")
 
 
-def run_interview(console: Console, *, max_questions: int = 40, offer_save: bool = True) -> Result:
-    """Run the interview on ``console``; the last result (for the exit code)."""
+def _first_evidence(console: Console, text: str | None) -> Evidence:
+    """The description's confirmed evidence; body-map questions when it marks no pain."""
+    from myomap.cli.described import evidence_from_description
+
+    described = evidence_from_description(console, default_atlas(), text)
+    if described.painful():
+        return described
+    marked = _ask_regions(console)
+    return marked.model_copy(update={"answers": {**described.answers, **marked.answers}})
+
+
+def run_interview(
+    console: Console, *, max_questions: int = 40, offer_save: bool = True, text: str | None = None
+) -> Result:
+    """Run the interview on ``console``; the last result (for the exit code).
+
+    It starts from a description in the person's own words (``text``, or asked for),
+    confirmed item by item; pressing Enter goes straight to the body-map questions.
+    """
     model = default_model()
     console.print("[bold]myomap interview[/bold] — myomap informs; it does not diagnose.\n")
-    session = Session(_ask_regions(console))
+    session = Session(_first_evidence(console, text))
     result = rank(model, session.evidence)
     level = result.triage.level
     for _ in range(max_questions):
