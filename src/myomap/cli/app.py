@@ -147,8 +147,10 @@ def show(
     atlas = default_atlas()
     m = atlas.muscle(muscle)
     if as_json:
-        data = m.model_dump()
-        data["sources"] = [atlas.sources[s].model_dump(exclude_none=True) for s in m.sources]
+        data = m.model_dump(mode="json")
+        data["sources"] = [
+            atlas.sources[s].model_dump(mode="json", exclude_none=True) for s in m.sources
+        ]
         data["red_flags"] = [atlas.red_flags[r].model_dump() for r in m.red_flags]
         _print_json(data)
         return
