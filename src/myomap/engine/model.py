@@ -47,7 +47,7 @@ LEAK = 0.02
 """Chance that a region hurts for a reason outside the hypothesis (noisy-OR leak)."""
 OTHER_REGION = 0.05
 """Chance that a region hurts under "none of these muscles"."""
-OTHER_PRIOR = 0.15
+OTHER_PRIOR = 0.1
 """Prior probability that no muscle of the atlas causes the pain."""
 
 LOCAL = 0.2
