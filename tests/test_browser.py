@@ -431,6 +431,26 @@ def test_phone_every_target_is_thumb_sized(browser: Browser, base_url: str) -> N
     context.close()
 
 
+def test_phone_shows_the_pattern_next_to_the_results(browser: Browser, base_url: str) -> None:
+    context = browser.new_context(viewport={"width": 390, "height": 844}, base_url=base_url)
+    tab = context.new_page()
+    tab.goto("/#pain=lumbar_paraspinal_r:6,thigh_anterior_upper_r:4&no=fever")
+    tab.wait_for_function("() => Number(document.querySelector('#results').dataset.renders) > 0")
+    before = renders(tab)
+    tab.get_by_role("button", name="Show the pattern of Iliopsoas, right side on the body").click()
+    after_update(tab, before)
+    card = tab.locator(".candidate.shown")
+    expect(card).to_have_attribute("data-muscle", "iliopsoas")
+    detail = card.locator(".pattern-detail svg")
+    expect(detail).to_have_count(2)
+    card.scroll_into_view_if_needed()
+    box = detail.first.bounding_box()
+    assert box is not None and box["width"] >= 120 and box["y"] + box["height"] <= 844
+    expect(card.locator(".pattern-detail circle.tp")).to_have_count(3)
+    shot(tab, "assessment-phone-pattern-in-card", full=False)
+    context.close()
+
+
 def test_muscle_pages(page: Page) -> None:
     page.goto("/muscles")
     page.get_by_label("Search muscles").fill("psoas")

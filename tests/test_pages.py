@@ -145,6 +145,19 @@ def test_urgent_and_above_hide_muscle_self_care_with_the_reason(client: TestClie
     assert 'class="candidates"' not in html and "Open my self-care plan" not in html
 
 
+def test_shown_candidate_carries_its_pattern_in_its_card(client: TestClient) -> None:
+    html = fragment(client, ILIOPSOAS_STATE + "&show=iliopsoas:right")
+    card = html[html.index('class="candidate shown"') :]
+    card = card[: card.index("</li>")]
+    assert card.count('<svg role="img" aria-label="Pattern of Iliopsoas, right side') == 2
+    assert "zone-essential" in card and 'class="tp"' in card
+    assert 'data-region="thigh_anterior_upper_r" data-pain=' in card  # the person's pain too
+    assert 'viewBox="0 0 240' not in card  # cropped to the pattern, not the whole body
+    assert "pattern-detail" not in fragment(client, ILIOPSOAS_STATE)
+    hidden = fragment(client, ILIOPSOAS_STATE + "&yes=saddle_numbness&show=iliopsoas:right")
+    assert "pattern-detail" not in hidden
+
+
 def test_result_fragment_with_a_bad_state(client: TestClient) -> None:
     response = client.get("/assess/result", params={"state": "pain=nowhere:5"})
     assert response.status_code == 422

@@ -13,17 +13,17 @@ from fastapi.responses import HTMLResponse, Response
 from markupsafe import Markup
 
 from myomap.atlas.figures import VIEWS
-from myomap.engine import rank
+from myomap.engine import Result, rank
 from myomap.errors import EvidenceError
 from myomap.understand.reply import UnderstandRequest, reply
 from myomap.web.assess.describe import SIDE_WORDS, region_choices
 from myomap.web.assess.flow import current_step, symptom_groups
 from myomap.web.assess.plan import plan_items
-from myomap.web.assess.state import encode_state, parse_state, read
-from myomap.web.bodymap.figures import VIEW_LABELS, interactive_figure
-from myomap.web.bodymap.views import region_groups
+from myomap.web.assess.state import PageState, encode_state, parse_state, read
+from myomap.web.bodymap.figures import VIEW_LABELS, interactive_figure, pattern_detail
+from myomap.web.bodymap.views import markers, referral_pattern, region_groups
 from myomap.web.bodymap.zoom import zoom_parts
-from myomap.web.platform.deps import StateDep
+from myomap.web.platform.deps import AppState, StateDep
 from myomap.web.platform.render import render
 
 __all__ = ["router"]
@@ -38,6 +38,29 @@ AssessmentState = Annotated[
 def _json(data: object) -> Markup:
     """JSON safe to put inside a ``<script type="application/json">`` element."""
     return Markup(json.dumps(data, separators=(",", ":")).replace("<", "\\u003c"))
+
+
+def _shown_pattern(state: AppState, page: PageState, result: Result) -> list[tuple[str, Markup]]:
+    """The shown candidate's referral pattern as small figures for the results (a phone
+    cannot see the big figures beside them): (caption, figure) for each view it touches."""
+    shown = page.show
+    if shown is None or result.triage.hide_muscle_advice:
+        return []
+    if not any((c.muscle, c.side) == shown for c in result.candidates):
+        return []
+    muscle = state.atlas.muscle(shown[0])
+    side = shown[1]
+    roles = referral_pattern(state.atlas, muscle, side)
+    marks = markers(muscle, "left" if side == "left" else "right")
+    pain = {p.region: p.intensity for p in page.evidence.pain}
+    side_words = "both sides" if side == "midline" else f"{side} side"
+    out: list[tuple[str, Markup]] = []
+    for view in VIEWS:
+        title = f"Pattern of {muscle.name}, {side_words}, {view} view"
+        figure = pattern_detail(view, title, roles, marks, pain)
+        if figure is not None:
+            out.append(("Front" if view == "front" else "Back", figure))
+    return out
 
 
 @router.get("/")
@@ -92,6 +115,7 @@ def result_fragment(
         questions={f.id: f.question for f in atlas.findings.values()},
         plan_href=f"/plan?state={quote(encoded)}",
         empty=not ev.pain and not ev.answers,
+        detail=_shown_pattern(state, page, result),
         state_json=_json(canonical),
     )
 

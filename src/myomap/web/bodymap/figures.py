@@ -18,7 +18,13 @@ from myomap.atlas.schema import Role
 from myomap.web.bodymap.views import Marker
 from myomap.web.bodymap.zoom import home_parts
 
-__all__ = ["VIEW_LABELS", "interactive_figure", "pain_figure", "pattern_figure"]
+__all__ = [
+    "VIEW_LABELS",
+    "interactive_figure",
+    "pain_figure",
+    "pattern_detail",
+    "pattern_figure",
+]
 
 VIEW_LABELS: dict[View, str] = {
     "front": "Front of the body, facing you: your right side is on the left of the picture",
@@ -112,3 +118,57 @@ def pain_figure(view: View, title: str, pain: Mapping[str, int]) -> Markup:
 
     svg = _REGION.sub(region, _strip_region_paint(_ID.sub("", _svg(view))))
     return Markup(_ROOT.sub(f'<svg role="img" aria-label="{escape(title)}" ', svg, count=1))
+
+
+DETAIL_PAD = 22.0
+"""Figure units around what a pattern detail shows."""
+DETAIL_MIN = 130.0
+"""Smallest side of a pattern detail's box, in figure units (so it still reads as a body)."""
+
+
+def _detail_box(view: View, regions: Sequence[str], marks: Sequence[Marker]) -> str | None:
+    """A viewBox around ``regions`` and ``marks`` on ``view``, padded, at least DETAIL_MIN
+    on each side and inside the figure; None when nothing of it is on this view."""
+    shapes = load_figure(view).shapes
+    boxes = [shapes[r].bbox for r in regions if r in shapes]
+    boxes += [(m.x, m.y, m.x, m.y) for m in marks if m.view == view]
+    if not boxes:
+        return None
+    x0, y0 = min(b[0] for b in boxes), min(b[1] for b in boxes)
+    x1, y1 = max(b[2] for b in boxes), max(b[3] for b in boxes)
+    w = max(x1 - x0 + 2 * DETAIL_PAD, DETAIL_MIN)
+    h = max(y1 - y0 + 2 * DETAIL_PAD, DETAIL_MIN)
+    x = min(max((x0 + x1 - w) / 2, 0.0), max(WIDTH - w, 0.0))
+    y = min(max((y0 + y1 - h) / 2, 0.0), max(HEIGHT - h, 0.0))
+    return f"{x:.0f} {y:.0f} {min(w, WIDTH):.0f} {min(h, HEIGHT):.0f}"
+
+
+def pattern_detail(
+    view: View,
+    title: str,
+    roles: Mapping[str, Role],
+    marks: Sequence[Marker],
+    pain: Mapping[str, int],
+) -> Markup | None:
+    """A small picture of a referral pattern next to the results (the phone shows it beside
+    the candidate): the figure cropped to the pattern's zones, its trigger points and the
+    person's painful areas (outlined), or None when none of them is on this view."""
+    painful = [r for r, i in pain.items() if i > 0]
+    box = _detail_box(view, [*roles, *painful], marks)
+    if box is None:
+        return None
+
+    def region(match: re.Match[str]) -> str:
+        rid = match.group("id")
+        role = roles.get(rid)
+        extra = f" zone-{role}" if role else ""
+        level = f' data-pain="{pain_level(pain[rid])}"' if pain.get(rid, 0) > 0 else ""
+        return f'<path class="region{extra}"{match.group("rest")} data-region="{rid}"{level}'
+
+    svg = _REGION.sub(region, _strip_region_paint(_ID.sub("", _svg(view))))
+    svg = re.sub(r'viewBox="[^"]*"', f'viewBox="{box}"', svg, count=1)
+    svg = _ROOT.sub(f'<svg role="img" aria-label="{escape(title)}" ', svg, count=1)
+    dots = "".join(
+        f'<circle class="tp" cx="{m.x}" cy="{m.y}" r="4"/>' for m in marks if m.view == view
+    )
+    return Markup(svg.replace("</svg>", f'<g class="tp-markers">{dots}</g></svg>'))
