@@ -6,8 +6,9 @@ import csv
 import io
 import json
 import re
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
 from fhir.resources.R4B.bundle import Bundle
@@ -26,7 +27,7 @@ from myomap.diary.progress import (
     self_care_effects,
 )
 from myomap.diary.snapshot import read_snapshot
-from myomap.reports.calendar import plan_calendar
+from myomap.reports.calendar import daily_reminder, next_occurrence
 from myomap.reports.charts import extent_chart, overall_chart, regions_chart
 from myomap.reports.csv_export import entries_csv
 from myomap.reports.fhir import REGION_SYSTEM, fhir_bundle
@@ -235,11 +236,25 @@ def test_csv_has_one_row_per_entry(store: Store) -> None:
     assert "lumbar_paraspinal_r:" in rows[0]["pain"]
 
 
-def test_plan_calendar_is_daily_reminders(store: Store) -> None:
-    summary = build_summary(store)
-    ics = plan_calendar(summary.plan, start=date(2025, 3, 10), zone="Europe/Paris")
-    calendar = Calendar.from_ical(ics)
+def test_one_daily_reminder_from_its_next_occurrence(store: Store) -> None:
+    plan = build_summary(store).plan
+    paris = ZoneInfo("Europe/Paris")
+    before = datetime(2025, 3, 10, 18, 0, tzinfo=paris)  # 18:00 in Paris: 20:00 is ahead
+    after = datetime(2025, 3, 10, 21, 0, tzinfo=paris)  # 21:00: the next 20:00 is tomorrow
+    assert next_occurrence(time(20), "Europe/Paris", before) == datetime(
+        2025, 3, 10, 20, 0, tzinfo=paris
+    )
+    assert next_occurrence(time(20), "Europe/Paris", after).date() == date(2025, 3, 11)
+    calendar = Calendar.from_ical(
+        daily_reminder(plan, at=time(20), zone="Europe/Paris", now=after, link="http://x/diary")
+    )
     events = list(calendar.walk("VEVENT"))
-    assert len(events) == len(summary.plan)
-    assert events[0]["RRULE"]["FREQ"] == ["DAILY"]
-    assert list(events[0].walk("VALARM"))
+    assert len(events) == 1
+    event = events[0]
+    assert event["RRULE"]["FREQ"] == ["DAILY"] and "COUNT" not in event["RRULE"]
+    starts = event.decoded("DTSTART")
+    assert starts == datetime(2025, 3, 11, 20, 0, tzinfo=paris) and starts > after
+    assert len(list(event.walk("VALARM"))) == 1
+    assert plan[0].title in str(event["DESCRIPTION"]) and str(event["URL"]) == "http://x/diary"
+    text = daily_reminder([], at=time(7, 30), zone="UTC", now=after).decode()
+    assert "RRULE:FREQ=DAILY" in text and "self-care plan" not in text

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import json
 import sys
-from datetime import date
+from datetime import time
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
@@ -182,15 +182,38 @@ def _write(path: Path, data: bytes | str) -> None:
         raise MyomapError(f"Cannot write {path}: {exc.strerror}.", field="out") from exc
 
 
+def _clock(text: str) -> time:
+    try:
+        return time.fromisoformat(text).replace(second=0, microsecond=0)
+    except ValueError:
+        raise EvidenceError(f"--at {text!r}: give a time such as 20:00.", field="at") from None
+
+
+def _zone(name: str) -> str:
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+    try:
+        ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise EvidenceError(
+            f"--zone {name!r}: use a name such as Europe/Paris.", field="zone"
+        ) from None
+    return name
+
+
 def report(
     kind: Annotated[ReportFormat, typer.Argument(metavar="pdf|fhir|json|csv|ics")],
     out_file: Annotated[Path, typer.Option("--out", help="File to write.")],
     since: Annotated[str | None, typer.Option(help="Entries from this time on.")] = None,
     until: Annotated[str | None, typer.Option(help="Entries up to this time.")] = None,
+    name: Annotated[str | None, typer.Option(help="Name on the PDF and FHIR report.")] = None,
+    at: Annotated[str, typer.Option(help="ics: time of the daily reminder, HH:MM.")] = "20:00",
+    zone: Annotated[str, typer.Option(help="ics: IANA time zone of the reminder.")] = "UTC",
 ) -> None:
     """Write a report: PDF for a clinician, FHIR R4B Bundle, JSON export (re-importable
-    with `myomap restore`), CSV of entries, or the self-care plan as iCalendar."""
-    from myomap.reports.calendar import plan_calendar
+    with `myomap restore`), CSV of entries, or a daily reminder as iCalendar."""
+    from myomap.diary.when import now
+    from myomap.reports.calendar import daily_reminder
     from myomap.reports.csv_export import entries_csv
     from myomap.reports.fhir import fhir_bundle
     from myomap.reports.pdf import render_pdf
@@ -200,7 +223,7 @@ def report(
     if kind is ReportFormat.json:
         _write(out_file, store.export_all().to_json())
     else:
-        summary = build_summary(store, since=since, until=until)
+        summary = build_summary(store, since=since, until=until, name=name)
         if kind is ReportFormat.pdf:
             _write(out_file, render_pdf(summary))
         elif kind is ReportFormat.fhir:
@@ -209,11 +232,8 @@ def report(
         elif kind is ReportFormat.csv:
             _write(out_file, entries_csv(summary.entries))
         else:
-            if not summary.plan:
-                raise EvidenceError(
-                    "There is no self-care plan yet: save an assessment first.", field="plan"
-                )
-            _write(out_file, plan_calendar(summary.plan, start=date.today()))
+            reminder = daily_reminder(summary.plan, at=_clock(at), zone=_zone(zone), now=now())
+            _write(out_file, reminder)
     out.print(f"wrote {out_file}", highlight=False)
 
 

@@ -1,51 +1,60 @@
-"""The self-care plan as iCalendar reminders: one daily recurring event per plan step."""
+"""One daily reminder as iCalendar: at a time the person chooses, every day, from its next
+occurrence; its description lists the self-care plan, and it links to the diary."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date, datetime, time, timedelta
+from datetime import datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from icalendar import Alarm, Calendar, Event
 
 from myomap.diary.plan import PlanStep
 
-__all__ = ["plan_calendar"]
+__all__ = ["daily_reminder", "next_occurrence"]
 
-PRODID = "-//myomap//self-care plan//EN"
+PRODID = "-//myomap//daily reminder//EN"
 
 
-def plan_calendar(
+def next_occurrence(at: time, zone: str, now: datetime) -> datetime:
+    """The next time the clock in ``zone`` shows ``at``: today if still ahead, else tomorrow."""
+    local_now = now.astimezone(ZoneInfo(zone))
+    today = datetime.combine(local_now.date(), at, tzinfo=ZoneInfo(zone))
+    return today if today > local_now else today + timedelta(days=1)
+
+
+def daily_reminder(
     plan: Sequence[PlanStep],
     *,
-    start: date,
-    at: time = time(8, 0),
-    zone: str = "UTC",
-    days: int = 28,
-    spacing: timedelta = timedelta(minutes=15),
+    at: time,
+    zone: str,
+    now: datetime,
+    link: str = "",
 ) -> bytes:
-    """An .ics calendar: each step daily for ``days`` days, from ``start`` at ``at``
-    (steps spaced by ``spacing``), with a reminder when it is due."""
-    tz = ZoneInfo(zone)
+    """An .ics with one event recurring daily (RRULE:FREQ=DAILY) and one alarm."""
+    starts = next_occurrence(at, zone, now)
+    steps = "\n".join(f"- {s.title} ({s.muscle_name}, {s.side}): {s.dose}" for s in plan)
+    description = "How is your pain today? Log it in your myomap diary."
+    if steps:
+        description += "\n\nYour self-care plan:\n" + steps
+    event = Event()
+    event.add("uid", f"daily-reminder-{starts:%Y%m%d}-{at:%H%M}@myomap")
+    event.add("summary", "myomap: log today's pain")
+    event.add("description", description + (f"\n\n{link}" if link else ""))
+    if link:
+        event.add("url", link)
+    event.add("dtstart", starts)
+    event.add("dtend", starts + timedelta(minutes=10))
+    event.add("dtstamp", now)
+    event.add("rrule", {"freq": "daily"})
+    alarm = Alarm()
+    alarm.add("action", "DISPLAY")
+    alarm.add("description", "Log today's pain in myomap")
+    alarm.add("trigger", timedelta(0))
+    event.add_component(alarm)
     calendar = Calendar()
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")
-    calendar.add("x-wr-calname", "myomap self-care plan")
-    first = datetime.combine(start, at, tzinfo=tz)
-    for n, step in enumerate(plan):
-        begins = first + n * spacing
-        event = Event()
-        event.add("uid", f"{step.id}-{start.isoformat()}@myomap")
-        event.add("summary", f"{step.title} ({step.muscle_name}, {step.side})")
-        event.add("description", f"{step.how}\n{step.dose}\nPlan step: {step.id}")
-        event.add("dtstart", begins)
-        event.add("dtend", begins + timedelta(minutes=10))
-        event.add("dtstamp", datetime.combine(start, time(0, 0), tzinfo=tz))
-        event.add("rrule", {"freq": "daily", "count": days})
-        alarm = Alarm()
-        alarm.add("action", "DISPLAY")
-        alarm.add("description", step.title)
-        alarm.add("trigger", timedelta(0))
-        event.add_component(alarm)
-        calendar.add_component(event)
+    calendar.add("x-wr-calname", "myomap daily reminder")
+    calendar.add_component(event)
     return bytes(calendar.to_ical())

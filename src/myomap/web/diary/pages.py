@@ -7,7 +7,7 @@ diary). Writes go through the JSON API in ``diary_api.py``, called by the pages'
 from __future__ import annotations
 
 import json
-from datetime import date
+from datetime import time
 from typing import Annotated
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -223,16 +223,21 @@ def _zone(name: str) -> str:
 
 @router.get("/downloads/plan.ics")
 def plan_ics(
+    request: Request,
     store: StoreDep,
-    zone: Annotated[str, Query(description="IANA time zone of the reminders")] = "UTC",
+    zone: Annotated[str, Query(description="IANA time zone of the reminder")] = "UTC",
+    at: Annotated[time, Query(description="time of day of the reminder, HH:MM")] = time(20, 0),
 ) -> Response:
-    from myomap.reports.calendar import plan_calendar
+    """One daily reminder to log the day's pain (and the plan's steps), from its next
+    occurrence."""
+    from myomap.diary.when import now
+    from myomap.reports.calendar import daily_reminder
 
-    plan = latest_plan(store)
-    if not plan:
-        raise EvidenceError(
-            "There is no self-care plan yet: save an assessment to your diary first.",
-            field="plan",
-        )
-    calendar = plan_calendar(plan, start=date.today(), zone=_zone(zone))
-    return attachment(calendar, "text/calendar", "plan", "ics")
+    calendar = daily_reminder(
+        latest_plan(store),
+        at=at.replace(second=0, microsecond=0, tzinfo=None),
+        zone=_zone(zone),
+        now=now(),
+        link=str(request.url_for("diary_page")),
+    )
+    return attachment(calendar, "text/calendar", "reminder", "ics")

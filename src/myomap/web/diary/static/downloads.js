@@ -3,9 +3,8 @@
   "use strict";
 
   const $ = (id) => document.getElementById(id);
-  const ics = $("ics-link");
   const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
-  if (ics && zone) ics.href = `/downloads/plan.ics?zone=${encodeURIComponent(zone)}`;
+  if (zone) $("reminder-zone").value = zone;
 
   $("import-form").addEventListener("submit", async (event) => {
     event.preventDefault();
