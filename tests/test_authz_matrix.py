@@ -181,6 +181,7 @@ def test_route_answers_each_role_as_its_rule_says(tmp_path: Path, method: str, p
             status = response.status_code
             where = f"{method} {path} as {role}: {status} {response.text[:200]!r}"
             assert status < 500, where
+            assert response.headers["cache-control"] == "no-store", where  # health data
             if want == "allowed":
                 assert status not in (401, 403, 404), where
             elif want == "login":

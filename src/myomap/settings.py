@@ -64,17 +64,17 @@ class Settings(BaseSettings):
     login_limit: int = Field(
         default=10,
         ge=0,
-        description="Sign-in attempts per minute from one address, per worker (0: no limit).",
+        description="Sign-in attempts per minute from one address (0: no limit).",
     )
     signup_limit: int = Field(
         default=5,
         ge=0,
-        description="Sign-ups per hour from one address, per worker (0: no limit).",
+        description="Sign-ups per hour from one address (0: no limit).",
     )
     assess_limit: int = Field(
         default=120,
         ge=0,
-        description="Assessments per minute per account, per worker (0: no limit).",
+        description="Assessments per minute per account (0: no limit).",
     )
     trusted_origins: str = Field(
         default="",
@@ -91,4 +91,20 @@ class Settings(BaseSettings):
         default=None,
         description="Redis for rate limits shared by every worker and instance, "
         "redis://HOST:PORT/DB (none: counted in each process).",
+    )
+    write_limit: int = Field(
+        default=60,
+        ge=0,
+        description="Writes (POST, PUT, DELETE) per minute per account (0: no limit).",
+    )
+    quota_entries: int = Field(
+        default=20_000, ge=0, description="Diary entries one account may keep (0: no limit)."
+    )
+    quota_assessments: int = Field(
+        default=5_000, ge=0, description="Saved assessments one account may keep (0: no limit)."
+    )
+    quota_text: int = Field(
+        default=5_000_000,
+        ge=0,
+        description="Characters of notes one account may keep in all (0: no limit).",
     )

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, StrictInt, field_validator
 
 from myomap.atlas.model import Atlas
 from myomap.atlas.suggest import did_you_mean
@@ -28,7 +28,7 @@ class Pain(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     region: str = Field(description="a region id, e.g. lumbar_paraspinal_r")
-    intensity: int = Field(default=5, description="0 to 10")
+    intensity: StrictInt = Field(default=5, description="0 to 10 (a whole number, not text)")
 
 
 class Evidence(BaseModel):
@@ -38,7 +38,7 @@ class Evidence(BaseModel):
 
     pain: list[Pain] = Field(default_factory=list)
     answers: dict[str, Answer] = Field(default_factory=dict)
-    age: int | None = Field(default=None, description="age in years, 0 to 120")
+    age: StrictInt | None = Field(default=None, description="age in years, 0 to 120")
     sex: Literal["female", "male", "other"] | None = None
 
     @field_validator("answers", mode="before")

@@ -45,7 +45,7 @@ class EntryIn(BaseModel):
     """A new diary entry. ``at`` is ISO-8601 (default: now); a time without a zone is the
     server's local time."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", strict=True)  # "5" is not 5
 
     at: str | None = Field(default=None, examples=["2025-03-01T08:30:00+01:00"])
     overall: int = Field(description="overall pain, 0 (none) to 10 (worst imaginable)")
@@ -68,7 +68,7 @@ class EntryIn(BaseModel):
 class EntryChanges(BaseModel):
     """The fields of an entry to change; fields left out stay as they are."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", strict=True)  # "5" is not 5
 
     at: str | None = None
     overall: int | None = None

@@ -6,7 +6,8 @@ one, then calls every route as every role. ``authorize`` runs before any handler
 
 - local mode: everything is allowed (one local person, loopback only);
 - server mode: the rule's level (public, any account, clinician), then its rate limit
-  (429 with Retry-After). Cross-site requests were refused before (``csrf.py``).
+  and, for a signed-in write, the account's write limit (429 with Retry-After).
+  Cross-site requests were refused before (``csrf.py``).
 
 A rule's ``owner`` says what the path's ids name, for the matrix and for readers: "self"
 (the caller's own rows: someone else's are 404, done by the store's scoping) or "patient"
@@ -25,6 +26,7 @@ from fastapi.params import Depends as DependsParam
 
 from myomap.errors import Forbidden, TooManyRequests
 from myomap.settings import Settings
+from myomap.web.platform.csrf import SAFE_METHODS
 from myomap.web.platform.principal import PrincipalDep, client_ip, require
 from myomap.web.platform.ratelimit import RateLimiter
 
@@ -72,6 +74,7 @@ RULES: dict[tuple[str, str], Rule] = {
     ("POST", "/api/v1/assess"): ASSESS,
     ("POST", "/api/v1/triage"): ASSESS,
     ("POST", "/api/v1/understand"): ASSESS,
+    ("POST", "/assess/understand"): ASSESS,
     ("GET", "/"): ACCOUNT,
     ("GET", "/muscles"): ACCOUNT,
     ("GET", "/muscles/{muscle_id}"): ACCOUNT,
@@ -166,14 +169,18 @@ async def authorize(request: Request, who: PrincipalDep) -> None:
         signed_in = require(who)
         if rule.level == "clinician" and not signed_in.is_clinician:
             raise Forbidden("This is for clinicians' accounts.", field="role")
+    limiter: RateLimiter = request.app.state.myomap_limiter
     if rule.limit is not None:
         key = f"{rule.limit}:{who.id if who and rule.limit == 'assess' else client_ip(request)}"
-        limiter: RateLimiter = request.app.state.myomap_limiter
-        wait = limiter.hit(key, limit=_limits(settings)[rule.limit], window=WINDOWS[rule.limit])
-        if wait:
-            raise TooManyRequests(
-                f"Too many requests; try again in {wait} seconds.", retry_after=wait
-            )
+        _limit(limiter, key, _limits(settings)[rule.limit], WINDOWS[rule.limit])
+    if rule.level != "public" and who is not None and request.method not in SAFE_METHODS:
+        _limit(limiter, f"write:{who.id}", settings.write_limit, 60.0)
+
+
+def _limit(limiter: RateLimiter, key: str, limit: int, window: float) -> None:
+    wait = limiter.hit(key, limit=limit, window=window)
+    if wait:
+        raise TooManyRequests(f"Too many requests; try again in {wait} seconds.", retry_after=wait)
 
 
 GUARD: DependsParam = Depends(authorize)

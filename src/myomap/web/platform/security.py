@@ -1,5 +1,6 @@
-"""Two ASGI middlewares that wrap the whole app: security headers on every response, and a
-cap on the request body (413 above ``max_body_bytes``).
+"""Two ASGI middlewares that wrap the whole app: security headers on every response
+(``Cache-Control: no-store`` on all but static files), and a cap on the request body (413
+above ``max_body_bytes``).
 
 The Content-Security-Policy allows scripts from this origin only (no inline script, no
 eval): the pages' JavaScript lives in static/, the Swagger UI's initializer too
@@ -29,6 +30,9 @@ HEADERS = [
     (b"permissions-policy", b"camera=(), microphone=(), geolocation=()"),
 ]
 HSTS = (b"strict-transport-security", b"max-age=31536000; includeSubDomains")
+CACHEABLE = "/static/"
+"""Only the app's own static files may be cached; every other response (pages, API,
+downloads, errors) may carry health data and is sent with ``Cache-Control: no-store``."""
 
 
 class SecurityHeaders:
@@ -48,7 +52,10 @@ class SecurityHeaders:
                 present = {name.lower() for name, _ in message.get("headers", [])}
                 extra = [(k, v) for k, v in self.headers if k not in present]
                 message["headers"] = [*message.get("headers", []), *extra]
-                if scope["path"].startswith("/api/"):
+                if not scope["path"].startswith(CACHEABLE):
+                    message["headers"] = [
+                        (k, v) for k, v in message["headers"] if k.lower() != b"cache-control"
+                    ]
                     message["headers"].append((b"cache-control", b"no-store"))
             await send(message)
 
