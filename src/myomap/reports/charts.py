@@ -115,7 +115,9 @@ def overall_chart(entries: Sequence[Entry], *, zone: tzinfo | None = None) -> st
         ax.set_ylabel("overall pain (0–10)")
         ax.grid(axis="y", color="#e5e8eb", linewidth=0.6)
         _dates(ax)
-        ax.legend(loc="upper right", frameon=False, fontsize=7, ncols=3)
+        ax.legend(
+            loc="upper center", bbox_to_anchor=(0.5, -0.22), frameon=False, fontsize=7, ncols=5
+        )
         return _svg(figure)
 
 

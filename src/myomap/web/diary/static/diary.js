@@ -295,6 +295,7 @@
   }
 
   function startFrom(start) {
+    $("at").value = localValue(new Date());
     for (const [region, intensity] of Object.entries(start.pain)) {
       if (intensity > 0) pain.set(region, intensity);
     }
