@@ -137,6 +137,7 @@ def main() -> None:
     parser.add_argument("--seconds", type=int, default=5, help="seconds per wrk run")
     parser.add_argument("--repeats", type=int, default=3, help="wrk runs per row")
     parser.add_argument("--no-write", action="store_true", help="print only")
+    parser.add_argument("--note", default="", help="a sentence added to each section")
     args = parser.parse_args()
     command = "`.venv/bin/python bench/run.py" + (
         f" --only {' '.join(args.only)}`" if args.only != list(PARTS) else "` (or `make bench`)"
@@ -145,6 +146,7 @@ def main() -> None:
         f"Machine: `nproc` = {nproc()}, {cpu_model()}; {machine()}.\nCommand: {command}. The "
         "machine is shared: medians with the range over runs; compared commands take turns "
         "within one run, so the ratios drift less than the absolute times."
+        + (f" {args.note}" if args.note else "")
     )
     for part in args.only:
         if part == "engine":
