@@ -23,6 +23,8 @@ MAP_ONLY_CAP = 0.8
 """Most probability one muscle can hold before symptom answers corroborate the map."""
 CORROBORATING = 2
 """Symptom answers (yes or no) after which the map counts in full."""
+BISECTIONS = 16
+"""Halvings in the search for the map's weight under the cap (precision 2⁻¹⁶)."""
 
 
 class Observed:
@@ -117,24 +119,26 @@ def log_joint(model: Model, seen: Observed) -> FloatArray:
     almost alone.
 
     Until ``CORROBORATING`` symptom questions (or all there are) have a yes or no, the
-    map's weight is lowered (by bisection on one factor) just enough that no muscle holds
+    map's weight is lowered (a search on one factor) just enough that no muscle holds
     more than ``MAP_ONLY_CAP``: a pain map alone overstates its case (docs/engine.md).
     """
-    joint = model_joint(model, seen)
+    regions, answers = _terms(model, seen)
+    params = model.params
+    base = model.log_prior + params.finding_weight * answers
+    weighted = params.region_weight * regions
+    joint: FloatArray = base + weighted
     needed = min(CORROBORATING, int(model.ranking_findings.sum()))
     if len(seen.yes) + len(seen.no) >= needed or len(joint) < 2:
         return joint
     if normalise(joint)[:-1].max() <= MAP_ONLY_CAP:
         return joint
-    regions, answers = _terms(model, seen)
-    params = model.params
-    base = model.log_prior + params.finding_weight * answers
     low, high = 0.0, 1.0
-    for _ in range(30):
+    for _ in range(BISECTIONS):
         mid = (low + high) / 2
-        top = normalise(base + mid * params.region_weight * regions)[:-1].max()
-        low, high = (mid, high) if top < MAP_ONLY_CAP else (low, mid)
-    result: FloatArray = base + low * params.region_weight * regions
+        x = base + mid * weighted
+        z = np.exp(x - x.max())
+        low, high = (mid, high) if z[:-1].max() / z.sum() < MAP_ONLY_CAP else (low, mid)
+    result: FloatArray = base + low * weighted
     return result
 
 
