@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -29,7 +30,8 @@ os.environ.setdefault(
 
 def pytest_sessionstart(session: pytest.Session) -> None:
     """With MYOMAP_REQUIRE_ALL=1 (as .ci/run sets it), nothing may be skipped for want of
-    PostgreSQL or Chromium: a missing one stops the run instead of hiding tests."""
+    PostgreSQL, Chromium, redis-server or haproxy: a missing one stops the run instead of
+    hiding tests."""
     if os.environ.get("MYOMAP_REQUIRE_ALL") != "1":
         return
     missing = []
@@ -37,6 +39,9 @@ def pytest_sessionstart(session: pytest.Session) -> None:
         missing.append("MYOMAP_TEST_POSTGRES_URL (a PostgreSQL database for the storage tests)")
     if not Path("/usr/bin/chromium").exists():
         missing.append("/usr/bin/chromium (Debian's chromium, for the browser tests)")
+    for binary in ("redis-server", "haproxy"):
+        if shutil.which(binary) is None and not Path(f"/usr/sbin/{binary}").exists():
+            missing.append(f"{binary} (Debian's {binary}, for tests/test_multi_instance.py)")
     if missing:
         raise pytest.UsageError("MYOMAP_REQUIRE_ALL=1 but missing: " + "; ".join(missing))
 
