@@ -103,6 +103,7 @@ export function bindDescribe(page) {
     $("proposals-h")?.focus();
   }
 
+  $("describe").hidden = false;
   form.addEventListener("submit", read);
   out.addEventListener("submit", confirm);
   out.addEventListener("click", (event) => {
