@@ -146,6 +146,14 @@ def _stop(process: subprocess.Popen[bytes]) -> None:
             process.wait()
 
 
+def _ready(process: subprocess.Popen[bytes], base: str, log: Path) -> bool:
+    """Whether the instance answers its health check; fails at once if it has exited."""
+    if process.poll() is not None:
+        tail = log.with_suffix(".log").read_text(errors="replace")[-2000:]
+        raise AssertionError(f"the instance exited with {process.returncode}:\n{tail}")
+    return httpx.get(f"{base}/api/v1/health").status_code == 200
+
+
 def _both_backends_serve(proxy: str) -> bool:
     seen = {
         httpx.get(f"{proxy}/api/v1/health", timeout=2).headers.get("x-backend") for _ in range(4)
@@ -190,7 +198,7 @@ def cluster(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Cluster]:
             instances = {name: f"http://127.0.0.1:{port}" for name, port in ports.items()}
             for name, base in instances.items():
                 wait_for(
-                    lambda base=base: httpx.get(f"{base}/api/v1/health").status_code == 200,
+                    lambda name=name, base=base: _ready(processes[name], base, folder / name),
                     f"instance {name} (log: {folder / name}.log)",
                     seconds=60,
                 )
