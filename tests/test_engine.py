@@ -342,3 +342,32 @@ def test_emergency_hides_muscle_advice(model: Model) -> None:
     result = rank(model, ev)
     assert result.triage.level == "emergency"
     assert result.triage.hide_muscle_advice and result.next_question is None
+
+
+SEED = Evidence.model_validate(
+    {
+        "pain": [
+            {"region": "lumbar_paraspinal_r", "intensity": 6},
+            {"region": "sacroiliac_r", "intensity": 5},
+            {"region": "thigh_anterior_upper_r", "intensity": 4},
+        ]
+    }
+)
+
+
+def test_the_seed_map_alone_is_not_a_verdict(model: Model) -> None:
+    result = rank(model, SEED)
+    top = result.candidates[0]
+    assert top.muscle == "iliopsoas"
+    assert top.probability is not None and top.probability <= MAP_ONLY_CAP + 1e-9
+    assert not result.stop.done
+    assert result.next_question is not None and result.next_question.kind == "finding"
+    muscles = [c.muscle for c in result.candidates]
+    assert len(muscles) == len(set(muscles))  # each muscle once, on its best side
+
+
+def test_figure_neighbours_stay_on_one_side(model: Model) -> None:
+    near = model.neighbours["lumbar_paraspinal_r"]
+    assert "sacroiliac_r" in near and "lumbar_paraspinal_r" not in near
+    assert all(not r.endswith("_l") for r in near)
+    assert all(a in model.neighbours[b] for a in model.neighbours for b in model.neighbours[a])
