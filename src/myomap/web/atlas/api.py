@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Annotated, Literal
 
-from fastapi import APIRouter
+from fastapi import APIRouter, Query
 
 from myomap.atlas.schema import Finding, Muscle, Region
-from myomap.web.atlas.schemas import MuscleDetail, MuscleSummary, Point, split_roles
+from myomap.web.atlas.schemas import Match, MuscleDetail, MuscleSummary, Point, split_roles
+from myomap.web.atlas.search import MAX_QUERY, search
 from myomap.web.bodymap.views import body_groups, markers, muscle_sides, referral_pattern
 from myomap.web.platform.deps import AppState, StateDep
 
@@ -31,9 +32,24 @@ def findings(state: StateDep) -> list[Finding]:
 
 
 @router.get("/muscles", response_model=list[MuscleSummary])
-def muscles(state: StateDep) -> list[MuscleSummary]:
-    """The muscles of the atlas, in atlas order."""
-    return [summary(state, m) for m in state.atlas.muscles.values()]
+def muscles(
+    state: StateDep,
+    q: Annotated[
+        str,
+        Query(
+            max_length=MAX_QUERY,
+            description="search: a muscle's name, an alias, a body part, a condition or a "
+            "symptom (e.g. 'tennis elbow'); fuzzy, best first, each with what matched",
+        ),
+    ] = "",
+) -> list[MuscleSummary]:
+    """The muscles of the atlas, in atlas order; with ``q``, those matching it, best first."""
+    if not q.strip():
+        return [summary(state, m) for m in state.atlas.muscles.values()]
+    return [
+        summary(state, h.muscle, Match(text=h.matched, kind=h.kind, score=h.score))
+        for h in search(state.atlas, q)
+    ]
 
 
 @router.get("/muscles/{muscle_id}", response_model=MuscleDetail)
@@ -42,7 +58,7 @@ def muscle(muscle_id: str, state: StateDep) -> MuscleDetail:
     return detail(state, state.atlas.muscle(muscle_id))
 
 
-def summary(state: AppState, m: Muscle) -> MuscleSummary:
+def summary(state: AppState, m: Muscle, match: Match | None = None) -> MuscleSummary:
     return MuscleSummary(
         id=m.id,
         name=m.name,
@@ -51,6 +67,7 @@ def summary(state: AppState, m: Muscle) -> MuscleSummary:
         laterality=m.laterality,
         body_groups=body_groups(state.atlas, m),
         url=f"/muscles/{m.id}",
+        match=match,
     )
 
 

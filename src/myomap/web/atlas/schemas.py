@@ -6,7 +6,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from myomap.atlas.schema import Muscle, Role, TriggerPoint, View
 
-__all__ = ["MuscleDetail", "MuscleSummary", "Point", "Referral", "TriggerPointDetail"]
+__all__ = ["Match", "MuscleDetail", "MuscleSummary", "Point", "Referral", "TriggerPointDetail"]
 
 
 class Point(BaseModel):
@@ -30,6 +30,19 @@ class Referral(BaseModel):
     spillover: list[str]
 
 
+class Match(BaseModel):
+    """Why a muscle matched a search: the text of the muscle that matched best."""
+
+    model_config = ConfigDict(frozen=True)
+
+    text: str = Field(description="the name, alias, search term or place that matched")
+    kind: str = Field(
+        description="name, latin, alias, lay_name, condition, body_part, symptom, where "
+        "(a place it sends pain to) or several (the words matched different fields)"
+    )
+    score: float = Field(description="how well it matched; higher is better")
+
+
 class MuscleSummary(BaseModel):
     model_config = ConfigDict(frozen=True)
 
@@ -40,6 +53,7 @@ class MuscleSummary(BaseModel):
     laterality: str
     body_groups: list[str] = Field(description="body groups where it refers essential pain")
     url: str
+    match: Match | None = Field(default=None, description="with a search (q): what matched")
 
 
 class MuscleDetail(Muscle):
