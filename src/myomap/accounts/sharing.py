@@ -6,7 +6,10 @@
     Sharing(store).revoke(person.id, share_id)        # the clinician no longer does
 
 A clinician sees a person only through a share that was accepted and not revoked; asking
-for anyone else is NotFound, exactly as if they did not exist.
+for anyone else is NotFound, exactly as if they did not exist. A clinician's notes are
+theirs alone (other clinicians of the same patient never see them) unless the author
+shares a note with the patient. An invite code is redeemed by one clinician only, even
+when two redeem it at the same moment (one conditional UPDATE decides).
 """
 
 from __future__ import annotations
@@ -15,7 +18,7 @@ import secrets
 from datetime import datetime, timedelta
 
 from pydantic import BaseModel
-from sqlalchemy import select
+from sqlalchemy import ColumnElement, select, update
 from sqlalchemy.orm import Session
 
 from myomap.accounts import audit
@@ -57,6 +60,7 @@ class Note(BaseModel):
     clinician_email: str
     text: str
     created_at: datetime
+    shared: bool = False
 
 
 def _code() -> str:
@@ -66,6 +70,14 @@ def _code() -> str:
 
 def _normal_code(code: str) -> str:
     return "".join(ch for ch in code.upper() if ch.isalnum())
+
+
+def _invalid_code() -> EvidenceError:
+    return EvidenceError(
+        "This invite code is not valid (wrong, used, revoked or expired); ask the person "
+        "for a new one.",
+        field="code",
+    )
 
 
 def _status(row: ShareRow) -> str:
@@ -111,12 +123,23 @@ class Sharing:
                 select(ShareRow).where(ShareRow.code_hash == digest(_normal_code(code)))
             )
             if row is None or _status(row) != "pending" or row.patient_id == clinician_id:
-                raise EvidenceError(
-                    "This invite code is not valid (wrong, used, revoked or expired); ask "
-                    "the person for a new one.",
-                    field="code",
+                raise _invalid_code()
+            stamp = now()
+            claimed = session.execute(
+                update(ShareRow)
+                .where(
+                    ShareRow.id == row.id,
+                    ShareRow.clinician_id.is_(None),
+                    ShareRow.accepted_at.is_(None),
+                    ShareRow.revoked_at.is_(None),
+                    ShareRow.expires_at > stamp,
                 )
-            row.clinician_id, row.accepted_at = clinician_id, now()
+                .values(clinician_id=clinician_id, accepted_at=stamp)
+                .execution_options(synchronize_session=False)
+            )
+            if claimed.rowcount != 1:  # type: ignore[attr-defined]
+                raise _invalid_code()  # another clinician redeemed it a moment ago
+            session.refresh(row)
             audit.record(session, "share_accept", user_id=clinician_id, ip=ip, detail=str(row.id))
             audit.record(session, "share_accept", user_id=row.patient_id, ip=ip, detail=str(row.id))
             patient = session.get(UserRow, row.patient_id)
@@ -182,8 +205,17 @@ class Sharing:
                 )
             return user_of(row)
 
-    def add_note(self, clinician_id: int, patient_id: int, assessment_id: int, text: str) -> Note:
-        """A clinician's note on one of a sharing patient's assessments."""
+    def add_note(
+        self,
+        clinician_id: int,
+        patient_id: int,
+        assessment_id: int,
+        text: str,
+        *,
+        shared: bool = False,
+    ) -> Note:
+        """A clinician's note on one of a sharing patient's assessments: private to its
+        author unless ``shared`` with the patient."""
         self.patient(clinician_id, patient_id)
         body = text.strip()
         if not body or len(body) > MAX_NOTE:
@@ -193,19 +225,31 @@ class Sharing:
         self.store.for_owner(patient_id).get_assessment(assessment_id)  # theirs, or NotFound
         with self.store.writing() as session:
             row = ClinicianNoteRow(
-                assessment_id=assessment_id, clinician_id=clinician_id, text=body, created_at=now()
+                assessment_id=assessment_id,
+                clinician_id=clinician_id,
+                text=body,
+                created_at=now(),
+                shared=shared,
             )
             session.add(row)
             session.flush()
             return self._note(session, row)
 
-    def notes(self, patient_id: int) -> dict[int, list[Note]]:
-        """Every clinician note on the patient's assessments, by assessment id."""
+    def notes(self, patient_id: int, *, author_id: int) -> dict[int, list[Note]]:
+        """The notes ``author_id`` (a clinician) wrote on the patient's assessments, by
+        assessment id: nobody else's."""
+        return self._notes(patient_id, ClinicianNoteRow.clinician_id == author_id)
+
+    def shared_notes(self, patient_id: int) -> dict[int, list[Note]]:
+        """The notes clinicians shared with the patient, by assessment id."""
+        return self._notes(patient_id, ClinicianNoteRow.shared.is_(True))
+
+    def _notes(self, patient_id: int, which: ColumnElement[bool]) -> dict[int, list[Note]]:
         with self.store.reading() as session:
             rows = session.scalars(
                 select(ClinicianNoteRow)
                 .join(AssessmentRow, AssessmentRow.id == ClinicianNoteRow.assessment_id)
-                .where(AssessmentRow.owner_id == patient_id)
+                .where(AssessmentRow.owner_id == patient_id, which)
                 .order_by(ClinicianNoteRow.id)
             ).all()
             found: dict[int, list[Note]] = {}
@@ -221,6 +265,7 @@ class Sharing:
             clinician_email=author.email if author else "",
             text=row.text,
             created_at=row.created_at,
+            shared=row.shared,
         )
 
     def _share(self, session: Session, row: ShareRow) -> Share:

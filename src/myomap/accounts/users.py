@@ -205,21 +205,22 @@ class Accounts(Sessions):
         diary = self.store.for_owner(user_id).export_all()
         with self.store.reading() as session:
             events = audit.events_of(session, user_id)
-            notes = session.scalars(
+            written = session.scalars(
                 select(ClinicianNoteRow)
-                .join(AssessmentRow, AssessmentRow.id == ClinicianNoteRow.assessment_id)
-                .where(AssessmentRow.owner_id == user_id)
+                .where(ClinicianNoteRow.clinician_id == user_id)
                 .order_by(ClinicianNoteRow.id)
             ).all()
-            note_data = [
+            notes_written = [
                 {
                     "assessment_id": n.assessment_id,
                     "text": n.text,
+                    "shared_with_patient": n.shared,
                     "created_at": n.created_at.isoformat(),
                 }
-                for n in notes
+                for n in written
             ]
         sharing = Sharing(self.store)
+        shared = [n for notes in sharing.shared_notes(user_id).values() for n in notes]
         return {
             "format": "myomap-account-export",
             "version": 1,
@@ -227,7 +228,8 @@ class Accounts(Sessions):
             "diary": diary.model_dump(mode="json"),
             "shares": [s.model_dump(mode="json") for s in sharing.shares_of(user_id)],
             "patients": [p.model_dump(mode="json") for p in sharing.patients_of(user_id)],
-            "clinician_notes_on_my_assessments": note_data,
+            "clinician_notes_on_my_assessments": [n.model_dump(mode="json") for n in shared],
+            "notes_i_wrote": notes_written,
             "audit_log": [e.model_dump(mode="json") for e in events],
         }
 
@@ -249,7 +251,7 @@ class Accounts(Sessions):
                     )
                 )
             )
-            scoped._delete_everything(session)
+            scoped.delete_all(session)
             session.execute(
                 delete(ShareRow).where(
                     or_(ShareRow.patient_id == user_id, ShareRow.clinician_id == user_id)

@@ -1,7 +1,9 @@
 """The database: diary entries, saved assessments, accounts and sharing, on SQLite by
 default and PostgreSQL by URL.
 
-One ``Store`` is the whole API; a web page or a CLI command calls one method per action::
+``Store`` is a unit of work (``unit.py``) with one repository per concern (``entries.py``,
+``assessments.py``, ``transfer.py``; accounts, sharing and audit live in
+``myomap.accounts``); a web page or a CLI command calls one method per action::
 
     store = Store.open()                      # MYOMAP_DATABASE_URL or the default SQLite file
     entry = store.add_entry(overall=4, pain={"lumbar_paraspinal_r": 5}, note="after a walk")

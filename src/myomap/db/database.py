@@ -7,6 +7,7 @@ instead of failing. Reads start with a plain ``BEGIN`` and see one consistent sn
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Any
 
@@ -16,7 +17,16 @@ from sqlalchemy.engine import URL, make_url
 
 from myomap.errors import MyomapError
 
-__all__ = ["BUSY_TIMEOUT_MS", "default_url", "is_sqlite", "open_engine"]
+__all__ = [
+    "BUSY_TIMEOUT_MS",
+    "DATABASE_ENV",
+    "configured_url",
+    "default_url",
+    "is_sqlite",
+    "open_engine",
+]
+
+DATABASE_ENV = "MYOMAP_DATABASE_URL"
 
 BUSY_TIMEOUT_MS = 30_000
 """How long a SQLite writer waits for another one to finish before giving up."""
@@ -27,6 +37,11 @@ def default_url() -> str:
     folder = Path(platformdirs.user_data_dir("myomap", appauthor=False))
     folder.mkdir(parents=True, exist_ok=True)
     return f"sqlite:///{folder / 'myomap.db'}"
+
+
+def configured_url(url: str | None = None) -> str:
+    """``url``, else ``MYOMAP_DATABASE_URL``, else the default SQLite file."""
+    return url or os.environ.get(DATABASE_ENV) or default_url()
 
 
 def is_sqlite(engine: Engine) -> bool:

@@ -220,6 +220,7 @@ class ClinicianNoteRow(Base):
     )
     text: Mapped[str] = mapped_column(Text)
     created_at: Mapped[datetime]
+    shared: Mapped[bool] = mapped_column(Boolean, default=False)  # shown to the patient
 
 
 class AuditRow(Base):

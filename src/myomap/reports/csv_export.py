@@ -3,6 +3,10 @@
 Pain per region is one cell, ``region:intensity`` pairs joined by ``;``; list fields are
 joined by ``;`` too. PEG items and score have a column each; the PSFS is ``activity:score``
 pairs; treatments are ``name|dose|at|note``.
+
+A text cell that a spreadsheet would run as a formula (it starts with ``= + - @``, a tab
+or a carriage return) gets a leading ``'``, so ``=HYPERLINK(…)`` in a note stays text
+(OWASP's advice on CSV injection).
 """
 
 from __future__ import annotations
@@ -37,6 +41,20 @@ COLUMNS = (
 )
 
 
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _cell(value: object) -> object:
+    """``value``, with a text that would start a formula turned into plain text.
+
+    >>> [_cell(c) for c in ("=1+1", "@SUM(A1)", "-3 after a walk", "sore", -3)]
+    ["'=1+1", "'@SUM(A1)", "'-3 after a walk", 'sore', -3]
+    """
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
 def _number(value: float | None) -> str:
     return "" if value is None else f"{value:g}"
 
@@ -58,22 +76,21 @@ def entries_csv(entries: Iterable[Entry]) -> str:
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(COLUMNS)
     for e in entries:
-        writer.writerow(
-            [
-                e.id,
-                iso(e.at),
-                e.overall,
-                ";".join(f"{r}:{i}" for r, i in e.pain.items()),
-                ";".join(e.quality),
-                e.note,
-                ";".join(e.self_care_done),
-                ";".join(e.triggers),
-                *_peg(e),
-                ";".join(f"{i.activity}:{i.score}" for i in e.psfs),
-                _number(psfs_score(e.psfs)),
-                ";".join(_treatment(t) for t in e.treatments),
-                iso(e.created_at),
-                iso(e.updated_at),
-            ]
-        )
+        cells = [
+            e.id,
+            iso(e.at),
+            e.overall,
+            ";".join(f"{r}:{i}" for r, i in e.pain.items()),
+            ";".join(e.quality),
+            e.note,
+            ";".join(e.self_care_done),
+            ";".join(e.triggers),
+            *_peg(e),
+            ";".join(f"{i.activity}:{i.score}" for i in e.psfs),
+            _number(psfs_score(e.psfs)),
+            ";".join(_treatment(t) for t in e.treatments),
+            iso(e.created_at),
+            iso(e.updated_at),
+        ]
+        writer.writerow([_cell(c) for c in cells])
     return buffer.getvalue()

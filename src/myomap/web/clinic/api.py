@@ -29,6 +29,7 @@ class InviteCode(BaseModel):
 
 class NoteIn(BaseModel):
     text: str = Field(max_length=5000)
+    shared: bool = Field(default=False, description="show this note to the patient")
 
 
 class PatientVisit(Visit):
@@ -51,7 +52,7 @@ def accept_invite(invite: InviteCode, request: Request, who: PrincipalDep) -> Pa
 def patient_assessments(patient_id: int, request: Request, who: PrincipalDep) -> list[PatientVisit]:
     """The patient's saved assessments (visits), newest first, with clinicians' notes."""
     _, store = patient_store(request, who, patient_id)
-    notes = sharing(request).notes(patient_id)
+    notes = sharing(request).notes(patient_id, author_id=require(who).id)
     return [
         PatientVisit(**visit(a).model_dump(), notes=notes.get(a.id, []))
         for a in store.list_assessments()
@@ -79,7 +80,9 @@ def compare_visits(
 def add_note(
     patient_id: int, assessment_id: int, note: NoteIn, request: Request, who: PrincipalDep
 ) -> Note:
-    return sharing(request).add_note(require(who).id, patient_id, assessment_id, note.text)
+    return sharing(request).add_note(
+        require(who).id, patient_id, assessment_id, note.text, shared=note.shared
+    )
 
 
 @router.get("/patients/{patient_id}/fhir")

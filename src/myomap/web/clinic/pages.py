@@ -46,7 +46,7 @@ def accept_invite(
 def patient_page(patient_id: int, request: Request, who: PrincipalDep) -> Response:
     patient, store = patient_store(request, who, patient_id)
     visits = [visit(a) for a in store.list_assessments()]
-    notes = sharing(request).notes(patient_id)
+    notes = sharing(request).notes(patient_id, author_id=require(who).id)
     entries = store.list_entries(newest_first=True, limit=20)
     return page(
         request, "patient.html", patient=patient, visits=visits, notes=notes, entries=entries
@@ -77,8 +77,9 @@ def add_note(
     request: Request,
     who: PrincipalDep,
     text: Annotated[str, Form(max_length=5000)],
+    shared: Annotated[bool, Form()] = False,
 ) -> Response:
-    sharing(request).add_note(require(who).id, patient_id, assessment_id, text)
+    sharing(request).add_note(require(who).id, patient_id, assessment_id, text, shared=shared)
     return RedirectResponse(f"/clinic/patients/{patient_id}#visit-{assessment_id}", status_code=303)
 
 

@@ -11,6 +11,7 @@ from fastapi.templating import Jinja2Templates
 
 from myomap.atlas import Atlas
 from myomap.db import Store
+from myomap.db.quota import NO_QUOTA, Quota
 from myomap.engine import Model
 from myomap.settings import Settings
 from myomap.web.platform.principal import PrincipalDep, require
@@ -33,7 +34,10 @@ class AppState:
         """The diary database, opened (and migrated) on first use, then shared."""
         with self._lock:
             if not self._store:
-                self._store.append(Store.open(self.settings.database_url, atlas=self.atlas))
+                opened = Store.open(
+                    self.settings.database_url, atlas=self.atlas, quota=quota(self.settings)
+                )
+                self._store.append(opened)
             return self._store[0]
 
     def close(self) -> None:
@@ -41,6 +45,17 @@ class AppState:
             for opened in self._store:
                 opened.close()
             self._store.clear()
+
+
+def quota(settings: Settings) -> Quota:
+    """Each account's storage quota: the settings' in server mode, none in local mode."""
+    if not settings.server:
+        return NO_QUOTA
+    return Quota(
+        entries=settings.quota_entries,
+        assessments=settings.quota_assessments,
+        text_bytes=settings.quota_text,
+    )
 
 
 def app_state(request: Request) -> AppState:
