@@ -342,6 +342,57 @@ def test_an_unknown_age_or_sex_never_rules_a_rule_out(atlas: Atlas) -> None:
     assert run(atlas, "groin_r", answers=["sudden_severe_onset"]).level == "emergency"
 
 
+# --- pain that is probably not muscular: a doctor's diagnosis first -------------------
+
+NOT_MUSCULAR = {
+    "girdle_stiffness_long": ("see_doctor", ["shoulder_top_l", "shoulder_top_r"], 73),
+    "rash_band_one_side": ("urgent", ["chest_lateral_l", "thoracic_paraspinal_l"], 67),
+    "pain_with_meals": ("see_doctor", ["abdomen_upper_r", "scapula_r"], 47),
+    "jaundice": ("urgent", ["abdomen_upper_r"], 60),
+    "numb_patch": ("see_doctor", ["thigh_lateral_r"], 52),
+    "shooting_nerve_pain": ("see_doctor", ["buttock_upper_r", "leg_lateral_r"], 44),
+    "fingers_numb_at_night": ("see_doctor", ["thumb_l", "fingers_radial_l"], 52),
+    "joint_pain_with_use": ("see_doctor", ["knee_medial_l"], 64),
+}
+
+
+@pytest.mark.parametrize("fid", sorted(NOT_MUSCULAR))
+def test_a_pattern_that_is_probably_not_muscular_needs_a_doctor(atlas: Atlas, fid: str) -> None:
+    level, regions, age = NOT_MUSCULAR[fid]
+    assert atlas.findings[fid].floor == level
+    t = run(atlas, *regions, age=age, answers=[fid])
+    assert t.level == level, [r.id for r in t.reasons]
+    assert "No warning signs" not in t.message
+    assert fid in triage(atlas, Evidence.model_validate({"pain": [{"region": regions[0]}]})).pending
+
+
+@pytest.mark.parametrize("fid", sorted(NOT_MUSCULAR))
+def test_the_same_map_answered_no_stays_self_care(atlas: Atlas, fid: str) -> None:
+    _, regions, age = NOT_MUSCULAR[fid]
+    answers = {f: "no" for f in signs(atlas)}
+    assert run(atlas, *regions, age=age, answers=answers).level == "self_care"
+
+
+def test_polymyalgia_with_a_sign_of_arteritis_after_50_is_urgent(atlas: Atlas) -> None:
+    both = ["girdle_stiffness_long", "jaw_tires_chewing"]
+    assert run(atlas, "shoulder_top_l", "hip_lateral_r", age=72, answers=both).level == "urgent"
+    assert run(atlas, "shoulder_top_l", age=72, answers=["girdle_stiffness_long"]).level == (
+        "see_doctor"
+    )
+
+
+def test_meal_related_pain_with_a_fever_is_urgent(atlas: Atlas) -> None:
+    t = run(atlas, "abdomen_upper_r", answers=["pain_with_meals", "fever"])
+    assert t.level == "urgent"
+    assert "meal_related_pain_with_fever" in [r.id for r in t.reasons]
+
+
+def test_shingles_near_the_eye_names_the_eye(atlas: Atlas) -> None:
+    t = run(atlas, "forehead_l", answers=["rash_band_one_side"])
+    assert t.level == "urgent" and t.hide_muscle_advice
+    assert "shingles_near_eye" in [r.id for r in t.reasons]
+
+
 # --- the state of the safety check, the message, self-care hidden ---------------------
 
 

@@ -250,6 +250,32 @@ PHRASINGS: dict[str, list[str]] = {
         "my hand is getting weaker and I keep dropping things",
         "the numbness in my arm is spreading",
     ],
+    "girdle_stiffness_long": [
+        "my shoulders and hips are very stiff every morning",
+        "I think it might be polymyalgia",
+    ],
+    "rash_band_one_side": [
+        "yesterday a stripe of blisters came up on my side",
+        "there is a rash on one side where it burns",
+    ],
+    "pain_with_meals": [
+        "the pain comes on after fatty meals",
+        "it is worse after big meals",
+    ],
+    "jaundice": ["my skin has turned yellow", "the whites of my eyes look yellow"],
+    "numb_patch": [
+        "there is a numb patch on my outer thigh",
+        "a stripe of numbness runs down my leg",
+    ],
+    "shooting_nerve_pain": [
+        "coughing sends it shooting down my leg",
+        "it is like an electric shock down my arm",
+    ],
+    "fingers_numb_at_night": [
+        "my fingers go numb at night",
+        "I have to shake my hand to get the feeling back",
+    ],
+    "joint_pain_with_use": ["my knee creaks and aches on stairs", "I have wear and tear in my hip"],
 }
 
 NEGATED: list[tuple[str, str]] = [
