@@ -121,7 +121,7 @@ def test_atlas_check_passes() -> None:
 
 
 def test_interview_asks_safety_first_and_exits_4_at_an_emergency() -> None:
-    answers = "lumbar_paraspinal_r:6\ny\n" + "n\n" * 30  # saddle numbness: yes
+    answers = "\nlumbar_paraspinal_r:6\ny\n" + "n\n" * 30  # no description; saddle numbness
     proc = myomap("interview", stdin=answers)
     assert proc.returncode == 4, proc.stderr
     first = proc.stdout.index("Safety check: question 1 of")
@@ -131,8 +131,9 @@ def test_interview_asks_safety_first_and_exits_4_at_an_emergency() -> None:
 
 
 def test_interview_back_changes_an_answer() -> None:
-    # "b" with nothing to undo; "?" to the first safety question, then back, then "n"
-    answers = "lumbar_paraspinal_r:6\nb\n?\nb\nn\n" + "n\n" * 60
+    # Enter (no description); "b" with nothing to undo; "?" to the first safety question,
+    # then back, then "n"
+    answers = "\nlumbar_paraspinal_r:6\nb\n?\nb\nn\n" + "n\n" * 60
     proc = myomap("interview", stdin=answers)
     assert "There is no earlier answer to go back to." in proc.stdout
     assert proc.stdout.count("Safety check: question 1 of") >= 3
@@ -140,7 +141,7 @@ def test_interview_back_changes_an_answer() -> None:
 
 
 def test_interview_runs_safety_then_symptoms_to_a_summary() -> None:
-    answers = "lumbar_paraspinal_r:6, sacroiliac_r:5, thigh_anterior_upper_r:4\n" + "n\n" * 80
+    answers = "\nlumbar_paraspinal_r:6, sacroiliac_r:5, thigh_anterior_upper_r:4\n" + "n\n" * 80
     proc = myomap("interview", stdin=answers)
     assert proc.returncode == 0, proc.stderr
     out = proc.stdout
