@@ -6,7 +6,8 @@ Through the proxy (round robin over both instances; each answer names its instan
 person's data is 404; the sign-in rate limit is one limit over both instances, and a client
 that rotates X-Forwarded-For stays limited; an invite is redeemed once even when two
 clinicians race for it on different instances; 200 diary writes from 4 concurrent clients
-are all in the database; and after kill -9 of one instance mid-run, every write that was
+are all in the database; while Redis is down, sign-in answers 503 (never unlimited) and
+reading still works; and after kill -9 of one instance mid-run, every write that was
 acknowledged (2xx) is in the database.
 
 Needs Debian's redis-server and haproxy and MYOMAP_TEST_POSTGRES_URL (a fresh schema is
@@ -113,14 +114,25 @@ class Cluster:
     instances: dict[str, str]
     database_url: str
     processes: dict[str, subprocess.Popen[bytes]] = field(default_factory=dict)
+    redis_port: int = 0
 
     def client(self, source: str = "127.0.0.1", base: str | None = None) -> httpx.Client:
         """An HTTP client whose connections come from ``source`` (a loopback address)."""
         transport = httpx.HTTPTransport(local_address=source)
         return httpx.Client(base_url=base or self.proxy, transport=transport, timeout=15.0)
 
+    def start_redis(self) -> None:
+        """Start redis-server on its port (empty: it keeps no data)."""
+        assert REDIS is not None
+        self.processes["redis"] = subprocess.Popen(
+            [REDIS, "--port", str(self.redis_port), "--bind", "127.0.0.1", "--save", "",
+             "--appendonly", "no"],
+            stdout=subprocess.DEVNULL, start_new_session=True,
+        )  # fmt: skip
+        wait_for(lambda: socket.create_connection(("127.0.0.1", self.redis_port), 0.2), "redis")
+
     def kill(self, name: str) -> None:
-        """kill -9 the instance ``name`` (its whole process group)."""
+        """kill -9 ``name`` (an instance or redis; its whole process group)."""
         process = self.processes[name]
         os.killpg(process.pid, signal.SIGKILL)
         process.wait()
@@ -170,12 +182,8 @@ def cluster(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Cluster]:
     with temporary_database("postgresql", folder) as url:
         try:
             redis_port = free_port()
-            processes["redis"] = subprocess.Popen(
-                [REDIS, "--port", str(redis_port), "--bind", "127.0.0.1", "--save", "",
-                 "--appendonly", "no"],
-                cwd=folder, stdout=subprocess.DEVNULL, start_new_session=True,
-            )  # fmt: skip
-            wait_for(lambda: socket.create_connection(("127.0.0.1", redis_port), 0.2), "redis")
+            deployment = Cluster("", {}, url, processes, redis_port)
+            deployment.start_redis()
             env = {
                 **os.environ,
                 "MYOMAP_DATABASE_URL": url,
@@ -205,7 +213,8 @@ def cluster(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Cluster]:
             proxy = f"http://127.0.0.1:{proxy_port}"
             wait_for(lambda: _both_backends_serve(proxy), "haproxy with both instances")
             FIGURES["start_seconds"] = round(time.monotonic() - started, 1)
-            yield Cluster(proxy, instances, url, processes)
+            deployment.proxy, deployment.instances = proxy, instances
+            yield deployment
         finally:
             for process in processes.values():
                 _stop(process)
@@ -510,12 +519,36 @@ def check_kill_9_of_one_instance_loses_no_acknowledged_write(
                        "stored_not_acknowledged": len(set(stored) - set(writes.acked))}  # fmt: skip
 
 
+def check_a_redis_outage_refuses_limited_requests_only(cluster: Cluster, people: People) -> None:
+    """Without Redis the limits cannot be counted: sign-in answers 503 (not unlimited) on
+    both instances, reading the diary still works; once Redis is back, so is sign-in."""
+    cluster.kill("redis")
+    try:
+        with cluster.client(source="127.0.0.6") as web:
+            body = {"email": "nobody@example.org", "password": "wrong"}
+            refused = [web.post("/api/v1/auth/login", json=body) for _ in range(2)]
+            assert [r.status_code for r in refused] == [503, 503], [r.text for r in refused]
+            assert {r.headers["x-backend"] for r in refused} == {"a", "b"}
+            assert all(int(r.headers["retry-after"]) > 0 for r in refused)
+            assert "redis" not in " ".join(r.text.lower() for r in refused)
+            reads = [
+                web.get("/api/v1/diary", headers=_bearer(people.tokens["ana"])) for _ in range(2)
+            ]
+            assert [r.status_code for r in reads] == [200, 200]
+    finally:
+        cluster.start_redis()
+    with cluster.client(source="127.0.0.6") as web:
+        body = {"email": "nobody@example.org", "password": "wrong"}
+        assert web.post("/api/v1/auth/login", json=body).status_code == 401
+
+
 CHECKS = (
     check_a_session_made_on_one_instance_works_on_the_other,
     check_another_persons_data_is_404_on_every_instance,
     check_the_sign_in_limit_is_one_limit_over_both_instances,
     check_an_invite_is_redeemed_once_when_two_clinicians_race,
     check_a_write_load_loses_nothing,
+    check_a_redis_outage_refuses_limited_requests_only,
     check_kill_9_of_one_instance_loses_no_acknowledged_write,  # last: instance a is gone
 )
 
