@@ -47,7 +47,7 @@ BACKENDS = [
 def test_without_credentials_api_is_401_and_pages_go_to_sign_in(tmp_path: Path) -> None:
     with server_app(tmp_path) as (app, _):
         client = anonymous(app)
-        for path in ("/api/v1/diary", "/api/v1/regions", "/api/v1/assessments"):
+        for path in ("/api/v1/diary", "/api/v1/account", "/api/v1/assessments"):
             response = client.get(path)
             assert response.status_code == 401, path
             assert response.headers["www-authenticate"].startswith("Bearer")
@@ -91,6 +91,9 @@ def test_two_new_people_sign_up_and_see_only_their_own_diary(tmp_path: Path) -> 
     [
         ("short1", "at least 10 characters"),
         ("password123", "most common"),
+        ("qwertyuiop1", "too easy to guess"),
+        ("Summer2024!", "too easy to guess"),
+        ("aaaaaaaaaaaaaaaa", "too easy to guess"),
         ("ana.lopez@example.org", "email"),
         ("ana.lopez-2025!", "email"),
     ],
