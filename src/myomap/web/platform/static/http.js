@@ -6,10 +6,11 @@
 
 /** A response that was not 2xx, with the server's own message when it gave one. */
 export class HttpError extends Error {
-  constructor(message, status) {
+  constructor(message, status, field = null) {
     super(message);
     this.name = "HttpError";
     this.status = status;
+    this.field = field; // the input the server named as wrong, when it named one
   }
 }
 
@@ -25,17 +26,19 @@ function textOf(html) {
 async function failure(response) {
   const type = response.headers.get("Content-Type") || "";
   let message = "";
+  let field = null;
   try {
     if (type.includes("json")) {
       const body = await response.json();
       message = body.error?.message || body.detail || "";
+      field = body.error?.field || null;
     } else {
       message = textOf(await response.text());
     }
   } catch {
     message = "";
   }
-  return new HttpError(message || `${response.status} ${response.statusText}`, response.status);
+  return new HttpError(message || `${response.status} ${response.statusText}`, response.status, field);
 }
 
 async function send(url, init) {
@@ -80,4 +83,16 @@ export async function postHtml(url, body, { signal } = {}) {
     body: JSON.stringify(body),
   });
   return response.text();
+}
+
+/** Any method: ``json`` is sent as JSON, ``body`` (a file's bytes) as is; the JSON answer, or
+ * null when there is none. */
+export async function requestJson(url, { method = "GET", json, body, signal } = {}) {
+  const headers = { Accept: "application/json" };
+  let payload = body;
+  if (json !== undefined) payload = JSON.stringify(json);
+  if (payload !== undefined) headers["Content-Type"] = "application/json";
+  const response = await send(url, { method, signal, headers, body: payload });
+  if (response.status === 204) return null;
+  return response.json().catch(() => null);
 }
