@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
@@ -15,6 +16,7 @@ from servers import (
     server_app,
     token_client,
 )
+from sqlalchemy import event, text
 
 from myomap.web.platform.access import RULES
 
@@ -131,3 +133,28 @@ def test_database_errors_say_nothing_of_the_database(tmp_path: Path) -> None:
             text = answer.text.lower()
             for leak in ("sqlite", "select", str(tmp_path).lower(), "operationalerror"):
                 assert leak not in text, (path, leak)
+
+
+def test_a_full_disk_answers_503_and_stores_nothing_half(tmp_path: Path) -> None:
+    """SQLite's max_page_count stands in for a full disk (SQLITE_FULL)."""
+    with server_app(tmp_path, write_limit=0) as (app, store):
+        make_user(store, "ana@example.org")
+        client = token_client(app, store, "ana@example.org")
+        with store.reading() as session:
+            pages = session.execute(text("PRAGMA page_count")).scalar_one()
+
+        @event.listens_for(store.engine, "connect")
+        def _small_disk(connection: Any, _record: Any) -> None:
+            connection.execute(f"PRAGMA max_page_count = {pages + 8}")
+
+        store.engine.dispose()
+        note = "x" * 9000
+        codes = [
+            client.post("/api/v1/diary", json={"overall": 2, "note": note}).status_code
+            for _ in range(20)
+        ]
+        assert 503 in codes and set(codes) <= {201, 503}, codes
+        refused = client.post("/api/v1/diary", json={"overall": 2, "note": note})
+        assert refused.status_code == 503 and "retry-after" in refused.headers
+        assert "sqlite" not in refused.text.lower() and "max_page" not in refused.text.lower()
+        assert len(client.get("/api/v1/diary").json()) == codes.count(201)
