@@ -212,11 +212,11 @@ def export_csv(store: StoreDep) -> Response:
 def _zone(name: str) -> str:
     try:
         ZoneInfo(name)
-    except (ZoneInfoNotFoundError, ValueError):
+    except (ZoneInfoNotFoundError, ValueError, OSError):  # OSError: a name too long for a path
         raise EvidenceError(
-            f"Unknown time zone {name!r}: use a name such as Europe/Paris or UTC.",
+            f"Unknown time zone {name[:60]!r}: use a name such as Europe/Paris or UTC.",
             field="zone",
-            value=name,
+            value=name[:60],
         ) from None
     return name
 
