@@ -134,6 +134,11 @@ class Finding(Record):
         description="warning signs only: the body areas (region ids, base ids or groups, or "
         "'any') whose pain makes this safety question relevant",
     )
+    ask_from_age: int | None = Field(
+        default=None,
+        description="warning signs only: not asked of people known to be younger (the "
+        "guidance sets the age, e.g. polymyalgia from 50); an unknown age is always asked",
+    )
 
 
 class RedFlag(Record):

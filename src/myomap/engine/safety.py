@@ -72,6 +72,11 @@ def context(atlas: Atlas, evidence: Evidence) -> Context:
     return Context(yes, frozenset(areas), evidence.age, evidence.sex)
 
 
+def _too_young(from_age: int | None, age: int | None) -> bool:
+    """Known to be under the age from which guidance asks this; an unknown age is asked."""
+    return from_age is not None and age is not None and age < from_age
+
+
 def _sex_fits(wanted: str | None, sex: str | None) -> bool:
     """Only the opposite sex, when given, rules a sex-specific rule or question out."""
     return wanted is None or sex is None or _OPPOSITE.get(wanted) != sex
@@ -231,6 +236,8 @@ def relevant(
     scored: list[tuple[int, int, str]] = []
     for order, finding in enumerate(atlas.findings.values()):
         if finding.id in evidence.answers or not _sex_fits(finding.sex, evidence.sex):
+            continue
+        if _too_young(finding.ask_from_age, evidence.age):
             continue
         if finding.category not in ("red_flag", "risk_factor"):
             continue
