@@ -14,8 +14,8 @@ from myomap.atlas.schema import (
     RegionSpec,
     Source,
 )
-from myomap.errors import NotFound
 from myomap.atlas.suggest import did_you_mean
+from myomap.errors import NotFound
 
 __all__ = ["Atlas", "expand_region"]
 
