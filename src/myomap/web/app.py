@@ -36,6 +36,7 @@ from myomap.web.clinic import api as clinic_api
 from myomap.web.clinic import pages as clinic_pages
 from myomap.web.diary import api as diary_api
 from myomap.web.diary import pages as diary_pages
+from myomap.web.home import pages as home_pages
 from myomap.web.platform import errors, ops
 from myomap.web.platform.access import GUARD
 from myomap.web.platform.csrf import CrossOriginProtection
@@ -45,7 +46,7 @@ from myomap.web.platform.security import BodyLimit, SecurityHeaders
 
 __all__ = ["create_app"]
 
-FEATURES = ("platform", "bodymap", "assess", "atlas", "diary", "accounts", "clinic")
+FEATURES = ("platform", "bodymap", "assess", "atlas", "diary", "accounts", "clinic", "home")
 """The feature packages under ``myomap.web``; each may hold ``templates/`` and ``static/``."""
 SWAGGER_UI = Path(str(files("fastapi_offline") / "static"))
 """Swagger UI 5 (reads OpenAPI 3.1) as packaged by fastapi-offline: served locally, no CDN."""
@@ -101,7 +102,8 @@ def _knowledge(settings: Settings, atlas: Atlas | None) -> tuple[Atlas, Model]:
 def _routers(settings: Settings) -> list[APIRouter]:
     """Every route of the app; accounts and the clinic exist in server mode only (local mode
     has one implicit person)."""
-    routers = [
+    routers = [home_pages.router] if settings.server else []  # "/" first: the front door
+    routers += [
         atlas_api.router,
         assess_api.router,
         assess_pages.router,

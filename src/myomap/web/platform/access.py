@@ -50,6 +50,7 @@ PUBLIC = Rule("public")
 ACCOUNT = Rule("account")
 MINE = Rule("account", owner="self")
 ASSESS = Rule("account", limit="assess")
+OPEN_ASSESS = Rule("public", limit="assess")  # the lookup is open; limited per address
 CLINICIAN = Rule("clinician")
 PATIENT = Rule("clinician", owner="patient")
 
@@ -66,20 +67,23 @@ RULES: dict[tuple[str, str], Rule] = {
     ("POST", "/signup"): Rule("public", limit="signup"),
     ("GET", "/reset"): PUBLIC,
     ("POST", "/reset"): Rule("public", limit="login"),
-    # the atlas and the engine (api.py, pages.py)
-    ("GET", "/api/v1/regions"): ACCOUNT,
-    ("GET", "/api/v1/findings"): ACCOUNT,
-    ("GET", "/api/v1/muscles"): ACCOUNT,
-    ("GET", "/api/v1/muscles/{muscle_id}"): ACCOUNT,
-    ("POST", "/api/v1/assess"): ASSESS,
-    ("POST", "/api/v1/triage"): ASSESS,
-    ("POST", "/api/v1/understand"): ASSESS,
-    ("POST", "/assess/understand"): ASSESS,
-    ("GET", "/"): ACCOUNT,
-    ("GET", "/muscles"): ACCOUNT,
-    ("GET", "/muscles/{muscle_id}"): ACCOUNT,
-    ("GET", "/plan"): ACCOUNT,
-    ("GET", "/assess/result"): ASSESS,
+    # the atlas and the engine (api.py, pages.py): public, the front door (web/home) says
+    # what myomap is; sign-in is for the diary and the clinic
+    ("GET", "/api/v1/regions"): PUBLIC,
+    ("GET", "/api/v1/findings"): PUBLIC,
+    ("GET", "/api/v1/muscles"): PUBLIC,
+    ("GET", "/api/v1/muscles/{muscle_id}"): PUBLIC,
+    ("POST", "/api/v1/assess"): OPEN_ASSESS,
+    ("POST", "/api/v1/triage"): OPEN_ASSESS,
+    ("POST", "/api/v1/understand"): OPEN_ASSESS,
+    ("POST", "/assess/understand"): OPEN_ASSESS,
+    ("GET", "/"): PUBLIC,
+    ("GET", "/assess"): PUBLIC,
+    ("GET", "/safety"): PUBLIC,
+    ("GET", "/muscles"): PUBLIC,
+    ("GET", "/muscles/{muscle_id}"): PUBLIC,
+    ("GET", "/plan"): PUBLIC,
+    ("GET", "/assess/result"): OPEN_ASSESS,
     # the diary and saved assessments (diary_api.py, diary_pages.py): scoped by StoreDep
     ("POST", "/api/v1/diary"): ACCOUNT,
     ("GET", "/api/v1/diary"): ACCOUNT,

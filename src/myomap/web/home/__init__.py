@@ -1,0 +1,1 @@
+"""The front door of server mode: what myomap is, for visitors who are not signed in."""
