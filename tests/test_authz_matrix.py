@@ -220,6 +220,7 @@ SUCCESS: dict[tuple[str, str], int | dict[str, int]] = {
     ("POST", "/logout"): 303,
     ("POST", "/account/delete"): 303,
     ("POST", "/account/shares/{share_id}/revoke"): 303,
+    ("POST", "/account/sessions/{handle}/revoke"): 303,
     ("POST", "/clinic/patients/{patient_id}/assessments/{assessment_id}/notes"): 303,
     # … or with the page again, saying what happened
     ("POST", "/account/password"): 200,

@@ -196,3 +196,11 @@ def test_people_list_and_revoke_their_sessions(tmp_path: Path) -> None:
         assert phone.get("/api/v1/account").status_code == 401
         assert laptop.get("/api/v1/account").status_code == 200
         assert len(laptop.get("/api/v1/account/sessions").json()) == 1
+        # The same on the account page, with a button per other browser.
+        tablet = signed_in(app, store, "ana@example.org")
+        page = laptop.get("/account").text
+        assert "this browser" in page and page.count("/account/sessions/") == 1
+        handle = page.split("/account/sessions/")[1].split("/revoke")[0]
+        out = laptop.post(f"/account/sessions/{handle}/revoke", follow_redirects=False)
+        assert out.status_code == 303
+        assert tablet.get("/api/v1/account").status_code == 401

@@ -134,3 +134,22 @@ def test_csv_cells_never_start_a_formula(tmp_path: Path) -> None:
         for row in rows:
             for value in row.values():
                 assert not value.startswith(("=", "+", "-", "@")), value
+
+
+def test_a_patient_sees_which_clinician_looked_at_their_data(tmp_path: Path) -> None:
+    with server_app(tmp_path) as (app, store):
+        person = make_user(store, "ana@example.org")
+        make_user(store, "dr.lee@example.org", role="clinician")
+        make_user(store, "dr.kim@example.org", role="clinician")
+        sharing = Sharing(store)
+        _, code = sharing.invite(person.id)
+        sharing.accept(Accounts(store).by_email("dr.lee@example.org").id, code)
+        lee = token_client(app, store, "dr.lee@example.org")
+        kim = token_client(app, store, "dr.kim@example.org")
+        assert lee.get(f"/api/v1/clinic/patients/{person.id}/assessments").status_code == 200
+        assert lee.get(f"/clinic/patients/{person.id}").status_code == 200
+        assert kim.get(f"/clinic/patients/{person.id}").status_code == 404
+        ana = token_client(app, store, "ana@example.org")
+        log = ana.get("/api/v1/account/export").json()["audit_log"]
+        views = [e["detail"] for e in log if e["action"] == "patient_view"]
+        assert views == ["dr.lee@example.org", "dr.lee@example.org"]

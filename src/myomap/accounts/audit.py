@@ -31,6 +31,7 @@ Action = Literal[
     "share_revoke",
     "export",
     "patient_export",
+    "patient_view",
     "account_delete",
 ]
 

@@ -181,8 +181,10 @@ class Sharing:
             return list(seen.values())
 
     def patient(self, clinician_id: int, patient_id: int) -> User:
-        """The person, if they share with this clinician now; otherwise NotFound."""
-        with self.store.reading() as session:
+        """The person, if they share with this clinician now; otherwise NotFound. Every
+        such look is audited for both (``patient_view``): the person sees in their audit
+        log which clinician looked at their data, and when."""
+        with self.store.writing() as session:
             row = (
                 None
                 if not valid_id(patient_id)
@@ -203,6 +205,10 @@ class Sharing:
                     field="patient_id",
                     value=patient_id,
                 )
+            clinician = session.get(UserRow, clinician_id)
+            seen_by = clinician.email if clinician is not None else str(clinician_id)
+            for user_id in (clinician_id, patient_id):
+                audit.record(session, "patient_view", user_id=user_id, detail=seen_by)
             return user_of(row)
 
     def add_note(

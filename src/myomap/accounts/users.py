@@ -19,7 +19,7 @@ from __future__ import annotations
 from datetime import timedelta
 from typing import Any
 
-from sqlalchemy import delete, or_, select
+from sqlalchemy import delete, or_, select, update
 from sqlalchemy.orm import Session
 
 from myomap.accounts import audit, throttle
@@ -259,14 +259,15 @@ class Accounts(Sessions):
             )
             self.end_all(session, user_id)
             session.execute(delete(DeviceRow).where(DeviceRow.user_id == user_id))
+            # The audit trail stays, de-identified: what happened and when, not to whom,
+            # from where or with which details.
             session.execute(
-                delete(AuditRow).where(
-                    or_(AuditRow.user_id == user_id, AuditRow.subject == row.email)
-                )
+                update(AuditRow)
+                .where(or_(AuditRow.user_id == user_id, AuditRow.subject == row.email))
+                .values(user_id=None, subject="", ip="", detail="")
             )
             session.delete(row)
             session.flush()
-            # What is left says that an account went, not whose it was.
             audit.record(session, "account_delete", user_id=None, ip="")
 
 

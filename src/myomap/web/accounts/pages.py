@@ -113,9 +113,13 @@ def logout(request: Request, who: PrincipalDep) -> Response:
 
 
 def _account(request: Request, who: PrincipalDep, status: int = 200, **context: Any) -> Response:
-    user = require(who).user
+    signed_in = require(who)
+    user = signed_in.user
     shares = sharing(request).shares_of(user.id)
-    return page(request, "account.html", status, user=user, shares=shares, **context)
+    sessions = accounts(request).sessions_of(user.id, current=signed_in.session_token)
+    return page(
+        request, "account.html", status, user=user, shares=shares, sessions=sessions, **context
+    )
 
 
 @router.get("/account")
@@ -150,6 +154,12 @@ def create_invite(request: Request, who: PrincipalDep) -> Response:
 def revoke(share_id: int, request: Request, who: PrincipalDep) -> Response:
     sharing(request).revoke(require(who).id, share_id, ip=client_ip(request))
     return RedirectResponse("/account#sharing", status_code=303)
+
+
+@router.post("/account/sessions/{handle}/revoke")
+def revoke_session(handle: str, request: Request, who: PrincipalDep) -> Response:
+    accounts(request).revoke_session(require(who).id, handle[:64], ip=client_ip(request))
+    return RedirectResponse("/account#sessions", status_code=303)
 
 
 @router.get("/account/export.json")

@@ -127,6 +127,7 @@ RULES: dict[tuple[str, str], Rule] = {
     ("POST", "/account/delete"): ACCOUNT,
     ("POST", "/account/shares"): ACCOUNT,
     ("POST", "/account/shares/{share_id}/revoke"): MINE,
+    ("POST", "/account/sessions/{handle}/revoke"): MINE,
     # the clinician's side (clinic_api.py, clinic_pages.py)
     ("GET", "/api/v1/clinic/patients"): CLINICIAN,
     ("POST", "/api/v1/clinic/invites"): CLINICIAN,
