@@ -16,7 +16,7 @@ from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from myomap.atlas.schema import RedFlag, TriageLevel
-from myomap.engine.triage import LEVEL_WORDS, MESSAGES
+from myomap.engine.triage import LEVEL_WORDS
 from myomap.web.assess.pages import assess_page
 from myomap.web.platform.deps import StateDep
 from myomap.web.platform.principal import PrincipalDep
@@ -27,6 +27,12 @@ __all__ = ["router"]
 router = APIRouter(include_in_schema=False, default_response_class=HTMLResponse)
 
 LEVELS: Final[tuple[TriageLevel, ...]] = ("emergency", "urgent", "see_doctor")
+WHAT_TO_DO: Final[dict[TriageLevel, str]] = {
+    "emergency": "Call your local emergency number or go to an emergency department now.",
+    "urgent": "Be seen by a doctor today.",
+    "see_doctor": "Book an appointment with a doctor in the coming days.",
+}
+"""What each level asks of a person (the levels of atlas/data/red_flags.yaml)."""
 
 
 @router.get("/")
@@ -53,7 +59,7 @@ def safety_page(request: Request, state: StateDep) -> Response:
     for flag in state.atlas.red_flags.values():
         by_level[flag.level].append(flag)
     groups = [
-        (level, LEVEL_WORDS[level], MESSAGES[level], _unique(by_level[level])) for level in LEVELS
+        (level, LEVEL_WORDS[level], WHAT_TO_DO[level], _unique(by_level[level])) for level in LEVELS
     ]
     return render(state, request, "safety.html", nav="safety", groups=groups)
 
