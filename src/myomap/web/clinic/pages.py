@@ -1,5 +1,7 @@
-"""The clinician's pages: patients, one patient's visits with notes, two visits compared,
-and the FHIR export. A patient who does not share with this clinician is a 404."""
+"""The clinician's pages: the patient list (last entry, trend, latest triage), one
+patient's page (pain maps over time, charts, outcome scores, saved assessments with the
+clinician's own notes), two visits compared, and the PDF and FHIR downloads. A patient who
+does not share with this clinician is a 404."""
 
 from __future__ import annotations
 
@@ -11,8 +13,11 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from myomap.atlas.figures import VIEWS
 from myomap.errors import MyomapError
 from myomap.web.bodymap.figures import pain_figure
-from myomap.web.clinic.views import compare, fhir_export, patient_store, visit
+from myomap.web.clinic.overview import map_steps, outcomes, patient_rows
+from myomap.web.clinic.views import compare, fhir_export, patient_store, pdf_export, visit
 from myomap.web.diary.files import attachment
+from myomap.web.diary.views import entry_when, history_view, latest_plan, where_text
+from myomap.web.platform.deps import StateDep
 from myomap.web.platform.principal import PrincipalDep, client_ip, require, sharing
 from myomap.web.platform.render import page
 
@@ -23,7 +28,8 @@ router = APIRouter(include_in_schema=False, default_response_class=HTMLResponse)
 
 def _clinic(request: Request, who: PrincipalDep, status: int = 200, **context: object) -> Response:
     patients = sharing(request).patients_of(require(who).id)
-    return page(request, "clinic.html", status, patients=patients, **context)
+    rows = patient_rows(request.app.state.myomap.store(), patients)
+    return page(request, "clinic.html", status, nav="clinic", rows=rows, **context)
 
 
 @router.get("/clinic")
@@ -43,14 +49,42 @@ def accept_invite(
 
 
 @router.get("/clinic/patients/{patient_id}")
-def patient_page(patient_id: int, request: Request, who: PrincipalDep) -> Response:
+def patient_page(patient_id: int, request: Request, state: StateDep, who: PrincipalDep) -> Response:
     patient, store = patient_store(request, who, patient_id)
-    visits = [visit(a) for a in store.list_assessments()]
-    notes = sharing(request).notes(patient_id, author_id=require(who).id)
-    entries = store.list_entries(newest_first=True, limit=20)
+    entries = store.list_entries()
     return page(
-        request, "patient.html", patient=patient, visits=visits, notes=notes, entries=entries
+        request,
+        "patient.html",
+        nav="clinic",
+        patient=patient,
+        since=next(
+            (
+                p.shared_since
+                for p in sharing(request).patients_of(require(who).id)
+                if p.id == patient.id
+            ),
+            None,
+        ),
+        visits=[visit(a) for a in store.list_assessments()],
+        notes=sharing(request).notes(patient_id, author_id=require(who).id),
+        entries=entries,
+        recent=entries[::-1][:20],
+        history=history_view(state.atlas, entries, latest_plan(store)),
+        steps=map_steps(entries),
+        scores=outcomes(entries),
+        when=entry_when,
+        where=lambda pain: where_text(state.atlas, pain),
     )
+
+
+@router.get("/clinic/patients/{patient_id}/report.pdf")
+def patient_pdf(patient_id: int, request: Request, who: PrincipalDep) -> Response:
+    """The patient's clinical PDF report (audited for both)."""
+    patient, store = patient_store(request, who, patient_id)
+    body = pdf_export(
+        store, clinician_id=require(who).id, ip=client_ip(request), name=patient.email
+    )
+    return attachment(body, "application/pdf", f"patient-{patient_id}-report", "pdf")
 
 
 @router.get("/clinic/patients/{patient_id}/compare")

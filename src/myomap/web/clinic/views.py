@@ -18,7 +18,15 @@ from myomap.reports.fhir import fhir_bundle
 from myomap.reports.summary import build_summary
 from myomap.web.platform.principal import Principal, require, sharing
 
-__all__ = ["Comparison", "Visit", "compare", "fhir_export", "patient_store", "visit"]
+__all__ = [
+    "Comparison",
+    "Visit",
+    "compare",
+    "fhir_export",
+    "patient_store",
+    "pdf_export",
+    "visit",
+]
 
 
 class Visit(BaseModel):
@@ -76,13 +84,27 @@ def compare(store: Store, first_id: int, second_id: int) -> Comparison:
     )
 
 
+def _audit_export(store: Store, clinician_id: int, ip: str, what: str) -> None:
+    """A clinician's export of a patient's data, in both their audit logs."""
+    with store.writing() as session:
+        for user_id in (clinician_id, store.owner_id):
+            detail = f"patient {store.owner_id} by clinician {clinician_id} ({what})"
+            audit.record(session, "patient_export", user_id=user_id, ip=ip, detail=detail)
+
+
+def pdf_export(store: Store, *, clinician_id: int, ip: str, name: str | None = None) -> bytes:
+    """The patient's clinical PDF report (the same as their own download); audited for
+    both the clinician and the patient."""
+    from myomap.reports.pdf import render_pdf
+
+    _audit_export(store, clinician_id, ip, "pdf")
+    return render_pdf(build_summary(store, name=name))
+
+
 def fhir_export(store: Store, *, clinician_id: int, ip: str, name: str | None = None) -> str:
     """The patient's FHIR R4 Bundle (diary and assessments), as JSON text; audited for
     both the clinician and the patient."""
-    with store.writing() as session:
-        for user_id in (clinician_id, store.owner_id):
-            detail = f"patient {store.owner_id} by clinician {clinician_id}"
-            audit.record(session, "patient_export", user_id=user_id, ip=ip, detail=detail)
+    _audit_export(store, clinician_id, ip, "fhir")
     summary = build_summary(store, name=name)
     bundle: dict[str, Any] = fhir_bundle(summary, assessments=store.list_assessments()[::-1])
     return json.dumps(bundle, ensure_ascii=False, indent=1) + "\n"

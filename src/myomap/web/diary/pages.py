@@ -7,7 +7,7 @@ diary). Writes go through the JSON API in ``diary_api.py``, called by the pages'
 from __future__ import annotations
 
 import json
-from datetime import time
+from datetime import datetime, time
 from typing import Annotated
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -15,7 +15,9 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, Response
 from markupsafe import Markup
 
+from myomap.accounts.sharing import Note
 from myomap.atlas.figures import VIEWS
+from myomap.db import Store
 from myomap.diary import QUALITIES
 from myomap.engine.triage import LEVEL_WORDS
 from myomap.errors import EvidenceError
@@ -116,8 +118,20 @@ def history_page(
         deleted=gone if gone is not None and gone.deleted_at is not None else None,
         where=lambda pain: where_text(state.atlas, pain),
         care=lambda item: care_label(state.atlas, item, plan),
+        clinician_notes=_shared_notes(request, store),
         **_helpers(),
     )
+
+
+def _shared_notes(request: Request, store: Store) -> list[tuple[datetime, Note]]:
+    """The notes clinicians chose to share with this person (with the date of the
+    assessment each is about), newest first; private notes never reach this page."""
+    from myomap.accounts.sharing import Sharing
+
+    dates = {a.id: a.created_at for a in store.list_assessments()}
+    shared = Sharing(request.app.state.myomap.store()).shared_notes(store.owner_id)
+    notes = [(dates[aid], n) for aid, ns in shared.items() if aid in dates for n in ns]
+    return sorted(notes, key=lambda pair: pair[1].created_at, reverse=True)
 
 
 @router.get("/assessments")

@@ -141,6 +141,7 @@ RULES: dict[tuple[str, str], Rule] = {
     ("GET", "/clinic/patients/{patient_id}/compare"): PATIENT,
     ("POST", "/clinic/patients/{patient_id}/assessments/{assessment_id}/notes"): PATIENT,
     ("GET", "/clinic/patients/{patient_id}/fhir.json"): PATIENT,
+    ("GET", "/clinic/patients/{patient_id}/report.pdf"): PATIENT,
 }
 
 WINDOWS = {"login": 60.0, "signup": 3600.0, "assess": 60.0}
