@@ -18,7 +18,6 @@ if TYPE_CHECKING:  # the reader and the checker are imported only when the cache
 __all__ = ["DEFAULT_ROOT", "check_atlas", "figures_for", "load_atlas"]
 
 
-
 def figures_for(root: Path) -> Mapping[str, FigureLike]:
     """The figures an atlas is checked against: its own figures/ folder, or the built-in ones."""
     from myomap.atlas.figures.figure import VIEWS, load_figure, parse_figure
