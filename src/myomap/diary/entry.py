@@ -30,6 +30,7 @@ from myomap.diary.outcomes import (
     check_psfs,
     check_treatments,
 )
+from myomap.diary.when import iso
 from myomap.errors import EvidenceError
 
 __all__ = ["MAX_ITEM", "MAX_NOTE", "QUALITIES", "Entry", "EntryDraft", "check_draft", "iso"]
@@ -53,12 +54,6 @@ QUALITIES: tuple[str, ...] = (
 MAX_NOTE = 10_000
 MAX_ITEM = 200
 MAX_ITEMS = 50
-
-
-def iso(value: datetime) -> str:
-    """ISO-8601 in UTC with a ``Z``, to the microsecond only when there are any."""
-    text = value.isoformat(timespec="microseconds" if value.microsecond else "seconds")
-    return text.replace("+00:00", "Z")
 
 
 class EntryDraft(BaseModel):

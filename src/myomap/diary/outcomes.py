@@ -19,7 +19,7 @@ from statistics import fmean
 
 from pydantic import BaseModel, ConfigDict, Field, StrictInt, field_serializer
 
-from myomap.diary.when import parse_when
+from myomap.diary.when import iso, parse_when
 from myomap.errors import EvidenceError
 
 __all__ = [
@@ -83,8 +83,6 @@ class Treatment(BaseModel):
 
     @field_serializer("at")
     def _iso(self, value: datetime | None) -> str | None:
-        from myomap.diary.entry import iso
-
         return None if value is None else iso(value)
 
 

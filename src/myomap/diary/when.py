@@ -10,7 +10,7 @@ from datetime import UTC, datetime, timedelta
 
 from myomap.errors import EvidenceError
 
-__all__ = ["EARLIEST", "FUTURE_SLACK", "now", "parse_when"]
+__all__ = ["EARLIEST", "FUTURE_SLACK", "iso", "now", "parse_when"]
 
 EARLIEST = datetime(1900, 1, 1, tzinfo=UTC)
 FUTURE_SLACK = timedelta(days=1)
@@ -56,3 +56,9 @@ def parse_when(value: datetime | str, *, field: str = "at") -> datetime:
             value=str(value),
         )
     return parsed
+
+
+def iso(value: datetime) -> str:
+    """ISO-8601 in UTC with a ``Z``, to the microsecond only when there are any."""
+    text = value.isoformat(timespec="microseconds" if value.microsecond else "seconds")
+    return text.replace("+00:00", "Z")
