@@ -26,8 +26,15 @@ node_modules/.bin/biome: package.json package-lock.json
 	npm ci --no-audit --no-fund
 	@touch $@
 
+# The package is checked strictly; tests, benchmarks and tools with mypy's basic checks
+# (function bodies checked, annotations not required).
+MYPY_BASIC := --allow-untyped-defs --allow-incomplete-defs --allow-untyped-calls \
+	--no-warn-return-any --allow-any-generics --no-warn-unused-ignores \
+	--allow-untyped-decorators --allow-subclassing-any --no-strict-equality --check-untyped-defs
+
 typecheck: setup
 	$(BIN)/mypy src
+	$(BIN)/mypy $(MYPY_BASIC) tests bench tools
 
 check: setup
 	$(BIN)/myomap atlas check

@@ -153,7 +153,7 @@ def main() -> None:
             for thread in threads:
                 thread.join()
             server = start(url, port)  # restart: migrations and recovery run as usual
-            stack.callback(lambda server=server: _stop(server))
+            stack.callback(_stop, server)
             found = check(url, sent, acked)
             results.append(found)
             print(f"round {round_number}: {found}")

@@ -104,7 +104,7 @@ def post(port: int, path: str, body: dict[str, object], token: str = "") -> dict
 def sign_up(port: int, users: int) -> list[str]:
     tokens = []
     for n in range(users):
-        credentials = {"email": f"person{n}@example.org", "password": PASSWORD}
+        credentials: dict[str, object] = {"email": f"person{n}@example.org", "password": PASSWORD}
         post(port, "/api/v1/auth/signup", credentials)
         tokens.append(str(post(port, "/api/v1/auth/login", credentials)["access_token"]))
     return tokens

@@ -129,7 +129,7 @@ def reports(folder: Path) -> dict[str, float]:
 
 def main() -> None:
     folder = Path(tempfile.mkdtemp(prefix="myomap-bench-"))
-    backends: list[Backend] = ["sqlite"] + (["postgresql"] if postgres_url() else [])
+    backends: list[Backend] = ["sqlite", "postgresql"] if postgres_url() else ["sqlite"]
     rows = []
     for backend in backends:
         (folder / backend).mkdir()

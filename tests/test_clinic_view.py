@@ -109,7 +109,8 @@ def test_map_steps_take_the_first_the_latest_and_between(clinic: Clinic) -> None
     assert [s.entry.id for s in steps] == [entries[i].id for i in (0, 2, 3, 5)]
     assert steps[0].overlap_before is None
     assert all(s.overlap_before is not None and 0 <= s.overlap_before <= 1 for s in steps[1:])
-    assert steps[-1].overlap_before < 1  # the buttock faded out of the last map
+    last = steps[-1].overlap_before
+    assert last is not None and last < 1  # the buttock faded out of the last map
     assert steps[0].extent > steps[-1].extent
     assert len(map_steps(entries[:2])) == 2
 

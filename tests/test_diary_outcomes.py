@@ -112,10 +112,11 @@ def test_check_ins_in_fhir_with_subject(store: Store) -> None:
     }
     assert len(statements) == 4
     ibuprofen = statements[0]
+    assert ibuprofen.medicationCodeableConcept is not None and ibuprofen.dosage
     assert ibuprofen.medicationCodeableConcept.text == "ibuprofen"
     assert ibuprofen.dosage[0].text == "400 mg"
-    assert all(s.subject.reference == f"urn:uuid:{patient['id']}" for s in statements)
-    assert all(r.subject.reference == f"urn:uuid:{patient['id']}" for r in responses)
+    assert all(s.subject and s.subject.reference == f"urn:uuid:{patient['id']}" for s in statements)
+    assert all(r.subject and r.subject.reference == f"urn:uuid:{patient['id']}" for r in responses)
     json.dumps(bundle)
 
 

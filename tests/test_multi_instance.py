@@ -282,7 +282,7 @@ def check_a_session_made_on_one_instance_works_on_the_other(
         made_on = signed.headers["x-backend"]
         # the cookies are Secure (__Host-); over this plain-HTTP loopback, send them by hand
         cookies = "; ".join(c.split(";", 1)[0] for c in signed.headers.get_list("set-cookie"))
-        seen = Counter()
+        seen: Counter[str] = Counter()
         for _ in range(4):
             answer = web.get("/api/v1/account", headers={"Cookie": cookies})
             assert answer.status_code == 200 and answer.json()["email"] == "ana@example.org"
@@ -293,7 +293,7 @@ def check_a_session_made_on_one_instance_works_on_the_other(
         after = [web.get("/api/v1/account", headers={"Cookie": cookies}) for _ in range(2)]
         assert {a.status_code for a in after} == {401}
         assert {a.headers["x-backend"] for a in after} == {"a", "b"}
-        tokens = Counter()
+        tokens: Counter[str] = Counter()
         for _ in range(2):
             answer = web.get("/api/v1/account", headers=_bearer(people.tokens["ana"]))
             assert answer.status_code == 200

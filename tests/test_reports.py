@@ -8,12 +8,14 @@ import json
 import re
 from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
+from typing import Any
 from zoneinfo import ZoneInfo
 
 import pytest
 from fhir.resources.R4B.bundle import Bundle
 from fhir.resources.R4B.observation import Observation
 from icalendar import Calendar
+from icalendar.prop import vRecur
 from pypdf import PdfReader
 
 from myomap.db import Store
@@ -175,8 +177,8 @@ def test_pdf_reads_as_a_clinical_document(store: Store, tmp_path: Path) -> None:
     # no heading left alone at the foot of a page
     for page in pages:
         lines = [x.strip() for x in page.splitlines() if x.strip()]
-        body = [x for x in lines if "not a diagnosis" not in x and not x.startswith("page ")]
-        assert body[-1] not in order, body[-3:]
+        content = [x for x in lines if "not a diagnosis" not in x and not x.startswith("page ")]
+        assert content[-1] not in order, content[-3:]
     empty = Store.open(f"sqlite:///{tmp_path / 'empty.db'}")
     blank = "\n".join(pdf_pages(render_pdf(build_summary(empty))))
     assert "Person P-0001" in blank and "No diary entries" in blank
@@ -184,24 +186,29 @@ def test_pdf_reads_as_a_clinical_document(store: Store, tmp_path: Path) -> None:
 
 def test_fhir_bundle_validates_and_codes_body_sites(store: Store) -> None:
     bundle = fhir_bundle(build_summary(store), assessments=store.list_assessments())
-    parsed = Bundle.model_validate(bundle)
-    kinds = [e.resource.get_resource_type() for e in parsed.entry or []]
+    parsed = Bundle.model_validate(bundle)  # FHIR R4B, validated
+    resources: list[dict[str, Any]] = [e["resource"] for e in bundle["entry"]]
+    assert len(parsed.entry or []) == len(resources)
+    kinds = [r["resourceType"] for r in resources]
     assert kinds.count("QuestionnaireResponse") == 1
-    observations = [
-        Observation.model_validate(e["resource"])
-        for e in bundle["entry"]
-        if e["resource"]["resourceType"] == "Observation"
-    ]
-    assert all(o.code.coding[0].code == "72514-3" for o in observations)
+    observations = [r for r in resources if r["resourceType"] == "Observation"]
+    for observation in observations:
+        Observation.model_validate(observation)
+    assert all(o["code"]["coding"][0]["code"] == "72514-3" for o in observations)
+
+    def sites(o: dict[str, Any]) -> list[dict[str, str]]:
+        coding: list[dict[str, str]] = o.get("bodySite", {}).get("coding", [])
+        return coding
+
     lumbar = next(
-        o for o in observations if o.bodySite and o.bodySite.coding[0].code == "lumbar_paraspinal_r"
+        o for o in observations if sites(o)[:1] and sites(o)[0]["code"] == "lumbar_paraspinal_r"
     )
-    systems = {c.system: c.code for c in lumbar.bodySite.coding}
+    systems = {c["system"]: c["code"] for c in sites(lumbar)}
     assert systems == {REGION_SYSTEM: "lumbar_paraspinal_r", SNOMED: "1017211000"}
     sacroiliac = next(
-        o for o in observations if o.bodySite and o.bodySite.coding[0].code == "sacroiliac_r"
+        o for o in observations if sites(o)[:1] and sites(o)[0]["code"] == "sacroiliac_r"
     )
-    assert [c.system for c in sacroiliac.bodySite.coding] == [REGION_SYSTEM]
+    assert [c["system"] for c in sites(sacroiliac)] == [REGION_SYSTEM]
     json.dumps(bundle)
 
 
@@ -251,7 +258,9 @@ def test_one_daily_reminder_from_its_next_occurrence(store: Store) -> None:
     events = list(calendar.walk("VEVENT"))
     assert len(events) == 1
     event = events[0]
-    assert event["RRULE"]["FREQ"] == ["DAILY"] and "COUNT" not in event["RRULE"]
+    rrule = event["RRULE"]
+    assert isinstance(rrule, vRecur)
+    assert rrule["FREQ"] == ["DAILY"] and "COUNT" not in rrule
     starts = event.decoded("DTSTART")
     assert starts == datetime(2025, 3, 11, 20, 0, tzinfo=paris) and starts > after
     assert len(list(event.walk("VALARM"))) == 1

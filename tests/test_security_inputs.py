@@ -32,7 +32,12 @@ NON_FINITE = ["NaN", "Infinity", "-Infinity", "1e999"]
 @pytest.fixture(scope="module")
 def client(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestClient]:
     folder = tmp_path_factory.mktemp("inputs")
-    limits = {"login_limit": 0, "signup_limit": 0, "assess_limit": 0, "write_limit": 0}
+    limits: dict[str, Any] = {
+        "login_limit": 0,
+        "signup_limit": 0,
+        "assess_limit": 0,
+        "write_limit": 0,
+    }
     with server_app(folder, **limits) as (app, store):
         make_user(store, "ana@example.org")
         yield token_client(app, store, "ana@example.org")

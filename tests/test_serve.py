@@ -7,7 +7,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import uvicorn
 
+from myomap.errors import MyomapError
 from myomap.web import serve
 
 
@@ -17,7 +19,7 @@ def test_serve_migrates_the_database_before_starting(
     database = tmp_path / "fresh.db"
     monkeypatch.setenv("MYOMAP_DATABASE_URL", f"sqlite:///{database}")
     started: dict[str, Any] = {}
-    monkeypatch.setattr(serve.uvicorn, "run", lambda app, **kw: started.update(kw, app=app))
+    monkeypatch.setattr(uvicorn, "run", lambda app, **kw: started.update(kw, app=app))
     serve.run(port=8123)
     assert started["app"] == "myomap.web.app:create_app" and started["port"] == 8123
     with sqlite3.connect(database) as db:
@@ -26,6 +28,6 @@ def test_serve_migrates_the_database_before_starting(
 
 
 def test_local_mode_refuses_a_public_host(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(serve.uvicorn, "run", lambda *a, **k: pytest.fail("must not start"))
-    with pytest.raises(serve.MyomapError, match="server mode"):
+    monkeypatch.setattr(uvicorn, "run", lambda *a, **k: pytest.fail("must not start"))
+    with pytest.raises(MyomapError, match="server mode"):
         serve.run(host="0.0.0.0")

@@ -42,9 +42,10 @@ def test_seed_description_ranks_iliopsoas_first(atlas: Atlas, model: Model) -> N
 
 def test_every_item_points_at_the_words_it_came_from(atlas: Atlas) -> None:
     u = understand(atlas, SEED)
-    for item in [*u.regions, *u.findings]:
-        assert item.spans
-        for span in item.spans:
+    spans = [item.spans for item in u.regions] + [item.spans for item in u.findings]
+    for item_spans in spans:
+        assert item_spans
+        for span in item_spans:
             assert SEED[span.start : span.end] == span.text
     thigh = next(r for r in u.regions if r.region == "thigh_anterior_upper_r")
     assert thigh.words == "top of my thigh at the front" and thigh.side_from == "carried"

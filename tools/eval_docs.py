@@ -39,9 +39,10 @@ def main() -> None:
     text = DOC.read_text()
     for name, table in tables().items():
         start, end = f"<!-- eval:{name}:start -->", f"<!-- eval:{name}:end -->"
+        block_text = f"{start}\n{table}\n{end}"
         text = re.sub(
             re.escape(start) + ".*?" + re.escape(end),
-            lambda _m, t=table, s=start, e=end: f"{s}\n{t}\n{e}",
+            block_text.replace("\\", "\\\\"),  # a literal replacement, backslashes kept
             text,
             flags=re.S,
         )
