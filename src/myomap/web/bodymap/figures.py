@@ -1,16 +1,18 @@
 """The body figures inlined into pages: clickable on the assessment page, annotated elsewhere.
 
-The SVG files come from ``myomap.atlas.figures``; this module only adds attributes (ARIA, classes)
-and trigger point markers, and drops the presentation attributes that CSS sets instead.
+The SVG files come from ``myomap.atlas.figures``; this module edits a parsed copy
+(ElementTree): it adds attributes (ARIA, classes, pain levels) and trigger point markers, and
+drops the presentation attributes that CSS sets instead. ElementTree escapes every value.
 """
 
 from __future__ import annotations
 
+import copy
 import functools
-import re
-from collections.abc import Mapping, Sequence
+import xml.etree.ElementTree as ET
+from collections.abc import Callable, Mapping, Sequence
 
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
 from myomap.atlas import Atlas
 from myomap.atlas.figures import HEIGHT, WIDTH, View, load_figure
@@ -31,20 +33,65 @@ VIEW_LABELS: dict[View, str] = {
     "back": "Back of the body, seen from behind: your right side is on the right of the picture",
 }
 
-_REGION = re.compile(r'<path class="region"(?P<rest>[^>]*?) data-region="(?P<id>[^"]+)"')
-_PAINT = re.compile(r' (?:fill|stroke|stroke-width|stroke-linejoin)="[^"]*"')
-_ROOT = re.compile(r"<svg ")
-_ID = re.compile(r' id="[^"]*"')
+SVG = "http://www.w3.org/2000/svg"
+ET.register_namespace("", SVG)
+_PATH = f"{{{SVG}}}path"
+_PAINT = ("fill", "stroke", "stroke-width", "stroke-linejoin")
+"""Presentation attributes of region paths that the pages' CSS sets instead."""
+
+Edit = Callable[[str, ET.Element], None]
+"""Changes one region path (given its region id) in place."""
 
 
-def _svg(view: View) -> str:
-    """The figure's SVG without the XML prolog."""
-    text = load_figure(view).svg
-    return text[text.index("<svg") :]
+@functools.cache
+def _parsed(view: View) -> ET.Element:
+    """The figure's SVG, parsed once; callers work on copies."""
+    return ET.fromstring(load_figure(view).svg.encode("utf-8"))
 
 
-def _strip_region_paint(svg: str) -> str:
-    return re.sub(r'<path class="region"[^>]*>', lambda m: _PAINT.sub("", m.group(0)), svg)
+def _render(
+    view: View,
+    root_attributes: Mapping[str, str],
+    edit: Edit,
+    *,
+    drop_ids: bool = False,
+    extra: ET.Element | None = None,
+) -> str:
+    """A copy of the figure with each region path edited, the root's attributes set, element
+    ids dropped (for figures shown several times on a page) and ``extra`` appended."""
+    svg = copy.deepcopy(_parsed(view))
+    for key, value in root_attributes.items():
+        svg.set(key, value)
+    for element in svg.iter():
+        if drop_ids:
+            element.attrib.pop("id", None)
+        rid = element.get("data-region")
+        if element.tag == _PATH and rid is not None and "region" in element.get("class", ""):
+            for name in _PAINT:
+                element.attrib.pop(name, None)
+            edit(rid, element)
+    if extra is not None:
+        svg.append(extra)
+    return ET.tostring(svg, encoding="unicode")
+
+
+def _markers(view: View, marks: Sequence[Marker], radius: int, titled: bool) -> ET.Element:
+    group = ET.Element(f"{{{SVG}}}g", {"class": "tp-markers"})
+    for m in marks:
+        if m.view != view:
+            continue
+        dot = ET.SubElement(
+            group,
+            f"{{{SVG}}}circle",
+            {"class": "tp", "cx": f"{m.x}", "cy": f"{m.y}", "r": f"{radius}"},
+        )
+        if titled:
+            ET.SubElement(dot, f"{{{SVG}}}title").text = m.name
+    return group
+
+
+def _add_class(element: ET.Element, name: str) -> None:
+    element.set("class", f"{element.get('class', '')} {name}".strip())
 
 
 @functools.cache
@@ -53,23 +100,22 @@ def _interactive(view: View, labels: tuple[tuple[str, str], ...]) -> str:
     homes = home_parts(view)
     first: list[str] = []
 
-    def region(match: re.Match[str]) -> str:
-        rid = match.group("id")
-        label = escape(names.get(rid, rid))
-        tab = "-1" if first else "0"
+    def region(rid: str, path: ET.Element) -> None:
+        path.set("tabindex", "-1" if first else "0")
         first.append(rid)
-        return (
-            f'<path class="region"{match.group("rest")} data-region="{rid}" tabindex="{tab}" '
-            f'data-part="{homes.get(rid, "")}" role="button" aria-label="{label}" '
-            'aria-pressed="false"'
-        )
+        path.set("data-part", homes.get(rid, ""))
+        path.set("role", "button")
+        path.set("aria-label", names.get(rid, rid))
+        path.set("aria-pressed", "false")
 
-    svg = _REGION.sub(region, _strip_region_paint(_svg(view)))
-    root = (
-        f'<svg role="group" aria-label="{escape(VIEW_LABELS[view])}" focusable="false" '
-        f'aria-describedby="map-keys" data-full="0 0 {WIDTH:g} {HEIGHT:g}" '
-    )
-    return _ROOT.sub(root, svg, count=1)
+    root = {
+        "role": "group",
+        "aria-label": VIEW_LABELS[view],
+        "focusable": "false",
+        "aria-describedby": "map-keys",
+        "data-full": f"0 0 {WIDTH:g} {HEIGHT:g}",
+    }
+    return _render(view, root, region)
 
 
 def interactive_figure(atlas: Atlas, view: View) -> Markup:
@@ -81,25 +127,32 @@ def interactive_figure(atlas: Atlas, view: View) -> Markup:
     return Markup(_interactive(view, labels))
 
 
+def _zones(roles: Mapping[str, Role]) -> Edit:
+    def region(rid: str, path: ET.Element) -> None:
+        role = roles.get(rid)
+        if role:
+            _add_class(path, f"zone-{role}")
+
+    return region
+
+
+def _painted(pain: Mapping[str, int], then: Edit | None = None) -> Edit:
+    def region(rid: str, path: ET.Element) -> None:
+        if then is not None:
+            then(rid, path)
+        if pain.get(rid, 0) > 0:
+            path.set("data-pain", pain_level(pain[rid]))
+
+    return region
+
+
 def pattern_figure(
     view: View, title: str, roles: Mapping[str, Role], marks: Sequence[Marker]
 ) -> Markup:
     """A picture of a referral pattern: zones shaded by role, trigger points as markers."""
-
-    def region(match: re.Match[str]) -> str:
-        rid = match.group("id")
-        role = roles.get(rid)
-        extra = f" zone-{role}" if role else ""
-        return f'<path class="region{extra}"{match.group("rest")} data-region="{rid}"'
-
-    svg = _REGION.sub(region, _strip_region_paint(_svg(view)))
-    svg = _ROOT.sub(f'<svg role="img" aria-label="{escape(title)}" ', svg, count=1)
-    dots = "".join(
-        f'<circle class="tp" cx="{m.x}" cy="{m.y}" r="5"><title>{escape(m.name)}</title></circle>'
-        for m in marks
-        if m.view == view
-    )
-    return Markup(svg.replace("</svg>", f'<g class="tp-markers">{dots}</g></svg>'))
+    root = {"role": "img", "aria-label": title}
+    dots = _markers(view, marks, radius=5, titled=True)
+    return Markup(_render(view, root, _zones(roles), extra=dots))
 
 
 def pain_level(intensity: int) -> str:
@@ -110,14 +163,8 @@ def pain_level(intensity: int) -> str:
 def pain_figure(view: View, title: str, pain: Mapping[str, int]) -> Markup:
     """A picture of a pain map: regions shaded by intensity. Element ids are dropped, so
     the same figure can appear several times on a page."""
-
-    def region(match: re.Match[str]) -> str:
-        rid = match.group("id")
-        level = f' data-pain="{pain_level(pain[rid])}"' if pain.get(rid, 0) > 0 else ""
-        return f'<path class="region"{match.group("rest")} data-region="{rid}"{level}'
-
-    svg = _REGION.sub(region, _strip_region_paint(_ID.sub("", _svg(view))))
-    return Markup(_ROOT.sub(f'<svg role="img" aria-label="{escape(title)}" ', svg, count=1))
+    root = {"role": "img", "aria-label": title}
+    return Markup(_render(view, root, _painted(pain), drop_ids=True))
 
 
 DETAIL_PAD = 22.0
@@ -158,17 +205,7 @@ def pattern_detail(
     if box is None:
         return None
 
-    def region(match: re.Match[str]) -> str:
-        rid = match.group("id")
-        role = roles.get(rid)
-        extra = f" zone-{role}" if role else ""
-        level = f' data-pain="{pain_level(pain[rid])}"' if pain.get(rid, 0) > 0 else ""
-        return f'<path class="region{extra}"{match.group("rest")} data-region="{rid}"{level}'
-
-    svg = _REGION.sub(region, _strip_region_paint(_ID.sub("", _svg(view))))
-    svg = re.sub(r'viewBox="[^"]*"', f'viewBox="{box}"', svg, count=1)
-    svg = _ROOT.sub(f'<svg role="img" aria-label="{escape(title)}" ', svg, count=1)
-    dots = "".join(
-        f'<circle class="tp" cx="{m.x}" cy="{m.y}" r="4"/>' for m in marks if m.view == view
-    )
-    return Markup(svg.replace("</svg>", f'<g class="tp-markers">{dots}</g></svg>'))
+    root = {"role": "img", "aria-label": title, "viewBox": box}
+    dots = _markers(view, marks, radius=4, titled=False)
+    edit = _painted(pain, then=_zones(roles))
+    return Markup(_render(view, root, edit, drop_ids=True, extra=dots))
