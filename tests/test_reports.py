@@ -153,6 +153,8 @@ def test_pdf_reads_as_a_clinical_document(store: Store, tmp_path: Path) -> None:
     pages = pdf_pages(pdf)
     text = "\n".join(pages)
     assert "Ana Lima, 46 years, female" in text
+    # the saved assessment asked only two warning signs: the report must not read as all-clear
+    assert "Safety check not completed" in text
     order = [
         "Triage",
         "Pain maps",

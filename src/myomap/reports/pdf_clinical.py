@@ -52,6 +52,8 @@ def triage(summary: Summary) -> list[Flowable]:
         para(f"• <b>{escape(r.title)}</b>: {escape(r.reason)} <i>{escape(r.action)}</i>")
         for r in t.reasons
     ] or [para("No warning sign reported.")]
+    if not t.checked:
+        reasons.append(para(_unfinished(summary, t.pending)))
     answers = summary.triage_answers
     if answers:
         rows: list[list[Any]] = [["Warning sign asked about", "Reported"]]
@@ -66,6 +68,22 @@ def triage(summary: Summary) -> list[Flowable]:
     else:
         asked = para("No warning-sign question was answered.", "small")
     return section("Triage", head, *reasons, Spacer(1, 3), asked, whole=True)
+
+
+def _unfinished(summary: Summary, pending: list[str]) -> str:
+    """The safety check was not completed: say so, never imply that no sign is present."""
+    if not pending:
+        return (
+            "<b>Safety check not completed</b> when this assessment was saved: the level above "
+            "covers only the warning-sign questions that were answered."
+        )
+    named = "; ".join(escape(finding_words(summary.atlas, f)) for f in pending[:6])
+    more = f" and {len(pending) - 6} more" if len(pending) > 6 else ""
+    return (
+        f"<b>Safety check not completed</b>: {len(pending)} warning-sign question(s) relevant "
+        f"to this pain map were not answered ({named}{more}). The level above covers only "
+        "the questions that were answered."
+    )
 
 
 def _reasons(summary: Summary, c: Candidate) -> str:
