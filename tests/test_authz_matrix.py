@@ -57,6 +57,8 @@ BODIES: dict[tuple[str, str], dict[str, Any]] = {
         "data": {"current_password": PASSWORD, "new_password": NEW_PASSWORD}
     },
     ("POST", "/account/delete"): {"data": {"password": PASSWORD}},
+    ("POST", "/account/totp/confirm"): {"data": {"code": "000000"}},
+    ("POST", "/account/totp/disable"): {"data": {"code": "000000"}},
     ("POST", "/api/v1/auth/reset"): {
         "json": {"email": "owner@example.org", "code": "made-up", "password": NEW_PASSWORD}
     },
@@ -225,6 +227,10 @@ SUCCESS: dict[tuple[str, str], int | dict[str, int]] = {
     # … or with the page again, saying what happened
     ("POST", "/account/password"): 200,
     ("POST", "/account/shares"): 200,
+    ("POST", "/account/totp"): 200,
+    # a clinician's second factor: no secret to confirm yet, and not on to turn off
+    ("POST", "/account/totp/confirm"): REFUSED_INPUT,
+    ("POST", "/account/totp/disable"): REFUSED_INPUT,
     # the front door sends a clinician to the patient list
     ("GET", "/"): {"clinician_with_share": 303, "clinician_without_share": 303},
 }

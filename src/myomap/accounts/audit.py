@@ -33,6 +33,9 @@ Action = Literal[
     "patient_export",
     "patient_view",
     "account_delete",
+    "totp_enable",
+    "totp_disable",
+    "totp_check",
 ]
 
 

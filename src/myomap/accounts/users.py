@@ -28,6 +28,7 @@ from myomap.accounts.model import ROLES, Role, User, normal_email, user_of
 from myomap.accounts.passwords import digest, hash_password, new_token, verify_password, weakness
 from myomap.accounts.sessions import Sessions
 from myomap.accounts.sharing import Sharing
+from myomap.accounts.totp import SecondFactor, code_problem
 from myomap.db.tables import (
     LOCAL_USER_ID,
     AssessmentRow,
@@ -45,9 +46,9 @@ __all__ = ["Accounts", "Role", "User", "normal_email", "user_of"]
 RESET_VALID = timedelta(hours=24)
 
 
-class Accounts(Sessions):
-    """Users, their passwords and data rights, and (from ``Sessions``) their sessions,
-    tokens and devices, in the store's database."""
+class Accounts(SecondFactor, Sessions):
+    """Users, their passwords and data rights, (from ``Sessions``) their sessions, tokens
+    and devices, and (from ``SecondFactor``) a clinician's TOTP, in the store's database."""
 
     # -- creating and finding -------------------------------------------------------------
 
@@ -103,20 +104,41 @@ class Accounts(Sessions):
     # -- signing in -----------------------------------------------------------------------
 
     def authenticate(
-        self, email: str, password: str, *, ip: str = "", device: str | None = None
+        self,
+        email: str,
+        password: str,
+        *,
+        ip: str = "",
+        device: str | None = None,
+        code: str | None = None,
     ) -> User:
-        """The account if the password is right; every attempt is audited. Repeated
-        failures slow further attempts down (``throttle.py``), except from a browser
-        that signed in to this account before (``device``)."""
+        """The account if the password (and, when the account has a second factor, the
+        6-digit ``code``) is right; every attempt is audited. Repeated failures, wrong
+        codes included, slow further attempts down (``throttle.py``), except from a
+        browser that signed in to this account before (``device``)."""
         address = email.strip().lower()[:254]
+        problem: str | None = None
         with self.store.writing() as session:
             row = session.scalar(select(UserRow).where(UserRow.email == address))
             known = row is not None and self.known_device(session, row.id, device)
             if not known:
                 _refuse_while_waiting(session, address, "login")
             ok = verify_password(row.password_hash if row else None, password)
+            if ok and row is not None:
+                problem = code_problem(row, code)
+                ok = problem is None
             user_id = row.id if row is not None else None
-            audit.record(session, "login", user_id=user_id, subject=address, ok=ok, ip=ip)
+            audit.record(
+                session,
+                "login",
+                user_id=user_id,
+                subject=address,
+                ok=ok,
+                ip=ip,
+                detail="code" if problem else "",
+            )
+        if problem:
+            raise NotSignedIn(problem, field="code")
         if not ok or row is None:
             raise NotSignedIn("Wrong email or password.", field="password")
         return user_of(row)

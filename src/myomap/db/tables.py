@@ -3,7 +3,8 @@
 entries        one diary entry (soft-deleted entries keep ``deleted_at``)
 entry_pain     pain per region of an entry: (entry_id, region) -> intensity
 assessments    a saved assessment: evidence, result, triage level and atlas version
-users          an account: the local person (id 1), people and clinicians (server mode)
+users          an account: the local person (id 1), people and clinicians (server mode),
+               with a clinician's optional TOTP secret (accounts/totp.py)
 sessions       a browser sign-in: the SHA-256 of its cookie, its expiry, its last activity
 devices        a browser that signed in before (skips the sign-in back-off): its SHA-256
 api_tokens     a bearer token from POST /api/v1/auth/login: its SHA-256 and expiry
@@ -157,6 +158,9 @@ class UserRow(Base):
     created_at: Mapped[datetime]
     reset_hash: Mapped[str | None] = mapped_column(String(64))
     reset_expires_at: Mapped[datetime | None]
+    totp_secret: Mapped[str | None] = mapped_column(String(64))  # base32; on when set
+    totp_pending: Mapped[str | None] = mapped_column(String(64))  # shown, not confirmed
+    totp_last_step: Mapped[int | None] = mapped_column(Integer)  # last code's time step
 
 
 class SessionRow(Base):

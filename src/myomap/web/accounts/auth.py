@@ -1,7 +1,9 @@
 """The JSON API for accounts: sign up, sign in (a bearer token), sign out, passwords.
 
 POST /api/v1/auth/signup   {"email", "password"}   201: the account
-POST /api/v1/auth/login    {"email", "password"}   {"access_token", "token_type": "bearer"}
+POST /api/v1/auth/login    {"email", "password", "code"?}
+                                                   {"access_token", "token_type": "bearer"}
+                           ("code": the 6-digit TOTP of a clinician who turned it on)
 POST /api/v1/auth/logout                           204: the token or session ends
 POST /api/v1/auth/password {"current_password", "new_password"}
                                                    204: signed out everywhere else
@@ -36,6 +38,15 @@ class Credentials(BaseModel):
     password: str = Field(max_length=1024, examples=["a long passphrase"])
 
 
+class Login(Credentials):
+    code: str | None = Field(
+        default=None,
+        max_length=16,
+        description="The 6-digit code of the authenticator app, for an account with one.",
+        examples=["123456"],
+    )
+
+
 class AccessToken(BaseModel):
     access_token: str
     token_type: Literal["bearer"] = "bearer"
@@ -59,14 +70,16 @@ def signup(credentials: Credentials, request: Request) -> User:
 
 
 @router.post("/auth/login", response_model=AccessToken)
-def login(credentials: Credentials, request: Request) -> AccessToken:
-    """Sign in; use the token as ``Authorization: Bearer TOKEN``."""
+def login(credentials: Login, request: Request) -> AccessToken:
+    """Sign in; use the token as ``Authorization: Bearer TOKEN``. An account with a second
+    factor needs ``code`` as well (401 says when it is missing or wrong)."""
     store = accounts(request)
     user = store.authenticate(
         credentials.email,
         credentials.password,
         ip=client_ip(request),
         device=request.cookies.get(DEVICE_COOKIE),
+        code=credentials.code,
     )
     return AccessToken(access_token=store.issue_token(user.id))
 

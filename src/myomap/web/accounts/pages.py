@@ -32,6 +32,7 @@ router = APIRouter(include_in_schema=False, default_response_class=HTMLResponse)
 
 Text = Annotated[str, Form(max_length=1024)]
 Next = Annotated[str, Form(max_length=2000)]
+Code = Annotated[str, Form(max_length=16)]
 
 
 def _local_path(target: str) -> str:
@@ -62,10 +63,16 @@ def login_page(request: Request, next: str = "/") -> Response:
 
 
 @router.post("/login")
-def login(request: Request, email: Text, password: Text, next: Next = "/") -> Response:
+def login(
+    request: Request, email: Text, password: Text, next: Next = "/", code: Code = ""
+) -> Response:
     try:
         user = accounts(request).authenticate(
-            email, password, ip=client_ip(request), device=request.cookies.get(DEVICE_COOKIE)
+            email,
+            password,
+            ip=client_ip(request),
+            device=request.cookies.get(DEVICE_COOKIE),
+            code=code or None,
         )
     except MyomapError as exc:
         if exc.status == 429:
@@ -99,6 +106,8 @@ def reset(request: Request, email: Text, code: Text, password: Text) -> Response
         user = accounts(request).reset_password(email, code, password, ip=client_ip(request))
     except MyomapError as exc:
         return page(request, "reset.html", exc.status, email=email, error=exc.message)
+    if accounts(request).totp_enabled(user.id):  # a reset code is not the second factor
+        return RedirectResponse("/login", status_code=303)
     return _signed_in(request, user.id, "/")
 
 
@@ -116,9 +125,18 @@ def _account(request: Request, who: PrincipalDep, status: int = 200, **context: 
     signed_in = require(who)
     user = signed_in.user
     shares = sharing(request).shares_of(user.id)
-    sessions = accounts(request).sessions_of(user.id, current=signed_in.session_token)
+    people = accounts(request)
+    sessions = people.sessions_of(user.id, current=signed_in.session_token)
+    two_step = signed_in.is_clinician and people.totp_enabled(user.id)
     return page(
-        request, "account.html", status, user=user, shares=shares, sessions=sessions, **context
+        request,
+        "account.html",
+        status,
+        user=user,
+        shares=shares,
+        sessions=sessions,
+        two_step=two_step,
+        **context,
     )
 
 
@@ -142,6 +160,38 @@ def change_password(
     if token:
         _session_cookie(request, response, token)  # a new session id for this browser
     return response
+
+
+@router.post("/account/totp")
+def begin_totp(request: Request, who: PrincipalDep) -> Response:
+    """A new secret for a clinician's authenticator app, shown this once."""
+    try:
+        secret, uri = accounts(request).begin_totp(require(who).id)
+    except MyomapError as exc:
+        return _account(request, who, exc.status, totp_error=exc.message)
+    return _account(request, who, totp_secret=secret, totp_uri=uri)
+
+
+@router.post("/account/totp/confirm")
+def confirm_totp(request: Request, who: PrincipalDep, code: Code) -> Response:
+    try:
+        accounts(request).confirm_totp(require(who).id, code, ip=client_ip(request))
+    except MyomapError as exc:
+        if exc.status == 429:
+            raise
+        return _account(request, who, exc.status, totp_error=exc.message, totp_confirming=True)
+    return _account(request, who, message="Two-step sign-in is on: sign-in now asks for a code.")
+
+
+@router.post("/account/totp/disable")
+def disable_totp(request: Request, who: PrincipalDep, code: Code) -> Response:
+    try:
+        accounts(request).disable_totp(require(who).id, code, ip=client_ip(request))
+    except MyomapError as exc:
+        if exc.status == 429:
+            raise
+        return _account(request, who, exc.status, totp_error=exc.message)
+    return _account(request, who, message="Two-step sign-in is off.")
 
 
 @router.post("/account/shares")

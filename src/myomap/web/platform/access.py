@@ -128,6 +128,9 @@ RULES: dict[tuple[str, str], Rule] = {
     ("POST", "/account/shares"): ACCOUNT,
     ("POST", "/account/shares/{share_id}/revoke"): MINE,
     ("POST", "/account/sessions/{handle}/revoke"): MINE,
+    ("POST", "/account/totp"): CLINICIAN,  # a clinician's second factor (accounts/totp.py)
+    ("POST", "/account/totp/confirm"): CLINICIAN,
+    ("POST", "/account/totp/disable"): CLINICIAN,
     # the clinician's side (clinic_api.py, clinic_pages.py)
     ("GET", "/api/v1/clinic/patients"): CLINICIAN,
     ("POST", "/api/v1/clinic/invites"): CLINICIAN,
