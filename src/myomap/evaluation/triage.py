@@ -23,14 +23,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
-import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, Field
 
 from myomap.atlas.model import Atlas
 from myomap.atlas.schema import TriageLevel
 from myomap.engine.evidence import Answer, Evidence, Pain
 from myomap.engine.triage import LEVELS, triage
-from myomap.errors import EvidenceError
+from myomap.evaluation.cases import load_cases
 
 __all__ = [
     "Expectation",
@@ -76,16 +75,6 @@ class TriageCase(BaseModel):
     expect: Expectation
     basis: list[Basis] = Field(default_factory=list)
 
-    @field_validator("answers", mode="before")
-    @classmethod
-    def _booleans_to_words(cls, value: object) -> object:
-        """PyYAML reads yes/no as booleans."""
-        if isinstance(value, dict):
-            return {
-                k: ("yes" if v is True else "no" if v is False else v) for k, v in value.items()
-            }
-        return value
-
     @property
     def mimic(self) -> bool:
         """Ordinary muscle-like pain: the guidance expects self-care."""
@@ -99,21 +88,7 @@ class TriageCase(BaseModel):
 
 def load_triage_cases(path: Path) -> list[TriageCase]:
     """Read and validate a triage case file; errors name the case and the field."""
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as exc:
-        raise EvidenceError(f"Cannot read triage cases from {path}: {exc}") from exc
-    if not isinstance(data, list):
-        raise EvidenceError(f"{path} must hold a list of triage cases.")
-    cases = []
-    for number, item in enumerate(data, start=1):
-        try:
-            cases.append(TriageCase.model_validate(item))
-        except ValidationError as exc:
-            first = exc.errors()[0]
-            where = ".".join(str(p) for p in first["loc"])
-            raise EvidenceError(f"{path}: case {number}, {where}: {first['msg']}") from exc
-    return cases
+    return load_cases(path, TriageCase, "case")
 
 
 def outcome(given: TriageLevel, expected: Expectation) -> Outcome:

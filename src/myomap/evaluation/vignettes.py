@@ -13,8 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
-import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field
 
 from myomap.atlas.schema import TriageLevel
 from myomap.engine.evidence import Answer, Evidence, Pain
@@ -23,7 +22,7 @@ from myomap.engine.model import Model
 from myomap.engine.rank import rank
 from myomap.engine.result import Result
 from myomap.engine.triage import LEVELS, triage
-from myomap.errors import EvidenceError
+from myomap.evaluation.cases import load_cases
 
 __all__ = [
     "MAX_QUESTIONS",
@@ -79,27 +78,7 @@ class Vignette(BaseModel):
 
 def load_vignettes(path: Path) -> list[Vignette]:
     """Read and validate a vignette file; errors name the vignette and the field."""
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as exc:
-        raise EvidenceError(f"Cannot read vignettes from {path}: {exc}") from exc
-    if not isinstance(data, list):
-        raise EvidenceError(f"{path} must hold a YAML list of vignettes.")
-    out: list[Vignette] = []
-    for index, item in enumerate(data):
-        for key in ("answers", "interview"):
-            if isinstance(item, dict) and isinstance(item.get(key), dict):
-                item[key] = {
-                    k: ("yes" if v is True else "no" if v is False else v)
-                    for k, v in item[key].items()
-                }
-        try:
-            out.append(Vignette.model_validate(item))
-        except ValidationError as exc:
-            first = exc.errors()[0]
-            loc = ".".join(str(p) for p in first["loc"])
-            raise EvidenceError(f"{path}: vignette {index + 1}, {loc}: {first['msg']}") from exc
-    return out
+    return load_cases(path, Vignette, "vignette")
 
 
 @dataclass
