@@ -3,15 +3,12 @@ on today's atlas."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
-from myomap.atlas.model import Atlas
-from myomap.db.quota import Quota, check_quota
+from myomap.db.owned import Owned
+from myomap.db.quota import check_quota
 from myomap.db.tables import AssessmentRow, ClinicianNoteRow, valid_id
-from myomap.db.unit import UnitOfWork
 from myomap.diary.assessment import Assessment, Rerun, compare_results
 from myomap.diary.entry import MAX_NOTE
 from myomap.diary.when import now
@@ -32,16 +29,8 @@ def assessment_of(row: AssessmentRow) -> Assessment:
     )
 
 
-class Assessments:
+class Assessments(Owned):
     """One person's saved assessments in the unit of work's database."""
-
-    def __init__(
-        self, unit: UnitOfWork, owner_id: int, atlas: Callable[[], Atlas], quota: Quota
-    ) -> None:
-        self.unit = unit
-        self.owner_id = owner_id
-        self.atlas = atlas
-        self.quota = quota
 
     def save(self, *, evidence: Evidence, result: Result, note: str = "") -> Assessment:
         """Keep an assessment: its evidence, result (with triage) and atlas version.

@@ -8,7 +8,7 @@ this person, no entry at all. Check-ins (PEG, PSFS, treatments) travel with thei
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from datetime import datetime
 from typing import Any
@@ -17,12 +17,11 @@ from pydantic import ValidationError
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
-from myomap.atlas.model import Atlas
 from myomap.db.checkins import attach as attach_checkins
 from myomap.db.checkins import write as write_checkins
-from myomap.db.quota import Quota, check_quota
+from myomap.db.owned import Owned
+from myomap.db.quota import check_quota
 from myomap.db.tables import EntryPainRow, EntryRow, UTCDateTime, valid_id
-from myomap.db.unit import UnitOfWork
 from myomap.diary.entry import Entry, EntryDraft, check_draft
 from myomap.diary.invalid import as_evidence_error
 from myomap.diary.when import now, parse_when
@@ -64,16 +63,8 @@ def _draft(**fields: Any) -> EntryDraft:
         raise as_evidence_error(exc) from None
 
 
-class Entries:
+class Entries(Owned):
     """One person's diary entries in the unit of work's database."""
-
-    def __init__(
-        self, unit: UnitOfWork, owner_id: int, atlas: Callable[[], Atlas], quota: Quota
-    ) -> None:
-        self.unit = unit
-        self.owner_id = owner_id
-        self.atlas = atlas
-        self.quota = quota
 
     @contextmanager
     def reading(self, *, consistent: bool = False) -> Iterator[Session]:
