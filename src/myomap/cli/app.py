@@ -15,6 +15,7 @@ from myomap.cli.atlas import atlas_app
 from myomap.cli.diary import register_diary_commands
 from myomap.cli.evaluate import eval_
 from myomap.cli.knowledge import default_atlas, default_model
+from myomap.cli.output import JsonFlag, print_json
 from myomap.cli.usage import print_version, run
 from myomap.cli.users import user_app
 from myomap.errors import EvidenceError, MyomapError
@@ -36,12 +37,7 @@ app.add_typer(atlas_app, name="atlas")
 out = Console()
 err = Console(stderr=True)
 
-JsonFlag = Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")]
 Method = Literal["engine", "lookup"]
-
-
-def _print_json(data: Any) -> None:
-    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
 
 
 @app.callback(invoke_without_command=True)
@@ -86,7 +82,7 @@ def regions(as_json: JsonFlag = False) -> None:
         for r in atlas.regions.values()
     ]
     if as_json:
-        _print_json(rows)
+        print_json(rows)
         return
     for r in rows:
         out.print(f"{r['id']:<28} {r['label']:<55} {r['view']:<6} {r['group']}", highlight=False)
@@ -115,7 +111,7 @@ def muscles(
         for m in chosen
     ]
     if as_json:
-        _print_json(rows)
+        print_json(rows)
         return
     for r in rows:
         out.print(f"{r['id']:<30} {r['name']:<36} {r['group']}", highlight=False)
@@ -130,7 +126,7 @@ def findings(as_json: JsonFlag = False) -> None:
         for f in atlas.findings.values()
     ]
     if as_json:
-        _print_json(rows)
+        print_json(rows)
         return
     for r in rows:
         out.print(f"{r['id']:<34} {r['category']:<12} {r['question']}", highlight=False)
@@ -152,7 +148,7 @@ def show(
             atlas.sources[s].model_dump(mode="json", exclude_none=True) for s in m.sources
         ]
         data["red_flags"] = [atlas.red_flags[r].model_dump() for r in m.red_flags]
-        _print_json(data)
+        print_json(data)
         return
     out.print(guide(atlas, m))
 
@@ -222,7 +218,7 @@ def assess(
         )
     result = _run(evidence, chosen)
     if as_json:
-        _print_json(result.model_dump(mode="json"))
+        print_json(result.model_dump(mode="json"))
     else:
         from myomap.cli.render import result_view
 
@@ -258,7 +254,7 @@ def _assess_text(text: str, method: Method, as_json: bool) -> None:
     u = understand(default_model().atlas, text)
     result = _run(evidence_from(u, u.item_ids()), method)
     if as_json:
-        _print_json(
+        print_json(
             {"understanding": u.model_dump(mode="json"), "result": result.model_dump(mode="json")}
         )
         return

@@ -6,13 +6,13 @@ command to run after editing the atlas.
 
 from __future__ import annotations
 
-import json
-import sys
 from pathlib import Path
 from typing import Annotated
 
 import typer
 from rich.console import Console
+
+from myomap.cli.output import print_json
 
 __all__ = ["atlas_app"]
 
@@ -40,7 +40,7 @@ def atlas_check(
             "review": review,
             "problems": [{"code": p.code, "file": p.file, "message": p.message} for p in problems],
         }
-        sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+        print_json(data)
     else:
         for p in problems:
             out.print(f"[red]{p.code}[/red] {p.file}: {p.message}", highlight=False)

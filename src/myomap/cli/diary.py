@@ -18,11 +18,12 @@ import sys
 from datetime import time
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
 
+from myomap.cli.output import print_json
 from myomap.errors import EvidenceError, MyomapError
 
 if TYPE_CHECKING:
@@ -68,10 +69,6 @@ def _parse_pain(text: str) -> dict[str, int]:
             raise EvidenceError(f"Region {region!r} is given twice.", field="pain", value=region)
         pain[region] = int(value)
     return pain
-
-
-def _print_json(data: Any) -> None:
-    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
 
 
 def _line(entry: Entry) -> str:
@@ -122,7 +119,7 @@ def diary_list(
     """List diary entries, oldest first."""
     entries = _store().list_entries(since=since, until=until)
     if as_json:
-        _print_json([e.model_dump(mode="json") for e in entries])
+        print_json([e.model_dump(mode="json") for e in entries])
         return
     if not entries:
         out.print("No diary entries yet. Add one with `myomap diary add`.")
@@ -138,7 +135,7 @@ def diary_show(
     """Show one diary entry in full."""
     entry = _store().get_entry(entry_id)
     if as_json:
-        _print_json(entry.model_dump(mode="json"))
+        print_json(entry.model_dump(mode="json"))
         return
     data = entry.model_dump(mode="json")
     for key, value in data.items():

@@ -4,25 +4,20 @@ baseline), the simulated interview (``--interview``) and triage against guidance
 
 from __future__ import annotations
 
-import json
 import sys
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated
 
 import typer
 from rich.console import Console
 
 from myomap.cli.knowledge import default_atlas, default_model
+from myomap.cli.output import JsonFlag, print_json
 from myomap.errors import EvidenceError
 
 __all__ = ["eval_"]
 
 out = Console()
-JsonFlag = Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")]
-
-
-def _print_json(data: Any) -> None:
-    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
 
 
 def eval_(
@@ -72,7 +67,7 @@ def eval_(
     report = compare(model, vignettes, only=method)
     if as_json:
         data = {s: {m: vars(x) for m, x in per.items()} for s, per in report.items()}
-        _print_json({"atlas_version": model.atlas.version, "results": data})
+        print_json({"atlas_version": model.atlas.version, "results": data})
         return
     if markdown:
         sys.stdout.write(to_markdown(report))
@@ -99,7 +94,7 @@ def _eval_triage(files: list[Path], *, as_json: bool) -> None:
     cases = [c for file in files for c in load_triage_cases(file)]
     reports = score_triage(default_atlas(), cases)
     if as_json:
-        _print_json({split: asdict(report) for split, report in reports.items()})
+        print_json({split: asdict(report) for split, report in reports.items()})
     else:
         sys.stdout.write(triage_markdown(reports))
 
@@ -120,7 +115,7 @@ def _eval_interview(files: list[Path], *, as_json: bool) -> None:
             }
             for split, rows in report.items()
         }
-        _print_json({"atlas_version": default_model().atlas.version, "results": data})
+        print_json({"atlas_version": default_model().atlas.version, "results": data})
     else:
         sys.stdout.write(interview_markdown(report))
 
