@@ -26,26 +26,11 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from _apps import NOOP
-from load import BODIES, Run, free_port, run_wrk, wait_ready
+from load import BODIES, LUA, Run, free_port, run_wrk, wait_ready
 
 BENCH = Path(__file__).resolve().parent
 
 ASSESS = "/api/v1/assess"
-LUA = """
-local bodies = {%s}
-local i = 0
-request = function()
-  i = i + 1
-  local body = bodies[(i %% #bodies) + 1]
-  return wrk.format("POST", "%s", {["Content-Type"] = "application/json"}, body)
-end
-done = function(summary, latency, requests)
-  io.write(string.format("RESULT %%d %%d %%d %%d %%d %%d %%d\\n", summary.requests,
-    summary.duration, summary.errors.status + summary.errors.connect + summary.errors.read
-    + summary.errors.write + summary.errors.timeout, latency:percentile(50),
-    latency:percentile(90), latency:percentile(99), latency.max))
-end
-"""
 
 
 @dataclass

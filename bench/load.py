@@ -48,13 +48,14 @@ BODIES = [
     {"pain": [{"region": "calf_lower_l"}], "answers": {"calf_swollen_warm": "yes"}},
 ]
 
+# A wrk script: POST the bodies in turn to the path; fill in with LUA % (bodies, path).
 LUA = """
 local bodies = {%s}
 local i = 0
 request = function()
   i = i + 1
   local body = bodies[(i %% #bodies) + 1]
-  return wrk.format("POST", "/api/v1/assess", {["Content-Type"] = "application/json"}, body)
+  return wrk.format("POST", "%s", {["Content-Type"] = "application/json"}, body)
 end
 done = function(summary, latency, requests)
   io.write(string.format("RESULT %%d %%d %%d %%d %%d %%d %%d\\n", summary.requests,
@@ -142,7 +143,7 @@ def main() -> None:
             )
             for _ in range(args.workers * 4):
                 urllib.request.urlopen(req, timeout=10).read()
-        lua = LUA % ", ".join(json.dumps(json.dumps(b)) for b in BODIES)
+        lua = LUA % (", ".join(json.dumps(json.dumps(b)) for b in BODIES), "/api/v1/assess")
         with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as f:
             f.write(lua)
         runs = {
