@@ -291,6 +291,36 @@ def test_each_stroke_sign_alone_is_an_emergency(atlas: Atlas, sign: str) -> None
     assert t.level == "emergency" and "stroke" in [r.id for r in t.reasons]
 
 
+def test_walking_leg_pain_eased_by_rest_needs_a_doctor(atlas: Atlas) -> None:
+    t = run(atlas, "calf_upper_l", answers=["leg_pain_walking_eased_by_rest"])
+    assert t.level == "see_doctor" and "claudication" in [r.id for r in t.reasons]
+
+
+def test_a_cold_pale_numb_limb_is_an_emergency(atlas: Atlas) -> None:
+    assert run(atlas, "calf_lower_r", answers=["limb_cold_pale_numb"]).level == "emergency"
+
+
+def test_a_snap_at_the_back_of_the_ankle_is_urgent(atlas: Atlas) -> None:
+    assert run(atlas, "achilles_r", answers=["heel_snap_injury"]).level == "urgent"
+
+
+def test_neck_pain_with_clumsy_hands_or_posterior_circulation_signs(atlas: Atlas) -> None:
+    assert run(atlas, "neck_posterior_l", answers=["hands_clumsy_or_unsteady"]).level == "urgent"
+    t = run(atlas, "neck_posterior_l", answers=["dizzy_double_vision_swallowing"])
+    assert t.level == "emergency"
+
+
+def test_night_sweats_count_with_the_other_general_signs(atlas: Atlas) -> None:
+    assert run(atlas, "lumbar_paraspinal_l", answers=["night_sweats"]).level == "see_doctor"
+    t = run(atlas, "lumbar_paraspinal_l", answers=["night_sweats", "weight_loss_unexplained"])
+    assert t.level == "urgent"
+
+
+def test_a_groin_lump_needs_a_doctor_and_with_vomiting_an_emergency(atlas: Atlas) -> None:
+    assert run(atlas, "groin_r", answers=["groin_lump"]).level == "see_doctor"
+    assert run(atlas, "groin_r", answers=["groin_lump", "nausea_vomiting"]).level == "emergency"
+
+
 def test_raised_intracranial_pressure(atlas: Atlas) -> None:
     assert run(atlas, "vertex", answers=["headache_worse_lying_straining"]).level == "urgent"
     t = run(atlas, "vertex", answers=["headache_worse_lying_straining", "nausea_vomiting"])

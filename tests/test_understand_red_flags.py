@@ -276,6 +276,39 @@ PHRASINGS: dict[str, list[str]] = {
         "I have to shake my hand to get the feeling back",
     ],
     "joint_pain_with_use": ["my knee creaks and aches on stairs", "I have wear and tear in my hip"],
+    "leg_pain_walking_eased_by_rest": [
+        "my calf cramps when I walk and I have to stop and rest, then it goes away",
+        "after about 200 yards my calves cramp and I have to stop",
+        "the doctor once said I might have claudication",
+    ],
+    "limb_cold_pale_numb": [
+        "my foot suddenly went cold and white and it's numb",
+        "my leg has gone cold and blue",
+    ],
+    "heel_snap_injury": [
+        "I heard a snap at the back of my heel playing squash",
+        "it felt like someone kicked me in the back of the leg",
+        "I think I ruptured my achilles",
+    ],
+    "hands_clumsy_or_unsteady": [
+        "my neck hurts and I keep dropping things",
+        "I struggle with buttons now and my hands feel clumsy",
+        "I've been unsteady on my feet since the neck pain started",
+    ],
+    "dizzy_double_vision_swallowing": [
+        "since the neck pain I have had trouble swallowing",
+        "I had a drop attack yesterday",
+        "I get dizzy and slurred when I turn my head",
+    ],
+    "night_sweats": [
+        "I wake up drenched, soaking the sheets",
+        "I've been having night sweats for a month",
+    ],
+    "groin_lump": [
+        "there's a lump in my groin when I cough",
+        "I think I have a hernia",
+        "a bulge in my groin comes and goes",
+    ],
 }
 
 NEGATED: list[tuple[str, str]] = [
