@@ -321,6 +321,19 @@ def test_a_groin_lump_needs_a_doctor_and_with_vomiting_an_emergency(atlas: Atlas
     assert run(atlas, "groin_r", answers=["groin_lump", "nausea_vomiting"]).level == "emergency"
 
 
+def test_an_arm_that_cannot_be_lifted_after_an_injury_is_urgent(atlas: Atlas) -> None:
+    assert run(atlas, "shoulder_lateral_r", answers=["arm_weak_after_injury"]).level == "urgent"
+
+
+def test_face_and_tooth_signs(atlas: Atlas) -> None:
+    assert run(atlas, "cheek_l", answers=["face_electric_shocks"]).level == "see_doctor"
+    assert run(atlas, "teeth_lower_l", answers=["tooth_gum_swelling"]).level == "urgent"
+
+
+def test_several_swollen_stiff_joints_need_a_doctor(atlas: Atlas) -> None:
+    assert run(atlas, "hand_dorsal_l", answers=["joints_swollen_stiff"]).level == "see_doctor"
+
+
 def test_raised_intracranial_pressure(atlas: Atlas) -> None:
     assert run(atlas, "vertex", answers=["headache_worse_lying_straining"]).level == "urgent"
     t = run(atlas, "vertex", answers=["headache_worse_lying_straining", "nausea_vomiting"])

@@ -309,6 +309,22 @@ PHRASINGS: dict[str, list[str]] = {
         "I think I have a hernia",
         "a bulge in my groin comes and goes",
     ],
+    "arm_weak_after_injury": [
+        "I fell on my shoulder and now I can't lift my arm",
+        "I think I dislocated my shoulder",
+    ],
+    "face_electric_shocks": [
+        "sudden electric shocks in my cheek when I brush my teeth",
+        "my doctor mentioned trigeminal neuralgia",
+    ],
+    "tooth_gum_swelling": [
+        "my gum is swollen near the sore tooth",
+        "I think I have a tooth abscess",
+    ],
+    "joints_swollen_stiff": [
+        "my knuckles are swollen and my hands are stiff every morning",
+        "several joints are swollen and stiff in the morning",
+    ],
 }
 
 NEGATED: list[tuple[str, str]] = [
