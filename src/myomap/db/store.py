@@ -21,6 +21,7 @@ from __future__ import annotations
 import copy
 from collections.abc import Iterator
 from contextlib import contextmanager
+from typing import TYPE_CHECKING
 
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session
@@ -36,7 +37,9 @@ from myomap.db.tables import LOCAL_USER_ID
 from myomap.db.transfer import export_all, import_all
 from myomap.db.unit import UnitOfWork
 from myomap.diary.snapshot import Snapshot
-from myomap.engine import Model
+
+if TYPE_CHECKING:
+    from myomap.engine import Model
 
 __all__ = ["UNSET", "Quota", "Store"]
 
