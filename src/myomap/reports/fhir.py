@@ -12,15 +12,16 @@
 
 from __future__ import annotations
 
-from typing import Any
-
-from fhir.resources.R4B.bundle import Bundle
+from typing import TYPE_CHECKING, Any
 
 from myomap.diary.assessment import Assessment
 from myomap.diary.entry import Entry, iso
 from myomap.reports.fhir_checkins import checkin_resources
 from myomap.reports.snomed import SNOMED, snomed_structure
 from myomap.reports.summary import Summary, pseudonym
+
+if TYPE_CHECKING:
+    from fhir.resources.R4B.bundle import Bundle
 
 __all__ = [
     "ANSWER_SYSTEM",
@@ -221,4 +222,6 @@ def fhir_bundle(summary: Summary, *, assessments: list[Assessment] | None = None
 
 def validate_bundle(data: dict[str, Any]) -> Bundle:
     """Parse with fhir.resources (R4B); raises pydantic's ValidationError if invalid."""
+    from fhir.resources.R4B.bundle import Bundle  # ~0.1 s: loaded by the exports only
+
     return Bundle.model_validate(data)

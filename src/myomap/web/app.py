@@ -25,18 +25,12 @@ from myomap.engine import Model, compile_model
 from myomap.engine.defaults import default_atlas, default_model
 from myomap.engine.triage import LEVEL_WORDS
 from myomap.settings import Settings
-from myomap.web.accounts import api as accounts_api
-from myomap.web.accounts import auth as accounts_auth
-from myomap.web.accounts import pages as accounts_pages
 from myomap.web.assess import api as assess_api
 from myomap.web.assess import pages as assess_pages
 from myomap.web.atlas import api as atlas_api
 from myomap.web.atlas import pages as atlas_pages
-from myomap.web.clinic import api as clinic_api
-from myomap.web.clinic import pages as clinic_pages
 from myomap.web.diary import api as diary_api
 from myomap.web.diary import pages as diary_pages
-from myomap.web.home import pages as home_pages
 from myomap.web.platform import errors, ops
 from myomap.web.platform.access import GUARD
 from myomap.web.platform.csrf import CrossOriginProtection
@@ -101,8 +95,13 @@ def _knowledge(settings: Settings, atlas: Atlas | None) -> tuple[Atlas, Model]:
 
 def _routers(settings: Settings) -> list[APIRouter]:
     """Every route of the app; accounts and the clinic exist in server mode only (local mode
-    has one implicit person)."""
-    routers = [home_pages.router] if settings.server else []  # "/" first: the front door
+    has one implicit person). Their modules load in server mode only: local mode never
+    needs them (accounts, password checks, the clinic's views)."""
+    routers: list[APIRouter] = []
+    if settings.server:
+        from myomap.web.home import pages as home_pages
+
+        routers.append(home_pages.router)  # "/" first: the front door
     routers += [
         atlas_api.router,
         assess_api.router,
@@ -113,6 +112,12 @@ def _routers(settings: Settings) -> list[APIRouter]:
         ops.router,
     ]
     if settings.server:
+        from myomap.web.accounts import api as accounts_api
+        from myomap.web.accounts import auth as accounts_auth
+        from myomap.web.accounts import pages as accounts_pages
+        from myomap.web.clinic import api as clinic_api
+        from myomap.web.clinic import pages as clinic_pages
+
         routers += [
             accounts_auth.router,
             accounts_api.router,

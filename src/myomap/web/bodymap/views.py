@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from myomap.atlas import Atlas
-from myomap.atlas.check import trigger_point_xy
-from myomap.atlas.figures import View, load_figure, mirror_x
 from myomap.atlas.schema import Muscle, Region, Role
 from myomap.engine.model import zone_regions
+
+if TYPE_CHECKING:
+    from myomap.atlas.figures import View
 
 __all__ = [
     "GROUP_LABELS",
@@ -98,6 +100,10 @@ class Marker:
 
 def markers(muscle: Muscle, side: str = "right") -> list[Marker]:
     """Trigger point positions in figure units; a left-side muscle is drawn mirrored."""
+    # The checker's geometry (YAML reader, SVG paths) loads on the first muscle page only.
+    from myomap.atlas.check import trigger_point_xy
+    from myomap.atlas.figures import load_figure, mirror_x
+
     out: list[Marker] = []
     for tp in muscle.trigger_points:
         xy = trigger_point_xy(tp.position, load_figure(tp.position.view))

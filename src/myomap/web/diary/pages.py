@@ -8,14 +8,13 @@ from __future__ import annotations
 
 import json
 from datetime import datetime, time
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, Response
 from markupsafe import Markup
 
-from myomap.accounts.sharing import Note
 from myomap.atlas.figures import VIEWS
 from myomap.db import Store
 from myomap.diary import QUALITIES
@@ -34,6 +33,9 @@ from myomap.web.diary.views import (
 )
 from myomap.web.platform.deps import StateDep, StoreDep
 from myomap.web.platform.render import render
+
+if TYPE_CHECKING:  # sharing (and the password checks it imports) loads with the page
+    from myomap.accounts.sharing import Note
 
 __all__ = ["router"]
 

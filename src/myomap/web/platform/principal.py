@@ -9,15 +9,18 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Annotated, Literal
+from typing import TYPE_CHECKING, Annotated, Literal
 
 from fastapi import Depends, Request
 
-from myomap.accounts.sharing import Sharing
-from myomap.accounts.users import Accounts, User
+from myomap.accounts.model import User
 from myomap.db.tables import LOCAL_USER_ID
 from myomap.errors import NotSignedIn
 from myomap.settings import Settings
+
+if TYPE_CHECKING:  # server mode only: password hashing and strength checks load with them
+    from myomap.accounts.sharing import Sharing
+    from myomap.accounts.users import Accounts
 
 __all__ = [
     "DEVICE_COOKIE",
@@ -70,6 +73,8 @@ def _settings(request: Request) -> Settings:
 
 def accounts(request: Request) -> Accounts:
     """The accounts of this app's database."""
+    from myomap.accounts.users import Accounts
+
     settings = _settings(request)
     return Accounts(
         request.app.state.myomap.store(),
@@ -80,6 +85,8 @@ def accounts(request: Request) -> Accounts:
 
 
 def sharing(request: Request) -> Sharing:
+    from myomap.accounts.sharing import Sharing
+
     return Sharing(request.app.state.myomap.store())
 
 
