@@ -11,6 +11,7 @@ import re
 from pathlib import Path
 
 from myomap.engine.defaults import default_model
+from myomap.evaluation.stories import load_stories, score_stories, stories_markdown
 from myomap.evaluation.vignettes import compare, load_vignettes, to_markdown
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -19,6 +20,7 @@ BLOCKS = {
     "lowback": ["eval/vignettes.yaml"],
     "whole": ["eval/vignettes.yaml", "eval/vignettes_whole_body.yaml"],
 }
+STORIES = "eval/stories/red_flags.yaml"
 
 
 def tables() -> dict[str, str]:
@@ -27,6 +29,8 @@ def tables() -> dict[str, str]:
     for name, files in BLOCKS.items():
         vignettes = [v for f in files for v in load_vignettes(ROOT / f)]
         out[name] = to_markdown(compare(model, vignettes)).strip()
+    stories = load_stories(ROOT / STORIES)
+    out["stories"] = stories_markdown(score_stories(model.atlas, stories)).strip()
     return out
 
 

@@ -84,14 +84,15 @@ Target = Literal["finding", "region"]
 
 
 class ContextRule(_Record):
-    """A ConText trigger: words that negate, hedge or end the scope of nearby findings.
+    """A ConText trigger: words that negate, hedge or end the scope of nearby findings, or
+    say they belong to someone else (``experiencer``: "my mum had cancer").
 
     ``direction`` says which way the scope runs from the trigger: ``forward`` (``no …``),
     ``backward`` (``… is fine``). ``targets`` says what it can negate: findings only, or
     regions too (``no pain in the knee`` marks the knee as not painful).
     """
 
-    category: Literal["negation", "uncertainty", "pseudo", "termination"]
+    category: Literal["negation", "uncertainty", "experiencer", "pseudo", "termination"]
     direction: Literal["forward", "backward"] = "forward"
     targets: list[Target] = Field(default_factory=lambda: list[Target](["finding"]))
     terms: list[str] = Field(min_length=1)

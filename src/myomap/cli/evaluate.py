@@ -1,6 +1,6 @@
 """``myomap eval``: the engine measured on vignettes: ranking (engine against the lookup
-baseline), the simulated interview (``--interview``) and triage against guidance
-(``--triage``)."""
+baseline), the simulated interview (``--interview``), triage against guidance (``--triage``)
+and warning signs read from first-person stories (``--stories``)."""
 
 from __future__ import annotations
 
@@ -45,6 +45,14 @@ def eval_(
             "interview and all-answers top-1/3 and questions asked, by split and kind.",
         ),
     ] = False,
+    stories: Annotated[
+        bool,
+        typer.Option(
+            "--stories",
+            help="The files are first-person red-flag stories (eval/stories/): triage from "
+            "the text alone, warning signs found and denials kept, by split.",
+        ),
+    ] = False,
 ) -> None:
     """Top-1/3/5, MRR and triage safety on vignettes, engine and lookup side by side.
 
@@ -54,6 +62,9 @@ def eval_(
     """
     if triage_cases:
         _eval_triage(files, as_json=as_json)
+        return
+    if stories:
+        _eval_stories(files, as_json=as_json)
         return
     if interview_mode:
         _eval_interview(files, as_json=as_json)
@@ -97,6 +108,29 @@ def _eval_triage(files: list[Path], *, as_json: bool) -> None:
         print_json({split: asdict(report) for split, report in reports.items()})
     else:
         sys.stdout.write(triage_markdown(reports))
+
+
+def _eval_stories(files: list[Path], *, as_json: bool) -> None:
+    from dataclasses import asdict
+
+    from myomap.evaluation.stories import load_stories, score_stories, stories_markdown
+
+    reports = score_stories(default_atlas(), [s for f in files for s in load_stories(f)])
+    if as_json:
+        data = {
+            split: {
+                **asdict(r),
+                "sign_recall": r.sign_recall,
+                "negation_accuracy": r.negation_accuracy,
+            }
+            for split, r in reports.items()
+        }
+        for split in data:
+            if split != "dev":
+                del data[split]["misses"]  # holdout misses stay unread: no tuning on them
+        print_json(data)
+    else:
+        sys.stdout.write(stories_markdown(reports))
 
 
 def _eval_interview(files: list[Path], *, as_json: bool) -> None:

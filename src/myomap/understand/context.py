@@ -1,4 +1,4 @@
-"""ConText-style negation and uncertainty (after Harkema et al., 2009).
+"""ConText-style negation, uncertainty and experiencer (after Harkema et al., 2009).
 
 A trigger (``no``, ``not really``, ``maybe``, ``… is fine``) opens a scope that runs up to
 ``window`` words forward (or backward), stops at a sentence break or at a termination
@@ -14,6 +14,9 @@ is a short list item, and stops when a new clause begins ("no numbness, it hurts
 walking"; "no fever, walking hurts"). A negation word inside a finding's own words ("my
 face has not dropped") negates that finding.
 
+An experiencer trigger ("my mum had …", "… like my neighbour had") says a finding belongs to
+someone else: such a mention is not the person's answer (``belongs_to_other``).
+
 The trigger words live in the lexicon (``modifiers.yaml``), not in this code.
 """
 
@@ -27,7 +30,16 @@ from myomap.engine.evidence import Answer
 from myomap.understand.matcher import Match
 from myomap.understand.text import SENTENCE_BREAKS, Token
 
-__all__ = ["CLAUSE_OPENERS", "CLAUSE_VERBS", "Cue", "Scope", "pseudo_triggers", "scopes", "status"]
+__all__ = [
+    "CLAUSE_OPENERS",
+    "CLAUSE_VERBS",
+    "Cue",
+    "Scope",
+    "belongs_to_other",
+    "pseudo_triggers",
+    "scopes",
+    "status",
+]
 
 
 CLAUSE_OPENERS = frozenset({
@@ -70,13 +82,14 @@ class Cue:
 def scopes(
     tokens: Sequence[Token], triggers: Sequence[Match], rules: Sequence[ContextRule], window: int
 ) -> list[Scope]:
-    """The scope of every negation or uncertainty trigger that no pseudo-trigger overlaps."""
+    """The scope of every negation, uncertainty or experiencer trigger that no pseudo-trigger
+    overlaps."""
     pseudo = pseudo_triggers(triggers, rules)
     ends = [t for t in triggers if rules[int(t.key)].category == "termination"]
     out: list[Scope] = []
     for trig in triggers:
         rule = rules[int(trig.key)]
-        if rule.category not in ("negation", "uncertainty"):
+        if rule.category not in ("negation", "uncertainty", "experiencer"):
             continue
         if any(p.first <= trig.last and trig.first <= p.last for p in pseudo):
             continue
@@ -158,13 +171,22 @@ def status(
             hedge = covering_hedge[0].trigger
             return Cue("unknown", text[hedge.start : hedge.end])
         return Cue("no", text[m.negation_start : m.negation_end])
-    covering = [s for s in all_scopes if s.covers(m, kind) and not _inside(m, s.trigger)]
+    covering = [
+        s
+        for s in all_scopes
+        if s.covers(m, kind) and not _inside(m, s.trigger) and s.rule.category != "experiencer"
+    ]
     covering.sort(key=lambda s: min(abs(m.first - s.trigger.last), abs(s.trigger.first - m.last)))
     if covering:
         nearest = covering[0]
         polarity: Answer = "no" if nearest.rule.category == "negation" else "unknown"
         return Cue(polarity, text[nearest.trigger.start : nearest.trigger.end])
     return Cue("yes", "")
+
+
+def belongs_to_other(m: Match, kind: str, all_scopes: Sequence[Scope]) -> bool:
+    """True when an experiencer trigger covers the mention: it is someone else's."""
+    return any(s.rule.category == "experiencer" and s.covers(m, kind) for s in all_scopes)
 
 
 def _inside(m: Match, trigger: Match) -> bool:

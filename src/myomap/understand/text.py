@@ -25,7 +25,15 @@ CLAUSE_BREAKS = frozenset({",", ":", "(", ")", "but", "--", "—", "–"}) | SEN
 """Tokens that end a clause: the unit that side and intensity words apply to."""
 
 _CONTRACTIONS = {"ca": "can", "wo": "will", "sha": "shall", "ai": "is"}
-_SHORT = {"n't": "not", "'m": "am", "'re": "are", "'ve": "have", "'ll": "will", "'d": "would"}
+_SHORT = {
+    "n't": "not",
+    "nt": "not",  # "havent", "dont", "cant": spaCy splits off "nt"
+    "'m": "am",
+    "'re": "are",
+    "'ve": "have",
+    "'ll": "will",
+    "'d": "would",
+}
 
 
 @dataclass(frozen=True)
@@ -103,7 +111,7 @@ def tokenise(text: str) -> list[Token]:
                 continue
             lower = raw.lower()
             nxt = doc[tok.i + 1].text.lower() if tok.i + 1 < len(doc) else ""
-            if lower in _CONTRACTIONS and nxt == "n't":
+            if lower in _CONTRACTIONS and nxt in ("n't", "nt"):  # "can't", "cant"
                 lower = _CONTRACTIONS[lower]
             lower = _SHORT.get(lower, lower)
             if lower == "cannot":

@@ -17,7 +17,14 @@ from typing import Literal
 
 from myomap.atlas.lexicon import ContextRule, Lexicon, Modifiers, default_lexicon
 from myomap.atlas.model import Atlas
-from myomap.understand.context import Cue, Scope, pseudo_triggers, scopes, status
+from myomap.understand.context import (
+    Cue,
+    Scope,
+    belongs_to_other,
+    pseudo_triggers,
+    scopes,
+    status,
+)
 from myomap.understand.extract import Score, find_age, find_scores, find_sex, find_time_course
 from myomap.understand.matcher import Match, Matcher, best, compile_term
 from myomap.understand.model import FindingItem, Polarity, RegionItem, Span, Understanding
@@ -319,7 +326,7 @@ def _findings(
 ) -> list[FindingItem]:
     mentions: dict[str, list[tuple[Match, Cue]]] = defaultdict(list)
     for m in found.findings:
-        if m.key in atlas.findings:
+        if m.key in atlas.findings and not belongs_to_other(m, "finding", all_scopes):
             mentions[m.key].append((m, status(m, "finding", all_scopes, text, pseudo)))
     out: list[FindingItem] = []
     for finding_id, items in mentions.items():

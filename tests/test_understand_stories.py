@@ -1,0 +1,97 @@
+"""Warning signs in first-person stories written from public guidance (eval/stories/).
+
+The dev split is where the free-text reader's wordings were widened; these tests keep what
+it reads there from sliding back. The holdout split is scored in docs/evaluation.md and never
+asserted on story by story here (asserting on it would be tuning on it).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from myomap.atlas import Atlas
+from myomap.evaluation.stories import (
+    Story,
+    StoryExpectation,
+    load_stories,
+    score_stories,
+    stories_markdown,
+)
+
+STORIES = Path(__file__).resolve().parents[1] / "eval" / "stories" / "red_flags.yaml"
+
+
+@pytest.fixture(scope="module")
+def dev(atlas: Atlas):
+    stories = [s for s in load_stories(STORIES) if s.split == "dev"]
+    return score_stories(atlas, stories)["dev"]
+
+
+def test_the_story_file_is_valid_and_split_one_in_three() -> None:
+    stories = load_stories(STORIES)
+    assert len(stories) >= 150
+    for number, story in enumerate(stories, start=1):
+        assert story.split == ("holdout" if number % 3 == 0 else "dev"), story.id
+
+
+def test_no_dev_emergency_story_is_read_below_urgent(dev) -> None:
+    below = [
+        m.story
+        for m in dev.misses
+        if m.expected == "emergency" and m.given in ("self_care", "see_doctor")
+    ]
+    assert below == []
+
+
+def test_dev_warning_signs_are_mostly_found_and_denials_kept(dev) -> None:
+    assert dev.sign_recall >= 0.9, stories_markdown({"dev": dev, "holdout": dev, "all": dev})
+    assert dev.negation_accuracy >= 0.95
+    assert dev.triage.mimics_over <= 1
+
+
+def test_scoring_counts_under_over_missed_and_denied(atlas: Atlas) -> None:
+    def story(sid: str, text: str, level: str, **expect: list[str]) -> Story:
+        return Story(
+            id=sid,
+            split="dev",
+            story=text,
+            expect=StoryExpectation.model_validate({"triage": level, **expect}),
+        )
+
+    report = score_stories(
+        atlas,
+        [
+            story(
+                "a",
+                "I can't pee at all since this morning",
+                "emergency",
+                signs=["urinary_retention"],
+            ),
+            story("b", "my calf aches after running", "emergency", signs=["calf_swollen_warm"]),
+            story("c", "no fever, my shoulder is sore", "self_care", negated=["fever"]),
+        ],
+    )["dev"]
+    assert (report.triage.cases, report.triage.correct) == (3, 2)
+    assert (report.signs, report.signs_found) == (2, 1)
+    assert (report.negated, report.negated_kept) == (1, 1)
+    assert [(m.story, m.missed_signs) for m in report.misses] == [("b", ["calf_swollen_warm"])]
+    assert report.triage.by_level["emergency"] == [2, 1, 0]
+
+
+def test_someone_elses_condition_is_not_the_persons_answer(atlas: Atlas) -> None:
+    from myomap.understand import understand
+
+    told = understand(atlas, "My mum had breast cancer. My shoulder blade aches.")
+    assert "cancer_history" not in {f.finding for f in told.findings}
+    own = understand(atlas, "I had breast cancer. My shoulder blade aches.")
+    assert "cancer_history" in {f.finding for f in own.findings}
+
+
+def test_contractions_without_apostrophes_still_negate(atlas: Atlas) -> None:
+    from myomap.understand import understand
+
+    told = understand(atlas, "I havent been able to pee since last night. I dont have a fever")
+    said = {f.finding: f.polarity for f in told.findings}
+    assert said["urinary_retention"] == "yes" and said["fever"] == "no"
