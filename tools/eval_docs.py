@@ -11,6 +11,7 @@ import re
 from pathlib import Path
 
 from myomap.engine.defaults import default_model
+from myomap.evaluation.interview import interview_markdown, interview_report
 from myomap.evaluation.stories import load_stories, score_stories, stories_markdown
 from myomap.evaluation.vignettes import compare, load_vignettes, to_markdown
 
@@ -21,6 +22,7 @@ BLOCKS = {
     "whole": ["eval/vignettes.yaml", "eval/vignettes_whole_body.yaml"],
 }
 STORIES = "eval/stories/red_flags.yaml"
+HARD = "eval/hard/vignettes.yaml"
 
 
 def tables() -> dict[str, str]:
@@ -29,6 +31,8 @@ def tables() -> dict[str, str]:
     for name, files in BLOCKS.items():
         vignettes = [v for f in files for v in load_vignettes(ROOT / f)]
         out[name] = to_markdown(compare(model, vignettes)).strip()
+    hard = load_vignettes(ROOT / HARD)
+    out["hard"] = interview_markdown(interview_report(model, hard)).strip()
     stories = load_stories(ROOT / STORIES)
     out["stories"] = stories_markdown(score_stories(model.atlas, stories)).strip()
     return out
