@@ -14,7 +14,8 @@ from myomap.engine.infer import log_joint, normalise, observe
 from myomap.engine.model import ROLE_NONE, Model
 from myomap.engine.question import choose_question
 from myomap.engine.result import Candidate, NextQuestion, Result
-from myomap.engine.triage import safety_questions, triage
+from myomap.engine.safety import SAFETY_LIMIT
+from myomap.engine.triage import triage_and_questions
 
 __all__ = ["rank"]
 
@@ -30,7 +31,6 @@ def rank(model: Model, evidence: Evidence, *, limit: int = SHOWN) -> Result:
     """Rank the atlas muscles for this evidence, with triage, reasons and the next question."""
     atlas = model.atlas
     validate_evidence(atlas, evidence)
-    level = triage(atlas, evidence)
     seen = observe(model, evidence)
     joint = log_joint(model, seen)
     post = normalise(joint)
@@ -67,6 +67,10 @@ def rank(model: Model, evidence: Evidence, *, limit: int = SHOWN) -> Result:
                     against=against,
                 )
             )
+    # Triage and the safety questions weigh the open questions once, for both.
+    level, open_safety = triage_and_questions(
+        atlas, evidence, [c.muscle for c in candidates[:SAFETY_FROM]]
+    )
     explained_by_any = {z.region for c in candidates for z in c.explains}
     explanation = best_set(model, seen, order, evidence)
     question, stop = choose_question(model, evidence, joint, seen)
@@ -81,7 +85,7 @@ def rank(model: Model, evidence: Evidence, *, limit: int = SHOWN) -> Result:
             category=atlas.findings[f].category,
             gain=0.0,
         )
-        for f in safety_questions(atlas, evidence, [c.muscle for c in candidates[:SAFETY_FROM]])
+        for f in open_safety[:SAFETY_LIMIT]
     ]
     return Result(
         method="engine",

@@ -28,6 +28,7 @@ __all__ = [
     "fired_rules",
     "fires",
     "level_of",
+    "open_questions",
     "pending",
     "rank_of",
     "safety_questions",
@@ -42,9 +43,15 @@ SAFETY_LIMIT = 5
 _OPPOSITE = {"male": "female", "female": "male"}
 
 
+_RANKS: dict[str, int] = {level: i for i, level in enumerate(LEVELS)}
+
+
 def rank_of(level: TriageLevel) -> int:
     """0 for self_care up to 3 for emergency."""
-    return LEVELS.index(level)
+    try:
+        return _RANKS[level]
+    except KeyError:
+        raise ValueError(f"{level!r} is not in tuple") from None
 
 
 @dataclass(frozen=True)
@@ -97,7 +104,7 @@ def _regions_match(rule: RedFlag, ctx: Context) -> bool:
 
 def fires(rule: RedFlag, ctx: Context) -> bool:
     """True if every condition of the rule holds (an unknown age or sex never rules it out)."""
-    if not all(f in ctx.yes for f in rule.all):
+    if not ctx.yes.issuperset(rule.all):
         return False
     if rule.any and sum(f in ctx.yes for f in rule.any) < rule.at_least:
         return False
@@ -126,27 +133,47 @@ def level_of(atlas: Atlas, ctx: Context) -> TriageLevel:
     return LEVELS[max(rules, _floor(atlas, ctx))]
 
 
-def _supported(rule: RedFlag, fid: str, ctx: Context) -> bool:
-    """The rule already has something going for it besides ``fid``: a 'yes' or a region."""
-    others = any(f in ctx.yes for f in [*rule.all, *rule.any] if f != fid)
+def _supported(rule: RedFlag, fid: str, ctx: Context, named: frozenset[str]) -> bool:
+    """The rule already has something going for it besides ``fid``: a 'yes' or a region.
+
+    ``named``: the findings the rule names (in ``all`` or ``any``)."""
+    others = any(f != fid for f in ctx.yes & named)
     return others or bool(rule.regions and _regions_match(rule, ctx))
 
 
-def _unanswered_risks(atlas: Atlas, rule: RedFlag, answered: Iterable[str]) -> set[str]:
-    done = set(answered)
-    return {
-        f
-        for f in [*rule.all, *rule.any]
-        if f not in done and atlas.findings[f].category == "risk_factor"
-    }
+@dataclass(frozen=True)
+class _Index:
+    """What the question weighing looks up again and again, made once per atlas."""
 
-
-def _by_finding(atlas: Atlas) -> dict[str, list[RedFlag]]:
+    by_finding: dict[str, list[RedFlag]]
     """The rules that name each finding (in ``all`` or ``any``)."""
-    index: dict[str, list[RedFlag]] = {}
+    named: dict[str, frozenset[str]]
+    """Each rule's findings (``all`` and ``any``), by rule id."""
+    risks: dict[str, tuple[str, ...]]
+    """Each rule's risk factors, by rule id."""
+
+
+_INDEXES: dict[int, tuple[Atlas, _Index]] = {}
+"""Indexes of the atlases seen lately (an atlas is immutable), keyed by identity."""
+
+
+def _index(atlas: Atlas) -> _Index:
+    known = _INDEXES.get(id(atlas))
+    if known is not None and known[0] is atlas:
+        return known[1]
+    by_finding: dict[str, list[RedFlag]] = {}
+    named: dict[str, frozenset[str]] = {}
+    risks: dict[str, tuple[str, ...]] = {}
     for rule in atlas.red_flags.values():
-        for fid in dict.fromkeys([*rule.all, *rule.any]):
-            index.setdefault(fid, []).append(rule)
+        names = dict.fromkeys([*rule.all, *rule.any])
+        for fid in names:
+            by_finding.setdefault(fid, []).append(rule)
+        named[rule.id] = frozenset(names)
+        risks[rule.id] = tuple(f for f in names if atlas.findings[f].category == "risk_factor")
+    index = _Index(by_finding, named, risks)
+    if len(_INDEXES) >= 8:
+        _INDEXES.clear()
+    _INDEXES[id(atlas)] = (atlas, index)
     return index
 
 
@@ -157,20 +184,25 @@ def _through_rules(
     ctx: Context,
     answered: Iterable[str],
     current: int,
+    index: _Index | None = None,
 ) -> int:
     """The highest level a 'yes' to ``fid`` reaches through a supported rule, else -1.
 
     Other unanswered risk factors of the same rule are taken as possible ('yes'), since
     they would be asked next; warning signs must really have been answered 'yes'.
     """
-    answered = list(answered)
+    if not rules:
+        return -1
+    index = index or _index(atlas)
+    done = answered if isinstance(answered, (set, frozenset, dict)) else set(answered)
     best = -1
     for rule in rules:
-        if rank_of(rule.level) <= current or not _supported(rule, fid, ctx):
+        if rank_of(rule.level) <= current or not _supported(rule, fid, ctx, index.named[rule.id]):
             continue
-        if fid in rule.any and not all(f in ctx.yes for f in rule.all):
+        if fid in rule.any and not ctx.yes.issuperset(rule.all):
             continue  # ask what the rule needs first (a fall before fragile bones)
-        trial = ctx.with_yes({fid, *_unanswered_risks(atlas, rule, answered)})
+        unanswered = {f for f in index.risks[rule.id] if f not in done}
+        trial = ctx.with_yes({fid, *unanswered})
         if fires(rule, trial):
             best = max(best, rank_of(rule.level))
     return best
@@ -188,7 +220,7 @@ def _linked(atlas: Atlas, muscles: Sequence[str]) -> set[str]:
 
 
 def _asked_for(finding: Finding, ctx: Context) -> bool:
-    return "any" in finding.ask_for or any(a in ctx.areas for a in finding.ask_for)
+    return "any" in finding.ask_for or not ctx.areas.isdisjoint(finding.ask_for)
 
 
 def _yes_level(finding: Finding, rules: Sequence[RedFlag], ctx: Context, current: int) -> int:
@@ -199,7 +231,7 @@ def _yes_level(finding: Finding, rules: Sequence[RedFlag], ctx: Context, current
     return max([current, floor, *fired])
 
 
-def _danger(
+def _dangers(
     atlas: Atlas,
     finding: Finding,
     rules: Sequence[RedFlag],
@@ -207,17 +239,63 @@ def _danger(
     evidence: Evidence,
     linked: set[str],
     current: int,
-) -> int:
-    """How far a 'yes' to this open question could raise the level; -1 if not relevant."""
-    through = _through_rules(atlas, finding.id, rules, ctx, evidence.answers, current)
+    index: _Index | None = None,
+) -> tuple[int, int]:
+    """How far a 'yes' to this open question could raise the level; -1 if not relevant.
+
+    Two answers from one evaluation: without and with the findings ``linked`` to the
+    leading muscles (a linked warning sign counts even where it was not asked for).
+    """
+    through = _through_rules(atlas, finding.id, rules, ctx, evidence.answers, current, index)
     if finding.category == "risk_factor":
-        return through
+        return through, through
     if finding.category != "red_flag":
-        return -1
-    if _asked_for(finding, ctx) or finding.id in linked:
-        gain = _yes_level(finding, rules, ctx, current)
-        return max(gain, through) if gain > current else through
-    return through
+        return -1, -1
+    asked = _asked_for(finding, ctx)
+    if not asked and finding.id not in linked:
+        return through, through
+    gain = _yes_level(finding, rules, ctx, current)
+    raised = max(gain, through) if gain > current else through
+    return (raised if asked else through), raised
+
+
+def _scored(
+    atlas: Atlas, evidence: Evidence, muscles: Sequence[str]
+) -> tuple[int, list[tuple[int, str, int, int]]]:
+    """The level the rules give now, and each open question's (order, id, danger alone,
+    danger with the findings linked to ``muscles``)."""
+    ctx = context(atlas, evidence)
+    linked = _linked(atlas, muscles)
+    index = _index(atlas)
+    by_rules = rank_of(level_of(atlas, ctx))
+    scored: list[tuple[int, str, int, int]] = []
+    for order, finding in enumerate(atlas.findings.values()):
+        if finding.category not in ("red_flag", "risk_factor"):
+            continue
+        if finding.id in evidence.answers or not _sex_fits(finding.sex, evidence.sex):
+            continue
+        if _too_young(finding.ask_from_age, evidence.age):
+            continue
+        rules = index.by_finding.get(finding.id, [])
+        alone, with_linked = _dangers(atlas, finding, rules, ctx, evidence, linked, by_rules, index)
+        scored.append((order, finding.id, alone, with_linked))
+    return by_rules, scored
+
+
+def _above(scored: list[tuple[int, str, int, int]], current: int, *, linked: bool) -> list[str]:
+    """The questions whose 'yes' could go above ``current``, the most dangerous first."""
+    chosen = sorted((-(near if linked else alone), o, f) for o, f, alone, near in scored)
+    return [fid for danger, _o, fid in chosen if -danger > current]
+
+
+def open_questions(
+    atlas: Atlas, evidence: Evidence, muscles: Sequence[str] = (), *, floor: int | None = None
+) -> tuple[list[str], list[str]]:
+    """``(pending(atlas, evidence, floor=floor), relevant(atlas, evidence, muscles))``,
+    from one pass over the findings (``rank`` needs both)."""
+    by_rules, scored = _scored(atlas, evidence, muscles)
+    current = by_rules if floor is None else max(floor, by_rules)
+    return _above(scored, current, linked=False), _above(scored, by_rules, linked=True)
 
 
 def relevant(
@@ -228,24 +306,9 @@ def relevant(
     ``floor``: the current level's rank if something outside the rules (a 'not sure'
     answer) already set it higher; a question matters only if it could go above it.
     """
-    ctx = context(atlas, evidence)
-    linked = _linked(atlas, muscles)
-    index = _by_finding(atlas)
-    by_rules = rank_of(level_of(atlas, ctx))
+    by_rules, scored = _scored(atlas, evidence, muscles)
     current = by_rules if floor is None else max(floor, by_rules)
-    scored: list[tuple[int, int, str]] = []
-    for order, finding in enumerate(atlas.findings.values()):
-        if finding.id in evidence.answers or not _sex_fits(finding.sex, evidence.sex):
-            continue
-        if _too_young(finding.ask_from_age, evidence.age):
-            continue
-        if finding.category not in ("red_flag", "risk_factor"):
-            continue
-        rules = index.get(finding.id, [])
-        danger = _danger(atlas, finding, rules, ctx, evidence, linked, by_rules)
-        if danger > current:
-            scored.append((-danger, order, finding.id))
-    return [fid for _d, _o, fid in sorted(scored)]
+    return _above(scored, current, linked=True)
 
 
 def pending(atlas: Atlas, evidence: Evidence, *, floor: int | None = None) -> list[str]:

@@ -18,6 +18,7 @@ from myomap.engine.safety import (
     SAFETY_LIMIT,
     context,
     fired_rules,
+    open_questions,
     pending,
     rank_of,
     safety_questions,
@@ -32,6 +33,7 @@ __all__ = [
     "UNSURE_STEP",
     "safety_questions",
     "triage",
+    "triage_and_questions",
 ]
 
 LEVEL_WORDS: dict[TriageLevel, str] = {
@@ -196,8 +198,28 @@ def triage(atlas: Atlas, evidence: Evidence) -> Triage:
     Pure and fast: no I/O, a few thousand rule evaluations at most.
     """
     reasons = _reasons(atlas, evidence)
-    level: TriageLevel = reasons[0].level if reasons else "self_care"
-    open_ = pending(atlas, evidence, floor=rank_of(level))
+    level = _level(reasons)
+    return _triage(atlas, evidence, reasons, pending(atlas, evidence, floor=rank_of(level)))
+
+
+def triage_and_questions(
+    atlas: Atlas, evidence: Evidence, muscles: list[str]
+) -> tuple[Triage, list[str]]:
+    """``triage(atlas, evidence)`` and ``safety_questions(atlas, evidence, muscles,
+    limit=None)``, with the safety questions weighed once for both."""
+    reasons = _reasons(atlas, evidence)
+    open_, safety = open_questions(atlas, evidence, muscles, floor=rank_of(_level(reasons)))
+    return _triage(atlas, evidence, reasons, open_), safety
+
+
+def _level(reasons: list[TriageReason]) -> TriageLevel:
+    return reasons[0].level if reasons else "self_care"
+
+
+def _triage(
+    atlas: Atlas, evidence: Evidence, reasons: list[TriageReason], open_: list[str]
+) -> Triage:
+    level = _level(reasons)
     risks = [
         f
         for f, a in evidence.answers.items()
