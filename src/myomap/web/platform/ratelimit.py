@@ -16,14 +16,14 @@ from __future__ import annotations
 
 import logging
 import math
+import threading
 import time
-
-from limits import RateLimitItemPerSecond
-from limits.errors import StorageError
-from limits.storage import MemoryStorage, RedisStorage
-from limits.strategies import MovingWindowRateLimiter
+from typing import TYPE_CHECKING
 
 from myomap.errors import MyomapError
+
+if TYPE_CHECKING:
+    from limits.strategies import MovingWindowRateLimiter
 
 __all__ = ["NAMESPACE", "LimiterUnavailable", "RateLimiter"]
 
@@ -50,27 +50,46 @@ class RateLimiter:
 
     def __init__(self, redis_url: str | None = None) -> None:
         self.shared = bool(redis_url)
-        storage: MemoryStorage | RedisStorage = (
-            RedisStorage(
-                redis_url,
-                wrap_exceptions=True,
-                socket_timeout=REDIS_TIMEOUT,
-                socket_connect_timeout=REDIS_TIMEOUT,
-            )
-            if redis_url
-            else MemoryStorage()
-        )
-        self._strategy = MovingWindowRateLimiter(storage)
+        self._redis_url = redis_url
+        self._made: list[MovingWindowRateLimiter] = []
+        self._lock = threading.Lock()
+        if redis_url:  # a shared store is set up at start, as it always was
+            self._strategy()
+
+    def _strategy(self) -> MovingWindowRateLimiter:
+        """The counting strategy; in memory it is made on the first limited request, so
+        the library (about 0.1 s to import) does not delay the server's start."""
+        with self._lock:
+            if not self._made:
+                from limits.storage import MemoryStorage, RedisStorage
+                from limits.strategies import MovingWindowRateLimiter
+
+                storage: MemoryStorage | RedisStorage = (
+                    RedisStorage(
+                        self._redis_url,
+                        wrap_exceptions=True,
+                        socket_timeout=REDIS_TIMEOUT,
+                        socket_connect_timeout=REDIS_TIMEOUT,
+                    )
+                    if self._redis_url
+                    else MemoryStorage()
+                )
+                self._made.append(MovingWindowRateLimiter(storage))
+            return self._made[0]
 
     def hit(self, key: str, *, limit: int, window: float) -> int:
         """Count a hit; 0 if allowed, else the seconds to wait before the next one."""
         if limit <= 0:
             return 0
+        from limits import RateLimitItemPerSecond
+        from limits.errors import StorageError
+
+        strategy = self._strategy()
         item = RateLimitItemPerSecond(limit, max(1, round(window)))
         try:
-            if self._strategy.hit(item, NAMESPACE, key):
+            if strategy.hit(item, NAMESPACE, key):
                 return 0
-            reset = self._strategy.get_window_stats(item, NAMESPACE, key).reset_time
+            reset = strategy.get_window_stats(item, NAMESPACE, key).reset_time
         except StorageError as exc:
             log.error("rate-limit store unavailable: %s", exc.storage_error)
             raise LimiterUnavailable() from exc
