@@ -90,3 +90,29 @@ def test_compare_results_names_added_removed_and_moved_candidates(store: Store) 
     assert (rerun.old_triage, rerun.new_triage) == ("see_doctor", "self_care")
     assert rerun.triage_changed and rerun.changed
     assert (rerun.old_atlas_version, rerun.new_atlas_version) == ("0.0.1", result.atlas_version)
+
+
+def test_the_same_assessment_saved_twice_at_once_is_stored_once(
+    store: Store, tmp_path: Path
+) -> None:
+    """A double click or a retried request, arriving together on two connections (two
+    server workers): one row, on PostgreSQL too (the person's writes take turns)."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    result = rank(default_model(), EVIDENCE)
+    others = [
+        Store.open(str(store.unit.engine.url.render_as_string(hide_password=False)))
+        for _ in range(4)
+    ]
+    try:
+        with ThreadPoolExecutor(max_workers=4) as pool:
+            saved = list(
+                pool.map(
+                    lambda s: s.save_assessment(evidence=EVIDENCE, result=result).id, others * 2
+                )
+            )
+    finally:
+        for other in others:
+            other.close()
+    assert len(set(saved)) == 1
+    assert [a.id for a in store.list_assessments()] == saved[:1]

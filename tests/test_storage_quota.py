@@ -100,3 +100,27 @@ def test_store_open_reads_the_database_url_from_the_environment(
         assert target.exists()
     finally:
         store.close()
+
+
+def test_the_entry_limit_holds_when_writes_race(url: str) -> None:
+    """Eight writes at once from eight connections against a limit of three: exactly three
+    are stored, the rest refused (one person's writes take turns, on PostgreSQL too)."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    stores = [Store.open(url, quota=Quota(entries=3)) for _ in range(8)]
+
+    def add(store: Store) -> bool:
+        try:
+            store.add_entry(overall=2)
+        except QuotaExceeded:
+            return False
+        return True
+
+    try:
+        with ThreadPoolExecutor(max_workers=8) as pool:
+            stored = list(pool.map(add, stores))
+        assert stored.count(True) == 3
+        assert len(stores[0].list_entries()) == 3
+    finally:
+        for store in stores:
+            store.close()

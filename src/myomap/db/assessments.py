@@ -6,7 +6,7 @@ from __future__ import annotations
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
-from myomap.db.owned import Owned
+from myomap.db.owned import Owned, take_turn
 from myomap.db.quota import check_quota
 from myomap.db.tables import AssessmentRow, ClinicianNoteRow, valid_id
 from myomap.diary.assessment import Assessment, Rerun, compare_results
@@ -42,6 +42,7 @@ class Assessments(Owned):
         if len(note) > MAX_NOTE:
             raise EvidenceError(f"A note may have at most {MAX_NOTE} characters.", field="note")
         with self.unit.writing() as session:
+            take_turn(session, self.owner_id)  # a retried request waits, then finds this one
             latest = session.scalars(
                 select(AssessmentRow)
                 .where(AssessmentRow.owner_id == self.owner_id)

@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session
 
 from myomap.db.checkins import attach as attach_checkins
 from myomap.db.checkins import write as write_checkins
-from myomap.db.owned import Owned
+from myomap.db.owned import Owned, take_turn
 from myomap.db.quota import check_quota
 from myomap.db.tables import EntryPainRow, EntryRow, UTCDateTime, valid_id
 from myomap.diary.entry import Entry, EntryDraft, check_draft
@@ -104,6 +104,7 @@ class Entries(Owned):
         )
         stamp = now()
         with self.unit.writing() as session:
+            take_turn(session, self.owner_id)
             check_quota(session, self.owner_id, self.quota, entries=1, text=len(draft.note))
             row = EntryRow(
                 owner_id=self.owner_id,
@@ -232,6 +233,7 @@ class Entries(Owned):
         current = self.get(entry_id).draft()
         draft = check_draft(self.atlas(), _draft(**{**current.model_dump(), **changes}))
         with self.unit.writing() as session:
+            take_turn(session, self.owner_id)
             row = self._row(session, entry_id, deleted=False)
             grown = len(draft.note) - len(row.note)
             check_quota(session, self.owner_id, self.quota, text=max(grown, 0))

@@ -2,10 +2,9 @@
 how much free text in all.
 
 Checked inside the write transaction that would exceed them (``QuotaExceeded``, 403, and
-nothing is stored). On SQLite writers take turns, so the limit is exact; on PostgreSQL two
-writes racing at the very limit may both pass, so it may be exceeded by the number of
-concurrent requests, never by more. Write *rates* are limited per account in the web app
-(``MYOMAP_WRITE_LIMIT``).
+nothing is stored). One person's writes take turns (``owned.take_turn``: SQLite has one
+writer at a time, PostgreSQL locks the account row), so the limit is exact on both. Write
+*rates* are limited per account in the web app (``MYOMAP_WRITE_LIMIT``).
 """
 
 from __future__ import annotations

@@ -17,6 +17,7 @@ from myomap.db.assessments import Assessments, assessment_of
 from myomap.db.checkins import attach as attach_checkins
 from myomap.db.checkins import write as write_checkins
 from myomap.db.entries import Entries, entry_of
+from myomap.db.owned import take_turn
 from myomap.db.quota import check_quota
 from myomap.db.tables import AssessmentRow, EntryPainRow, EntryRow
 from myomap.diary.assessment import Assessment
@@ -61,6 +62,7 @@ def import_all(
     entries = [_checked_entry(atlas, e) for e in snapshot.entries]
     assessments = [_checked_assessment(atlas, a, model) for a in snapshot.assessments]
     with diary.unit.writing() as session:
+        take_turn(session, owner)
         if replace:
             diary.delete_all(session)
             saved.delete_all(session)
