@@ -334,6 +334,19 @@ def test_several_swollen_stiff_joints_need_a_doctor(atlas: Atlas) -> None:
     assert run(atlas, "hand_dorsal_l", answers=["joints_swollen_stiff"]).level == "see_doctor"
 
 
+def test_pain_in_four_of_the_five_body_areas_needs_a_doctor(atlas: Atlas) -> None:
+    """The generalised-pain criterion: left/right upper and lower limb, and the axial area."""
+    everywhere = ("shoulder_top_l", "arm_anterior_r", "buttock_upper_l", "calf_upper_r")
+    t = run(atlas, *everywhere)
+    assert t.level == "see_doctor" and [r.id for r in t.reasons] == ["widespread_pain"]
+    four = run(atlas, "neck_posterior_l", "shoulder_top_l", "thigh_lateral_r", "knee_anterior_l")
+    assert four.level == "see_doctor"
+    three = run(atlas, "shoulder_top_l", "shoulder_top_r", "neck_posterior_l", "neck_posterior_r")
+    assert three.level == "self_care"  # both shoulders and the neck: three areas
+    not_counted = run(atlas, "jaw_lower_l", "chest_upper_r", "abdomen_lower_l", "buttock_upper_r")
+    assert not_counted.level == "self_care"  # jaw, chest and belly are not limb or axial areas
+
+
 def test_raised_intracranial_pressure(atlas: Atlas) -> None:
     assert run(atlas, "vertex", answers=["headache_worse_lying_straining"]).level == "urgent"
     t = run(atlas, "vertex", answers=["headache_worse_lying_straining", "nausea_vomiting"])
@@ -597,6 +610,9 @@ def _evidence_for(atlas: Atlas, rule_id: str) -> dict[str, Any]:
         token = rule.regions[0]
         region = next(r.id for r in atlas.regions.values() if token in (r.id, r.base, r.group))
         pain = [region]
+    if rule.min_body_areas is not None:  # one region in each of the five areas, as needed
+        spread = ["neck_posterior_l", "shoulder_top_l", "shoulder_top_r", "thigh_lateral_l"]
+        pain += [*spread, "thigh_lateral_r"][: rule.min_body_areas]
     age = rule.min_age if rule.min_age is not None else rule.max_age
     return {"regions": pain, "answers": answers, "age": age, "sex": rule.sex}
 

@@ -53,7 +53,7 @@ RULES: dict[str, str] = {
     "MYO013": "a muscle file is not named after the muscle's id",
     "MYO014": "an id is not snake_case",
     "MYO015": "a muscle gives a likelihood for a red-flag finding (red flags never rank muscles)",
-    "MYO016": "a red flag rule names no findings",
+    "MYO016": "a red flag rule names no findings (and has no min_body_areas map condition)",
     **SAFETY_RULES,
     **LEXICON_RULES,
     **CARE_RULES,
@@ -220,7 +220,7 @@ def _red_flags(raw: RawAtlas) -> list[Problem]:
     out: list[Problem] = []
     for rf in raw.red_flags:
         rule = rf.record
-        if not rule.all and not rule.any:
+        if not rule.all and not rule.any and rule.min_body_areas is None:
             out.append(
                 Problem("MYO016", f"red flag {rule.id!r} names no findings in all or any", rf.file)
             )

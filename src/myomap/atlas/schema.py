@@ -153,6 +153,13 @@ class RedFlag(Record):
         default_factory=list,
         description="a painful region must match one of these (region ids, base ids or groups)",
     )
+    min_body_areas: int | None = Field(
+        default=None,
+        ge=1,
+        le=5,
+        description="it hurts in at least this many of the five body areas of the "
+        "widespread-pain definition (engine.safety.body_area)",
+    )
     min_age: int | None = None
     max_age: int | None = None
     sex: Literal["female", "male"] | None = None

@@ -56,27 +56,51 @@ def rank_of(level: TriageLevel) -> int:
 
 @dataclass(frozen=True)
 class Context:
-    """What the rules look at: the 'yes' answers, the painful areas, age and sex."""
+    """What the rules look at: the 'yes' answers, the painful areas, age and sex, and in how
+    many of the five body areas of the widespread-pain definition it hurts."""
 
     yes: frozenset[str]
     areas: frozenset[str]
     age: int | None
     sex: str | None
+    body_areas: int = 0
 
     def with_yes(self, extra: Iterable[str]) -> Context:
-        return Context(self.yes | frozenset(extra), self.areas, self.age, self.sex)
+        return Context(self.yes | frozenset(extra), self.areas, self.age, self.sex, self.body_areas)
+
+
+AXIAL_GROUPS = frozenset({"neck", "upper_back", "low_back"})
+LIMB_GROUPS = {"shoulder": "upper", "upper_limb": "upper", "lower_limb": "lower"}
+HIP_REGIONS = frozenset({"buttock_upper", "buttock_lower", "hip_lateral"})
+"""The five body areas of the generalised-pain criterion of the 2016 fibromyalgia criteria
+(left and right upper limb with the shoulder girdle, left and right lower limb with the hip
+and buttock, and the axial area: neck, upper and lower back; jaw, chest and belly do not
+count), in the atlas's region groups."""
+
+
+def body_area(group: str, base: str, side: str) -> str | None:
+    """Which of the five areas a region belongs to, if any ("left upper", "axial", …)."""
+    if group in AXIAL_GROUPS:
+        return "axial"
+    limb = "lower" if base in HIP_REGIONS else LIMB_GROUPS.get(group)
+    if limb is None or side not in ("left", "right"):
+        return None
+    return f"{side} {limb}"
 
 
 def context(atlas: Atlas, evidence: Evidence) -> Context:
     """The rule context of the evidence: painful region ids with their base ids and groups."""
     areas: set[str] = set()
+    spread: set[str] = set()
     for region_id in evidence.painful():
         region = atlas.regions.get(region_id)
         areas.add(region_id)
         if region is not None:
             areas.update({region.base, region.group})
+            if (where := body_area(region.group, region.base, region.side)) is not None:
+                spread.add(where)
     yes = frozenset(f for f, a in evidence.answers.items() if a == "yes")
-    return Context(yes, frozenset(areas), evidence.age, evidence.sex)
+    return Context(yes, frozenset(areas), evidence.age, evidence.sex, len(spread))
 
 
 def _too_young(from_age: int | None, age: int | None) -> bool:
@@ -99,6 +123,8 @@ def _person_fits(rule: RedFlag, ctx: Context) -> bool:
 
 
 def _regions_match(rule: RedFlag, ctx: Context) -> bool:
+    if rule.min_body_areas is not None and ctx.body_areas < rule.min_body_areas:
+        return False
     return not rule.regions or any(token in ctx.areas for token in rule.regions)
 
 
