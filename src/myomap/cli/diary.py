@@ -209,26 +209,32 @@ def report(
 ) -> None:
     """Write a report: PDF for a clinician, FHIR R4B Bundle, JSON export (re-importable
     with `myomap restore`), CSV of entries, or a daily reminder as iCalendar."""
-    from myomap.diary.when import now
-    from myomap.reports.calendar import daily_reminder
-    from myomap.reports.csv_export import entries_csv
-    from myomap.reports.fhir import fhir_bundle
-    from myomap.reports.pdf import render_pdf
     from myomap.reports.summary import build_summary
 
+    # Each format loads only its own writer (matplotlib and reportlab, fhir.resources,
+    # icalendar), so one report does not pay for the others.
     store = _store()
     if kind is ReportFormat.json:
         _write(out_file, store.export_all().to_json())
     else:
         summary = build_summary(store, since=since, until=until, name=name)
         if kind is ReportFormat.pdf:
+            from myomap.reports.pdf import render_pdf
+
             _write(out_file, render_pdf(summary))
         elif kind is ReportFormat.fhir:
+            from myomap.reports.fhir import fhir_bundle
+
             bundle = fhir_bundle(summary, assessments=store.list_assessments()[::-1])
             _write(out_file, json.dumps(bundle, ensure_ascii=False, indent=1) + "\n")
         elif kind is ReportFormat.csv:
+            from myomap.reports.csv_export import entries_csv
+
             _write(out_file, entries_csv(summary.entries))
         else:
+            from myomap.diary.when import now
+            from myomap.reports.calendar import daily_reminder
+
             reminder = daily_reminder(summary.plan, at=_clock(at), zone=_zone(zone), now=now())
             _write(out_file, reminder)
     out.print(f"wrote {out_file}", highlight=False)
