@@ -291,7 +291,7 @@ PHRASINGS: dict[str, list[str]] = {
         "I think I ruptured my achilles",
     ],
     "hands_clumsy_or_unsteady": [
-        "my neck hurts and I keep dropping things",
+        "my hands have got clumsy since the neck pain started",
         "I struggle with buttons now and my hands feel clumsy",
         "I've been unsteady on my feet since the neck pain started",
     ],

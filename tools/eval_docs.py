@@ -13,6 +13,7 @@ from pathlib import Path
 from myomap.engine.defaults import default_model
 from myomap.evaluation.interview import interview_markdown, interview_report
 from myomap.evaluation.stories import load_stories, score_stories, stories_markdown
+from myomap.evaluation.understanding import compare_text, text_markdown
 from myomap.evaluation.vignettes import compare, load_vignettes, to_markdown
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -33,6 +34,9 @@ def tables() -> dict[str, str]:
         out[name] = to_markdown(compare(model, vignettes)).strip()
     hard = load_vignettes(ROOT / HARD)
     out["hard"] = interview_markdown(interview_report(model, hard)).strip()
+    out["text_hard"] = text_markdown(compare_text(model, hard)).strip()
+    clinician = [v for f in BLOCKS["whole"] for v in load_vignettes(ROOT / f)]
+    out["text_clinician"] = text_markdown(compare_text(model, clinician)).strip()
     stories = load_stories(ROOT / STORIES)
     out["stories"] = stories_markdown(score_stories(model.atlas, stories)).strip()
     return out
