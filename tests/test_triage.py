@@ -347,6 +347,43 @@ def test_pain_in_four_of_the_five_body_areas_needs_a_doctor(atlas: Atlas) -> Non
     assert not_counted.level == "self_care"  # jaw, chest and belly are not limb or axial areas
 
 
+def test_sudden_severe_belly_pain_is_an_emergency_at_any_age(atlas: Atlas) -> None:
+    t = run(atlas, "abdomen_lower_l", answers=["sudden_severe_onset"], age=25, sex="female")
+    assert t.level == "emergency" and "sudden_severe_abdomen" in [r.id for r in t.reasons]
+    assert run(atlas, "abdomen_upper_r", answers=["gi_bleeding"]).level == "emergency"
+    assert run(atlas, "abdomen_lower_r", answers=["bowel_stopped"]).level == "emergency"
+
+
+def test_fever_with_a_sign_of_sepsis_is_an_emergency(atlas: Atlas) -> None:
+    t = run(atlas, "calf_upper_r", answers=["fever", "breathless_new"])
+    assert t.level == "emergency" and "sepsis_signs" in [r.id for r in t.reasons]
+
+
+def test_the_new_emergency_signs_of_the_review(atlas: Atlas) -> None:
+    assert run(atlas, "cheek_l", answers=["face_swelling_spreading"]).level == "emergency"
+    assert run(atlas, "groin_r", answers=["hernia_stuck"]).level == "emergency"
+    assert run(atlas, "groin_r", answers=["groin_lump", "bowel_stopped"]).level == "emergency"
+    assert run(atlas, "shoulder_front_r", answers=["shoulder_out_of_shape"]).level == "emergency"
+    myelo = run(
+        atlas, "neck_posterior_l", answers=["hands_clumsy_or_unsteady", "arm_weakness_progressive"]
+    )
+    assert myelo.level == "emergency"
+
+
+def test_a_blow_to_the_head_needs_a_doctor_and_with_blood_thinners_an_emergency(
+    atlas: Atlas,
+) -> None:
+    assert run(atlas, "occiput_l", answers=["head_blow_recent"]).level == "see_doctor"
+    both = run(atlas, "occiput_l", answers=["head_blow_recent", "anticoagulants"])
+    assert both.level == "emergency" and "anticoagulants" in both.risk_factors
+
+
+def test_foot_pain_at_rest_and_headache_in_pregnancy_are_urgent(atlas: Atlas) -> None:
+    assert run(atlas, "sole_l", answers=["foot_rest_pain_or_ulcer"]).level == "urgent"
+    t = run(atlas, "vertex", answers=["may_be_pregnant", "new_headache_recent"], sex="female")
+    assert t.level == "urgent" and "pre_eclampsia" in [r.id for r in t.reasons]
+
+
 def test_raised_intracranial_pressure(atlas: Atlas) -> None:
     assert run(atlas, "vertex", answers=["headache_worse_lying_straining"]).level == "urgent"
     t = run(atlas, "vertex", answers=["headache_worse_lying_straining", "nausea_vomiting"])

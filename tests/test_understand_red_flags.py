@@ -311,7 +311,7 @@ PHRASINGS: dict[str, list[str]] = {
     ],
     "arm_weak_after_injury": [
         "I fell on my shoulder and now I can't lift my arm",
-        "I think I dislocated my shoulder",
+        "I landed on my shoulder and now I can't lift my arm",
     ],
     "face_electric_shocks": [
         "sudden electric shocks in my cheek when I brush my teeth",
@@ -324,6 +324,25 @@ PHRASINGS: dict[str, list[str]] = {
     "joints_swollen_stiff": [
         "my knuckles are swollen and my hands are stiff every morning",
         "several joints are swollen and stiff in the morning",
+    ],
+    "bowel_stopped": [
+        "I haven't farted or pooed for two days and my belly is swollen",
+        "I can't pass wind at all",
+    ],
+    "gi_bleeding": ["I threw up blood this morning", "my poo has gone black and tarry"],
+    "face_swelling_spreading": [
+        "my face is swelling up near the bad tooth",
+        "the swelling is spreading and it's hard to swallow",
+    ],
+    "hernia_stuck": [
+        "the hernia has gone hard and tender",
+        "the lump in my groin won't go back in",
+    ],
+    "shoulder_out_of_shape": ["I think I dislocated my shoulder", "my shoulder looks out of place"],
+    "head_blow_recent": ["I hit my head on a cupboard", "I banged my head falling off my bike"],
+    "foot_rest_pain_or_ulcer": [
+        "my toes hurt at night in bed and I hang my foot out of bed",
+        "there's a sore on my foot that won't heal",
     ],
 }
 
