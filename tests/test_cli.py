@@ -161,6 +161,8 @@ def test_assess_exit_codes_and_no_false_reassurance() -> None:
     proc = myomap("assess", "--pain", "lumbar_paraspinal_r:6", "--unknown", "saddle_numbness")
     assert proc.returncode == 3, proc.stdout
     assert "SEE A DOCTOR TODAY" in proc.stdout
+    proc = myomap("assess", "--text", "my back hurts and I can't pee at all since yesterday")
+    assert proc.returncode == 4 and "EMERGENCY" in proc.stdout  # a description exits so too
 
 
 def test_assess_save_stores_the_assessment(tmp_path: Path) -> None:

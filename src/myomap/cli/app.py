@@ -192,7 +192,7 @@ def assess(
         raise EvidenceError(f"Unknown method {method!r}: use engine or lookup.", field="method")
     chosen: Method = "engine" if method == "engine" else "lookup"
     if text is not None:
-        _assess_text(text, chosen, as_json)
+        _exit_for(_assess_text(text, chosen, as_json))
         return
     if batch is not None:
         _assess_batch(batch, chosen)
@@ -247,7 +247,7 @@ def _exit_for(result: Result) -> None:
         raise typer.Exit(code)
 
 
-def _assess_text(text: str, method: Method, as_json: bool) -> None:
+def _assess_text(text: str, method: Method, as_json: bool) -> Result:
     """Understand a description, show it, then rank everything understood."""
     from myomap.understand import evidence_from, understand
 
@@ -257,12 +257,13 @@ def _assess_text(text: str, method: Method, as_json: bool) -> None:
         print_json(
             {"understanding": u.model_dump(mode="json"), "result": result.model_dump(mode="json")}
         )
-        return
+        return result
     from myomap.cli.render import result_view
     from myomap.cli.understood import understanding_view
 
     out.print(understanding_view(u))
     out.print(result_view(result, default_model().atlas))
+    return result
 
 
 def _assess_batch(path: Path, method: Method) -> None:
