@@ -23,6 +23,7 @@ BLOCKS = {
     "whole": ["eval/vignettes.yaml", "eval/vignettes_whole_body.yaml"],
 }
 STORIES = "eval/stories/red_flags.yaml"
+FRESH = "eval/stories/red_flags_fresh.yaml"
 HARD = "eval/hard/vignettes.yaml"
 
 
@@ -39,6 +40,8 @@ def tables() -> dict[str, str]:
     out["text_clinician"] = text_markdown(compare_text(model, clinician)).strip()
     stories = load_stories(ROOT / STORIES)
     out["stories"] = stories_markdown(score_stories(model.atlas, stories)).strip()
+    fresh = score_stories(model.atlas, load_stories(ROOT / FRESH))
+    out["stories_fresh"] = stories_markdown({"holdout": fresh["holdout"]}, show=()).strip()
     return out
 
 

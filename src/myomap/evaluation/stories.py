@@ -127,7 +127,7 @@ def stories_markdown(reports: dict[str, StoryReport], *, show: Iterable[str] = (
     """The tables for docs/evaluation.md; misses are listed only for the splits in ``show``
     (never the holdout by default: reading its misses would be tuning on it)."""
     lines: list[str] = []
-    for name in ("dev", "holdout", "all"):
+    for name in [n for n in ("dev", "holdout", "all") if n in reports]:
         report = reports[name]
         t = report.triage
         lines += [
