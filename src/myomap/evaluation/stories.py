@@ -127,11 +127,11 @@ def stories_markdown(reports: dict[str, StoryReport], *, show: Iterable[str] = (
     """The tables for docs/evaluation.md; misses are listed only for the splits in ``show``
     (never the holdout by default: reading its misses would be tuning on it)."""
     lines: list[str] = []
-    for name in [n for n in ("dev", "holdout", "all") if n in reports]:
-        report = reports[name]
+    for split in [n for n in ("dev", "holdout", "all") if n in reports]:
+        report = reports[split]
         t = report.triage
         lines += [
-            f"### {name} ({t.cases} stories)",
+            f"### {split} ({t.cases} stories)",
             "",
             "| expected level | stories | under-triaged | over-triaged |",
             "|---|---|---|---|",
