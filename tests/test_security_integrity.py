@@ -12,6 +12,7 @@ from typing import Any
 
 import pytest
 from alembic import command
+from backends import BACKENDS
 from servers import (
     PASSWORD,
     fast_hashes,  # noqa: F401 - an autouse fixture
@@ -28,14 +29,6 @@ from myomap.db.tables import AssessmentRow, EntryRow
 from myomap.db.testing import Backend, postgres_url, temporary_database
 from myomap.errors import Conflict, EvidenceError
 
-BACKENDS = [
-    pytest.param("sqlite", id="sqlite"),
-    pytest.param(
-        "postgresql",
-        id="postgresql",
-        marks=pytest.mark.skipif(postgres_url() is None, reason="MYOMAP_TEST_POSTGRES_URL unset"),
-    ),
-]
 EVIDENCE = {"pain": [{"region": "lumbar_paraspinal_r", "intensity": 6}]}
 
 

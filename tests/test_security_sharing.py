@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from backends import BACKENDS
 from servers import (
     fast_hashes,  # noqa: F401 - an autouse fixture
     make_user,
@@ -21,17 +22,9 @@ from servers import (
 from myomap.accounts.sharing import Sharing
 from myomap.accounts.users import Accounts
 from myomap.db import Store
-from myomap.db.testing import Backend, postgres_url, temporary_database
+from myomap.db.testing import Backend, temporary_database
 from myomap.errors import EvidenceError
 
-BACKENDS = [
-    pytest.param("sqlite", id="sqlite"),
-    pytest.param(
-        "postgresql",
-        id="postgresql",
-        marks=pytest.mark.skipif(postgres_url() is None, reason="MYOMAP_TEST_POSTGRES_URL unset"),
-    ),
-]
 EVIDENCE = {"pain": [{"region": "sacrum", "intensity": 5}]}
 
 

@@ -7,6 +7,7 @@ import re
 from pathlib import Path
 
 import pytest
+from backends import BACKENDS
 from fastapi.testclient import TestClient
 from servers import (
     BASE,
@@ -26,7 +27,6 @@ from typer.testing import CliRunner
 from myomap.accounts.users import Accounts
 from myomap.db import Store
 from myomap.db.tables import AuditRow
-from myomap.db.testing import postgres_url
 from myomap.errors import MyomapError
 from myomap.settings import Settings
 from myomap.web import create_app
@@ -34,14 +34,6 @@ from myomap.web.serve import run
 
 ENTRY = {"overall": 4, "pain": {"sacrum": 3}, "note": "after the drive"}
 EVIDENCE = {"pain": [{"region": "lumbar_paraspinal_r", "intensity": 6}]}
-BACKENDS = [
-    pytest.param("sqlite", id="sqlite"),
-    pytest.param(
-        "postgresql",
-        id="postgresql",
-        marks=pytest.mark.skipif(postgres_url() is None, reason="MYOMAP_TEST_POSTGRES_URL unset"),
-    ),
-]
 
 
 def test_without_credentials_api_is_401_and_pages_go_to_sign_in(tmp_path: Path) -> None:

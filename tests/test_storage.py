@@ -13,26 +13,16 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from backends import BACKENDS
 from sqlalchemy import event
 
 from myomap.db import Store
 from myomap.db.migrate import current_revision, head_revision
-from myomap.db.testing import Backend, postgres_url, temporary_database
+from myomap.db.testing import Backend, temporary_database
 from myomap.diary import Snapshot
 from myomap.diary.snapshot import parse_snapshot
 from myomap.errors import EvidenceError, NotFound
 
-BACKENDS = [
-    pytest.param("sqlite", id="sqlite"),
-    pytest.param(
-        "postgresql",
-        id="postgresql",
-        marks=pytest.mark.skipif(
-            postgres_url() is None,
-            reason="MYOMAP_TEST_POSTGRES_URL is not set (.ci/run starts a PostgreSQL 15)",
-        ),
-    ),
-]
 MONDAY = datetime(2025, 3, 3, 7, 30, tzinfo=UTC)
 
 

@@ -6,25 +6,15 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from backends import BACKENDS
 
 from myomap.db import Store
-from myomap.db.testing import Backend, postgres_url, temporary_database
+from myomap.db.testing import Backend, temporary_database
 from myomap.diary.assessment import compare_results
 from myomap.engine import Evidence, Result, rank
 from myomap.engine.defaults import default_model
 from myomap.errors import EvidenceError, NotFound
 
-BACKENDS = [
-    pytest.param("sqlite", id="sqlite"),
-    pytest.param(
-        "postgresql",
-        id="postgresql",
-        marks=pytest.mark.skipif(
-            postgres_url() is None,
-            reason="MYOMAP_TEST_POSTGRES_URL is not set (.ci/run starts a PostgreSQL 15)",
-        ),
-    ),
-]
 EVIDENCE = Evidence.model_validate(
     {
         "pain": [

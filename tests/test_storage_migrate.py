@@ -18,24 +18,13 @@ import pytest
 from alembic import command
 from alembic.script import ScriptDirectory
 from alembic.util.exc import CommandError
+from backends import BACKENDS
 from sqlalchemy import inspect, text
 
 from myomap.db import Store, open_engine
 from myomap.db.migrate import _config, current_revision, head_revision
 from myomap.db.tables import Base
-from myomap.db.testing import Backend, postgres_url, temporary_database
-
-BACKENDS = [
-    pytest.param("sqlite", id="sqlite"),
-    pytest.param(
-        "postgresql",
-        id="postgresql",
-        marks=pytest.mark.skipif(
-            postgres_url() is None,
-            reason="MYOMAP_TEST_POSTGRES_URL is not set (.ci/run starts a PostgreSQL 15)",
-        ),
-    ),
-]
+from myomap.db.testing import Backend, temporary_database
 
 
 @pytest.fixture(params=BACKENDS)

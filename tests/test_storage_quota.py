@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from backends import BACKENDS
 from servers import (
     fast_hashes,  # noqa: F401 - an autouse fixture
     make_user,
@@ -17,18 +18,9 @@ from servers import (
 
 from myomap.db import Store
 from myomap.db.quota import Quota, QuotaExceeded
-from myomap.db.testing import Backend, postgres_url, temporary_database
+from myomap.db.testing import Backend, temporary_database
 from myomap.engine import Evidence, rank
 from myomap.engine.defaults import default_model
-
-BACKENDS = [
-    pytest.param("sqlite", id="sqlite"),
-    pytest.param(
-        "postgresql",
-        id="postgresql",
-        marks=pytest.mark.skipif(postgres_url() is None, reason="MYOMAP_TEST_POSTGRES_URL unset"),
-    ),
-]
 
 
 @pytest.fixture(params=BACKENDS)

@@ -22,9 +22,8 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from myomap.atlas.model import Atlas
 from myomap.atlas.schema import TriageLevel
-from myomap.engine.triage import LEVELS
 from myomap.evaluation.cases import load_cases
-from myomap.evaluation.triage import Expectation, TriageReport, outcome
+from myomap.evaluation.triage import Expectation, TriageReport, level_table, outcome
 from myomap.understand import provisional_triage, understand
 
 __all__ = ["Story", "StoryReport", "load_stories", "score_stories", "stories_markdown"]
@@ -130,16 +129,7 @@ def stories_markdown(reports: dict[str, StoryReport], *, show: Iterable[str] = (
     for split in [n for n in ("dev", "holdout", "all") if n in reports]:
         report = reports[split]
         t = report.triage
-        lines += [
-            f"### {split} ({t.cases} stories)",
-            "",
-            "| expected level | stories | under-triaged | over-triaged |",
-            "|---|---|---|---|",
-        ]
-        for level in reversed(LEVELS):
-            n, n_under, n_over = t.by_level.get(level, [0, 0, 0])
-            if n:
-                lines.append(f"| {level} | {n} | {n_under} | {n_over} |")
+        lines += level_table(t, split, "stories")
         under = sum(row[1] for row in t.by_level.values())
         lines += [
             "",

@@ -35,6 +35,7 @@ __all__ = [
     "Expectation",
     "TriageCase",
     "TriageReport",
+    "level_table",
     "load_triage_cases",
     "outcome",
     "score_triage",
@@ -152,21 +153,27 @@ def _count(report: TriageReport, case: TriageCase, result: Outcome, miss: Miss) 
         report.mimics_over += result == "over"
 
 
+def level_table(report: TriageReport, split: str, noun: str = "cases") -> list[str]:
+    """A split's heading and its table of cases by expected level: under and over it."""
+    lines = [
+        f"### {split} ({report.cases} {noun})",
+        "",
+        f"| expected level | {noun} | under-triaged | over-triaged |",
+        "|---|---|---|---|",
+    ]
+    for level in reversed(LEVELS):
+        n, n_under, n_over = report.by_level.get(level, [0, 0, 0])
+        if n:
+            lines.append(f"| {level} | {n} | {n_under} | {n_over} |")
+    return lines
+
+
 def triage_markdown(reports: dict[str, TriageReport]) -> str:
     """The tables for docs/evaluation.md."""
     lines: list[str] = []
     for name in ("dev", "holdout", "all"):
         report = reports[name]
-        lines += [
-            f"### {name} ({report.cases} cases)",
-            "",
-            "| expected level | cases | under-triaged | over-triaged |",
-            "|---|---|---|---|",
-        ]
-        for level in reversed(LEVELS):
-            n, n_under, n_over = report.by_level.get(level, [0, 0, 0])
-            if n:
-                lines.append(f"| {level} | {n} | {n_under} | {n_over} |")
+        lines += level_table(report, name)
         rate = report.mimics_over / report.mimics if report.mimics else 0.0
         lines += [
             "",
