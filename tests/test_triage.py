@@ -665,3 +665,11 @@ def test_every_rule_fires_on_its_own_conditions_and_sets_its_level(
     t = run(atlas, *raw.pop("regions"), **raw)
     assert rule_id in [r.id for r in t.reasons]
     assert at_least(t, atlas.red_flags[rule_id].level)
+
+
+def test_a_risk_factor_a_rule_used_is_named_as_part_of_the_reason(atlas: Atlas) -> None:
+    used = run(atlas, "occiput_l", answers=["head_blow_recent", "anticoagulants"])
+    assert "blood thinners" in used.message and "part of the reason" in used.message
+    assert "does not change the advice" not in used.message
+    alone = run(atlas, "calf_upper_l", answers=["anticoagulants"])
+    assert "does not change the advice on its own" in alone.message

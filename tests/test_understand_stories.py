@@ -95,3 +95,15 @@ def test_contractions_without_apostrophes_still_negate(atlas: Atlas) -> None:
     told = understand(atlas, "I havent been able to pee since last night. I dont have a fever")
     said = {f.finding: f.polarity for f in told.findings}
     assert said["urinary_retention"] == "yes" and said["fever"] == "no"
+
+
+def test_a_stated_risk_factor_counts_for_the_safety_check_at_once(atlas: Atlas) -> None:
+    """What the page applies before confirmation is what the provisional triage counted:
+    a blow to the head on blood thinners is an emergency on both."""
+    from myomap.engine.triage import triage
+    from myomap.understand import evidence_from, provisional_triage, understand
+
+    told = understand(atlas, "I banged my head yesterday and I take warfarin")
+    assert {f.finding for f in told.red_flags} == {"head_blow_recent", "anticoagulants"}
+    applied = evidence_from(told, [f.id for f in told.red_flags])
+    assert provisional_triage(atlas, told).level == triage(atlas, applied).level == "emergency"

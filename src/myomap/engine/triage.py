@@ -9,6 +9,8 @@ the risk factors the person gave. ``triage`` is pure: atlas and evidence in, res
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from myomap.atlas.model import Atlas
 from myomap.atlas.schema import Finding, TriageLevel
 from myomap.engine.evidence import Evidence
@@ -153,10 +155,19 @@ def _labels(atlas: Atlas, ids: list[str]) -> list[str]:
     return [atlas.findings[f].label or f for f in ids]
 
 
-def _message(level: TriageLevel, open_: list[str], risks: list[str], unsure: list[str]) -> str:
+def _message(
+    level: TriageLevel,
+    open_: list[str],
+    risks: list[str],
+    unsure: list[str],
+    counted: Sequence[str] = (),
+) -> str:
+    """``risks``: risk factors no rule used; ``counted``: those part of a reason given."""
     n = len(open_)
     plural = {"s": "s" if n != 1 else "", "are": "are" if n != 1 else "is"}
     notes = ""
+    if counted:
+        notes += f" Noted: {_listing(list(counted))}, part of the reason below."
     if risks:
         notes += (
             f" Noted: {_listing(risks)}. This does not change the advice on its own, but "
@@ -230,10 +241,20 @@ def _triage(
         for f, a in evidence.answers.items()
         if a == "unknown" and f in atlas.findings and atlas.findings[f].category == "red_flag"
     ]
+    used = {
+        f
+        for r in reasons
+        if (rule := atlas.red_flags.get(r.id)) is not None
+        for f in [*rule.all, *rule.any]
+    }
+    alone = [f for f in risks if f not in used]
+    counted = [f for f in risks if f in used]
     return Triage(
         level=level,
         reasons=reasons,
-        message=_message(level, open_, _labels(atlas, risks), _labels(atlas, unsure)),
+        message=_message(
+            level, open_, _labels(atlas, alone), _labels(atlas, unsure), _labels(atlas, counted)
+        ),
         hide_muscle_advice=level in HIDDEN_AT,
         hide_reason=_hide_reason(level, reasons),
         checked=not open_,

@@ -103,8 +103,8 @@ class Understanding(_Model):
     findings: list[FindingItem] = Field(default_factory=list)
     red_flags: list[FindingItem] = Field(
         default_factory=list,
-        description="red-flag findings the text states or hedges (not negated): they raise "
-        "triage at once, before anything is confirmed",
+        description="warning signs (and the risk factors that go with them) the text states "
+        "or hedges, not negated: they count for triage at once, before anything is confirmed",
     )
     age: Stated | None = None
     sex: Stated | None = None

@@ -124,7 +124,12 @@ def understand(atlas: Atlas, text: str, lexicon: Lexicon | None = None) -> Under
         text=text,
         regions=regions,
         findings=findings,
-        red_flags=[f for f in findings if f.red_flag and f.polarity != "no"],
+        red_flags=[
+            f
+            for f in findings
+            if atlas.findings[f.finding].category in ("red_flag", "risk_factor")
+            and f.polarity != "no"
+        ],
         age=age,
         sex=sex,
         time_course=times,
