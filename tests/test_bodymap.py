@@ -238,3 +238,12 @@ def test_views_share_lateral_regions() -> None:
         assert base in both, region
         fy, by = front.shapes[region].centroid[1], back.shapes[region].centroid[1]
         assert abs(fy - by) < 30, region
+
+
+def test_the_stored_region_areas_are_the_figures_own() -> None:
+    """data/areas.json is what the drawings measure (rewrite: tools/figure_areas.py)."""
+    from myomap.atlas.figures.areas import measure_areas, region_areas
+
+    measured, stored = measure_areas(), region_areas()
+    assert stored.keys() == measured.keys()
+    assert all(abs(stored[r] - measured[r]) < 1e-5 for r in measured)

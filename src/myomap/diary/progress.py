@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, tzinfo
 from typing import Literal
 
-from myomap.atlas.figures import VIEWS, load_figure
+from myomap.atlas.figures.areas import region_areas as stored_areas
 from myomap.diary.entry import Entry
 
 __all__ = [
@@ -44,11 +44,8 @@ __all__ = [
 @functools.cache
 def region_areas() -> tuple[Mapping[str, float], float]:
     """Area of each region summed over both figures, and the figures' total area."""
-    areas: dict[str, float] = defaultdict(float)
-    for view in VIEWS:
-        for region, shape in load_figure(view).shapes.items():
-            areas[region] += shape.area
-    return dict(areas), sum(areas.values())
+    areas = stored_areas()
+    return areas, sum(areas.values())
 
 
 def _marked(pain: Mapping[str, int]) -> set[str]:
