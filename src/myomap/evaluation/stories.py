@@ -23,7 +23,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from myomap.atlas.model import Atlas
 from myomap.atlas.schema import TriageLevel
 from myomap.evaluation.cases import load_cases
-from myomap.evaluation.triage import Expectation, TriageReport, level_table, outcome
+from myomap.evaluation.triage import Expectation, TriageReport, level_table, outcome, tally
 from myomap.understand import provisional_triage, understand
 
 __all__ = ["Story", "StoryReport", "load_stories", "score_stories", "stories_markdown"]
@@ -100,7 +100,7 @@ def score_stories(atlas: Atlas, stories: Iterable[Story]) -> dict[str, StoryRepo
         result = outcome(given, story.expect)
         for name in (story.split, "all"):
             report = reports[name]
-            _count(report.triage, story, result, given)
+            tally(report.triage, story.expect.triage, result, mimic=story.mimic)
             report.signs += len(story.expect.signs)
             report.signs_found += len(story.expect.signs) - len(missed)
             report.negated += len(story.expect.negated)
@@ -108,18 +108,6 @@ def score_stories(atlas: Atlas, stories: Iterable[Story]) -> dict[str, StoryRepo
             if result != "correct" or missed or wrong:
                 report.misses.append(StoryMiss(story.id, story.expect.triage, given, missed, wrong))
     return reports
-
-
-def _count(report: TriageReport, story: Story, result: str, given: TriageLevel) -> None:
-    report.cases += 1
-    row = report.by_level.setdefault(story.expect.triage, [0, 0, 0])
-    row[0] += 1
-    report.correct += result == "correct"
-    row[1] += result == "under"
-    row[2] += result == "over"
-    if story.mimic:
-        report.mimics += 1
-        report.mimics_over += result == "over"
 
 
 def stories_markdown(reports: dict[str, StoryReport], *, show: Iterable[str] = ("dev",)) -> str:

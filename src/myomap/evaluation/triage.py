@@ -39,6 +39,7 @@ __all__ = [
     "load_triage_cases",
     "outcome",
     "score_triage",
+    "tally",
     "triage_markdown",
 ]
 
@@ -132,23 +133,33 @@ def score_triage(atlas: Atlas, cases: Iterable[TriageCase]) -> dict[str, TriageR
         result = outcome(given, case.expect)
         miss = Miss(case.id, case.condition, case.expect.triage, given)
         for name in (case.split, "all"):
-            _count(reports[name], case, result, miss)
+            tally(reports[name], case.expect.triage, result, mimic=case.mimic, miss=miss)
     return reports
 
 
-def _count(report: TriageReport, case: TriageCase, result: Outcome, miss: Miss) -> None:
+def tally(
+    report: TriageReport,
+    expected: TriageLevel,
+    result: Outcome,
+    *,
+    mimic: bool,
+    miss: Miss | None = None,
+) -> None:
+    """Count one case into ``report``; ``miss`` is listed when the case falls under or over."""
     report.cases += 1
-    row = report.by_level.setdefault(case.expect.triage, [0, 0, 0])
+    row = report.by_level.setdefault(expected, [0, 0, 0])
     row[0] += 1
     if result == "correct":
         report.correct += 1
     elif result == "under":
         row[1] += 1
-        report.under.append(miss)
+        if miss is not None:
+            report.under.append(miss)
     else:
         row[2] += 1
-        report.over.append(miss)
-    if case.mimic:
+        if miss is not None:
+            report.over.append(miss)
+    if mimic:
         report.mimics += 1
         report.mimics_over += result == "over"
 

@@ -14,12 +14,9 @@ from myomap.atlas.model import Atlas
 from myomap.engine.evidence import Answer, Evidence, Pain
 from myomap.engine.result import Triage
 from myomap.engine.triage import triage
-from myomap.understand.model import Understanding
+from myomap.understand.model import SAFETY_CATEGORIES, Understanding
 
 __all__ = ["SAFETY_CATEGORIES", "evidence_from", "provisional_triage"]
-
-SAFETY_CATEGORIES = frozenset({"red_flag", "risk_factor"})
-"""Finding categories that triage reads straight from the text."""
 
 
 def evidence_from(

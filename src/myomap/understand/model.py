@@ -13,6 +13,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from myomap.engine.evidence import Answer
 
 __all__ = [
+    "SAFETY_CATEGORIES",
     "FindingItem",
     "Polarity",
     "RegionItem",
@@ -24,6 +25,10 @@ __all__ = [
 
 Polarity = Answer
 """yes: said to be there; no: said not to be there; unknown: hedged ("maybe", "not sure")."""
+
+
+SAFETY_CATEGORIES = frozenset({"red_flag", "risk_factor"})
+"""Finding categories that triage reads straight from the text, before confirmation."""
 
 
 class _Model(BaseModel):

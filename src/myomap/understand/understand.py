@@ -17,17 +17,17 @@ from typing import Literal
 
 from myomap.atlas.lexicon import ContextRule, Lexicon, Modifiers, default_lexicon
 from myomap.atlas.model import Atlas
-from myomap.understand.context import (
-    Cue,
-    Scope,
-    belongs_to_other,
-    pseudo_triggers,
-    scopes,
-    status,
-)
+from myomap.understand.context import Cue, Scope, belongs_to_other, pseudo_triggers, scopes, status
 from myomap.understand.extract import Score, find_age, find_scores, find_sex, find_time_course
 from myomap.understand.matcher import Match, Matcher, best, compile_term
-from myomap.understand.model import FindingItem, Polarity, RegionItem, Span, Understanding
+from myomap.understand.model import (
+    SAFETY_CATEGORIES,
+    FindingItem,
+    Polarity,
+    RegionItem,
+    Span,
+    Understanding,
+)
 from myomap.understand.text import CLAUSE_BREAKS, Token, tokenise
 
 __all__ = ["DEFAULT_INTENSITY", "understand"]
@@ -127,8 +127,7 @@ def understand(atlas: Atlas, text: str, lexicon: Lexicon | None = None) -> Under
         red_flags=[
             f
             for f in findings
-            if atlas.findings[f.finding].category in ("red_flag", "risk_factor")
-            and f.polarity != "no"
+            if atlas.findings[f.finding].category in SAFETY_CATEGORIES and f.polarity != "no"
         ],
         age=age,
         sex=sex,
