@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 from myomap.atlas import Atlas
 from myomap.engine import Evidence, Model, lookup, mirror_evidence, next_question, rank
+from myomap.engine.evidence import Pain
 from myomap.engine.infer import (
     MAP_ONLY_CAP,
     entropy,
@@ -371,3 +372,19 @@ def test_figure_neighbours_stay_on_one_side(model: Model) -> None:
     assert "sacroiliac_r" in near and "lumbar_paraspinal_r" not in near
     assert all(not r.endswith("_l") for r in near)
     assert all(a in model.neighbours[b] for a in model.neighbours for b in model.neighbours[a])
+
+
+@pytest.mark.parametrize("region", ["sternum", "heel_r", "abdomen_lower_r", "occiput_l"])
+def test_the_next_question_is_about_muscles_that_explain_the_map(
+    model: Model, region: str
+) -> None:
+    """A common muscle far from the marked pain must not steer the interview: the question
+    asked must be one that some muscle referring to the marked region answers differently."""
+    result = rank(model, Evidence(pain=[Pain(region=region, intensity=6)]))
+    question = result.next_question
+    assert question is not None and question.kind == "finding"
+    col = model.region_index[region]
+    refers = (model.role[:, col] != 0) | model.near[:, col]
+    finding = model.finding_index[question.id]
+    default = model.atlas.findings[question.id].default
+    assert np.any(model.yes[:-1][refers, finding] != default), question.id

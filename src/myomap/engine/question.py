@@ -108,11 +108,17 @@ def choose_question(
     seen = seen or observe(model, evidence)
     post = normalise(joint)
     order = np.argsort(-post[:-1], kind="stable")
+    if seen.painful_index:
+        # Only muscles that could explain some of the marked pain are worth separating: a
+        # common muscle far from the map must not make the interview ask about its symptoms.
+        cols = seen.painful_index
+        refers = ((model.role[:, cols] != 0) | model.near[:, cols]).any(axis=1)
+        order = order[refers[order]]
     focus = [int(h) for h in order[:FOCUS]] + [model.other]
     p = post[focus] / post[focus].sum()
     finding, left = _finding_question(model, evidence, focus, p)
     enough = seen.asked >= min(MIN_FINDINGS, seen.asked + left)
-    if enough and post[:-1].size and post[order[0]] >= CONFIDENT:
+    if enough and order.size and post[order[0]] >= CONFIDENT:
         return None, Stop(done=True, reason="one muscle clearly leads after your answers")
     if not enough and finding is not None and finding.gain >= FINDING_FLOOR:
         return finding, Stop(done=False, reason="a symptom question can separate the leaders")
