@@ -673,3 +673,20 @@ def test_a_risk_factor_a_rule_used_is_named_as_part_of_the_reason(atlas: Atlas) 
     assert "does not change the advice" not in used.message
     alone = run(atlas, "calf_upper_l", answers=["anticoagulants"])
     assert "does not change the advice on its own" in alone.message
+
+
+def test_a_partner_sign_does_not_pull_in_a_sign_of_an_unmarked_part(atlas: Atlas) -> None:
+    """Vomiting with belly pain starts the pressure-headache and head-injury rules too, but
+    a headache or a blow to the head is asked about only when the head hurts."""
+
+    def open_for(*regions: str) -> list[str]:
+        pain = [{"region": r, "intensity": 6} for r in regions]
+        ev = Evidence.model_validate({"pain": pain, "answers": {"nausea_vomiting": "yes"}})
+        return safety_questions(atlas, ev, [], limit=None)
+
+    belly = open_for("abdomen_lower_r", "abdomen_periumbilical")
+    assert "headache_worse_lying_straining" not in belly
+    assert "head_blow_recent" not in belly
+    assert {"groin_lump", "pain_moved_to_right_lower_belly"} <= set(belly)
+    head = open_for("temple_r", "occiput_r")
+    assert {"headache_worse_lying_straining", "head_blow_recent"} <= set(head)

@@ -211,11 +211,15 @@ def _through_rules(
     answered: Iterable[str],
     current: int,
     index: _Index | None = None,
+    *,
+    anchors: bool = True,
 ) -> int:
     """The highest level a 'yes' to ``fid`` reaches through a supported rule, else -1.
 
     Other unanswered risk factors of the same rule are taken as possible ('yes'), since
     they would be asked next; warning signs must really have been answered 'yes'.
+    ``anchors=False`` leaves out the rules that need ``fid`` itself (``all``): a sign of
+    another part of the body is not asked just because a partner sign was answered yes.
     """
     if not rules:
         return -1
@@ -227,6 +231,8 @@ def _through_rules(
             continue
         if fid in rule.any and not ctx.yes.issuperset(rule.all):
             continue  # ask what the rule needs first (a fall before fragile bones)
+        if not anchors and fid in rule.all:
+            continue
         unanswered = {f for f in index.risks[rule.id] if f not in done}
         trial = ctx.with_yes({fid, *unanswered})
         if fires(rule, trial):
@@ -272,16 +278,26 @@ def _dangers(
     Two answers from one evaluation: without and with the findings ``linked`` to the
     leading muscles (a linked warning sign counts even where it was not asked for).
     """
-    through = _through_rules(atlas, finding.id, rules, ctx, evidence.answers, current, index)
-    if finding.category == "risk_factor":
-        return through, through
-    if finding.category != "red_flag":
+    if finding.category not in ("red_flag", "risk_factor"):
         return -1, -1
     asked = _asked_for(finding, ctx)
-    if not asked and finding.id not in linked:
+    # A warning sign of a part of the body that is not marked (a headache for belly pain) is
+    # not asked because a partner sign (vomiting) was answered yes, unless a leading muscle
+    # links it.
+    anchors = asked or not ctx.areas or finding.category == "risk_factor"
+    answers = evidence.answers
+    through = _through_rules(
+        atlas, finding.id, rules, ctx, answers, current, index, anchors=anchors
+    )
+    if finding.category == "risk_factor" or (not asked and finding.id not in linked):
         return through, through
+    through_linked = (
+        through
+        if anchors
+        else _through_rules(atlas, finding.id, rules, ctx, answers, current, index)
+    )
     gain = _yes_level(finding, rules, ctx, current)
-    raised = max(gain, through) if gain > current else through
+    raised = max(gain, through_linked) if gain > current else through_linked
     return (raised if asked else through), raised
 
 
