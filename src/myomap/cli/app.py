@@ -9,13 +9,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, Literal
 
 import typer
-from rich.console import Console
 
 from myomap.cli.atlas import atlas_app
 from myomap.cli.diary import register_diary_commands
 from myomap.cli.evaluate import eval_
 from myomap.cli.knowledge import default_atlas, default_model
-from myomap.cli.output import JsonFlag, print_json
+from myomap.cli.output import JsonFlag, console, print_json
 from myomap.cli.usage import print_version, run
 from myomap.cli.users import user_app
 from myomap.errors import EvidenceError, MyomapError
@@ -30,12 +29,13 @@ app = typer.Typer(
     help="myomap: which muscles' trigger points may be causing your pain, and what to do.",
     no_args_is_help=False,
     add_completion=False,
+    rich_markup_mode=None,
     pretty_exceptions_enable=False,
 )
 app.add_typer(atlas_app, name="atlas")
 
-out = Console()
-err = Console(stderr=True)
+out = console()
+err = console(stderr=True)
 
 Method = Literal["engine", "lookup"]
 

@@ -10,14 +10,15 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.console import Console
 
-from myomap.cli.output import print_json
+from myomap.cli.output import console, print_json
 
 __all__ = ["atlas_app"]
 
-out = Console()
-atlas_app = typer.Typer(help="Check and inspect the knowledge base.", add_completion=False)
+out = console()
+atlas_app = typer.Typer(
+    help="Check and inspect the knowledge base.", add_completion=False, rich_markup_mode=None
+)
 
 
 @atlas_app.command("check")

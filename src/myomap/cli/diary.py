@@ -21,9 +21,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
-from rich.console import Console
 
-from myomap.cli.output import print_json
+from myomap.cli.output import console, print_json
 from myomap.errors import EvidenceError, MyomapError
 
 if TYPE_CHECKING:
@@ -32,10 +31,12 @@ if TYPE_CHECKING:
 
 __all__ = ["register_diary_commands"]
 
-out = Console()
+out = console()
 
-diary_app = typer.Typer(help="Keep a pain diary: add, list, show, delete.", add_completion=False)
-db_app = typer.Typer(help="Manage the diary database.", add_completion=False)
+diary_app = typer.Typer(
+    help="Keep a pain diary: add, list, show, delete.", add_completion=False, rich_markup_mode=None
+)
+db_app = typer.Typer(help="Manage the diary database.", add_completion=False, rich_markup_mode=None)
 
 
 class ReportFormat(StrEnum):

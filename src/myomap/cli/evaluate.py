@@ -9,15 +9,14 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.console import Console
 
 from myomap.cli.knowledge import default_atlas, default_model
-from myomap.cli.output import JsonFlag, print_json
+from myomap.cli.output import JsonFlag, console, print_json
 from myomap.errors import EvidenceError
 
 __all__ = ["eval_"]
 
-out = Console()
+out = console()
 
 
 def eval_(

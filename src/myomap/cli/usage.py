@@ -8,11 +8,12 @@ and where to read more (exit 2). Nothing a person types ends in a traceback.
 from __future__ import annotations
 
 import sys
-from typing import NoReturn
+from typing import TYPE_CHECKING, NoReturn
 
 import typer
-from rich.console import Console
-from rich.markup import escape
+
+if TYPE_CHECKING:
+    from rich.console import Console
 
 from myomap.errors import EvidenceError, MyomapError, NotFound
 
@@ -58,6 +59,8 @@ def usage_line(exc: Exception) -> str:
 
 
 def _error(err: Console, message: str, *, markup: bool) -> None:
+    from rich.markup import escape
+
     text = message if markup else escape(message)
     err.print(f"[bold red]error:[/bold red] {text}", highlight=False, soft_wrap=True)
 

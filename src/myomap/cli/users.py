@@ -11,15 +11,18 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Annotated
 
 import typer
-from rich.console import Console
+
+from myomap.cli.output import console
 
 if TYPE_CHECKING:
     from myomap.accounts.users import Accounts, Role
 
 __all__ = ["user_app"]
 
-out = Console()
-user_app = typer.Typer(help="Manage accounts (server mode).", add_completion=False)
+out = console()
+user_app = typer.Typer(
+    help="Manage accounts (server mode).", add_completion=False, rich_markup_mode=None
+)
 
 Email = Annotated[str, typer.Argument(help="The account's email address.")]
 
