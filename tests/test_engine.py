@@ -133,9 +133,14 @@ def test_next_question_has_the_largest_expected_information_gain(tiny: Model) ->
     # No symptom is answered yet, so the engine asks one before any further region.
     assert question is not None and question.kind == "finding"
     assert question.id == "pain_sitting"
-    # Brute force over the whole tiny world (it has fewer hypotheses than the focus):
-    # the entropy now minus the expected entropy after Bayes' rule with each answer.
-    yes = tiny.yes[:, tiny.finding_index["pain_sitting"]]
+    # Brute force over the hypotheses that refer pain to the marked thigh, and "none of
+    # these muscles" (the tiny world has fewer of them than the focus): the entropy now
+    # minus the expected entropy after Bayes' rule with each answer.
+    col = tiny.region_index["thigh_r"]
+    refers = np.flatnonzero((tiny.role[:, col] != 0) | tiny.near[:, col]).tolist()
+    keep = [*refers, tiny.other]
+    p = p[keep] / p[keep].sum()
+    yes = tiny.yes[keep, tiny.finding_index["pain_sitting"]]
     p_yes = float(p @ yes)
     after = p_yes * float(entropy(p * yes / p_yes))
     after += (1 - p_yes) * float(entropy(p * (1 - yes) / (1 - p_yes)))

@@ -84,7 +84,7 @@ def _region_question(
     marked = {q.region for q in evidence.pain}
     if not evidence.painful():
         return None
-    leaders = focus[:REGION_CANDIDATES]
+    leaders = [h for h in focus[:REGION_CANDIDATES] if h != model.other]
     zones = ((model.role[leaders] != 0) | model.near[leaders]).any(axis=0)
     open_regions = [i for i, r in enumerate(model.regions) if zones[i] and r not in marked]
     if not open_regions:
