@@ -364,9 +364,37 @@ NEGATED: list[tuple[str, str]] = [
     ("there is no fever, no weight loss and no vomiting", "nausea_vomiting"),
     ("neither fever nor weight loss", "weight_loss_unexplained"),
     ("I have neither a fever nor any blood in my urine", "blood_in_urine"),
+    ("the numbness around my bottom has gone now", "saddle_numbness"),
+]
+
+# More everyday ways of saying a sign: slang, British words, other verbs.
+MORE_PHRASINGS: list[tuple[str, str]] = [
+    ("urinary_retention", "I'm desperate for a wee but nothing comes out"),
+    ("heel_snap_injury", "I felt a crack in my achilles playing tennis"),
+    ("heel_snap_injury", "since the injury I can't go up on tiptoe"),
+    ("head_blow_recent", "I whacked my head on the car door"),
+    ("pain_moved_to_right_lower_belly", "the pain has shifted to the lower right of my tummy"),
+    ("scrotal_pain_sudden", "I have agony in my left testicle"),
+    ("breathless_new", "I get puffed out walking to the shop now"),
+    ("rash_non_blanching", "a pinprick rash has come up on my legs"),
+    ("limb_tense_severe_pain", "my shin is tight as a drum"),
+    ("bowel_control_loss", "I pooed in my pants without noticing"),
+    ("tooth_gum_swelling", "I have an infected tooth"),
+    ("sudden_severe_onset", "sudden agony in my back"),
+    ("pulsating_abdominal_mass", "there's a beating lump near my belly button"),
+    ("numb_patch", "the skin there feels like it's wrapped in cling film"),
+    ("night_pain_unrelieved", "the pain is constant even at rest"),
+    ("blood_in_urine", "my wee is the colour of cola"),
+    # Articles and "bit" do not count in a gap: "pee … pink" across four small words.
+    ("blood_in_urine", "my pee has been a bit pink"),
+    # A dash ends a negation: "no numbness" does not reach past it.
+    ("leg_weakness_progressive", "no numbness - my foot keeps dragging"),
+    # "has gone" + a state is a change, not a resolution.
+    ("groin_lump", "my hernia has gone purple"),
 ]
 
 CASES = [(finding, text) for finding, texts in PHRASINGS.items() for text in texts]
+CASES += MORE_PHRASINGS
 
 
 def test_every_red_flag_finding_has_phrasings(atlas: Atlas) -> None:
@@ -418,6 +446,10 @@ def test_a_hedged_warning_sign_still_raises_triage(atlas: Atlas, text: str, find
         "my jaw joint clicks and chewing hurts",
         "my calf feels tight after running",
         "I get a tension headache at the end of the day",
+        "my knees creak on the stairs but they don't really hurt",
+        "my leg went dead after sitting cross-legged",
+        "I can't see why it hurts so much",
+        "the stiffness eases within 20 minutes of getting up",
     ],
 )
 def test_ordinary_descriptions_raise_no_warning_sign(atlas: Atlas, text: str) -> None:

@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from myomap.atlas.lexicon import ContextRule
 from myomap.engine.evidence import Answer
 from myomap.understand.matcher import Match
-from myomap.understand.text import SENTENCE_BREAKS, Token
+from myomap.understand.text import DASHES, SENTENCE_BREAKS, Token
 
 __all__ = [
     "CLAUSE_OPENERS",
@@ -56,6 +56,15 @@ CLAUSE_VERBS = frozenset({
     "better", "wake", "wakes", "woke", "keep", "keeps", "kept", "give", "gives", "gave",
 })  # fmt: skip
 """Verbs and comparisons that, anywhere after a comma, show a new clause ("walking hurts")."""
+
+
+GONE_AS_RESOLVED = frozenset({
+    "now", "away", "down", "off", "completely", "totally", "entirely", "fully", "again",
+    "since", "for", "and", "but", "or", "so", "though", "too", "already", "overnight", "by",
+    "after", "with", "in", "at", "today", "thankfully", "luckily", "mostly", "altogether",
+})  # fmt: skip
+"""Words after "has gone" that keep it a resolution ("the numbness has gone now"); any other
+word makes it a change of state ("the hernia has gone tight", "my leg has gone numb")."""
 
 
 @dataclass(frozen=True)
@@ -93,6 +102,8 @@ def scopes(
             continue
         if any(p.first <= trig.last and trig.first <= p.last for p in pseudo):
             continue
+        if _became(tokens, trig):
+            continue
         if rule.direction == "forward":
             first, last = trig.last + 1, _forward_end(tokens, ends, trig.last, window)
         else:
@@ -100,6 +111,17 @@ def scopes(
         if first <= last:
             out.append(Scope(rule, trig, first, last))
     return out
+
+
+def _became(tokens: Sequence[Token], trig: Match) -> bool:
+    """True for "has gone" followed by a state ("has gone tight"): a change, not a negation."""
+    after = trig.last + 1
+    return (
+        tokens[trig.last].lower == "gone"
+        and after < len(tokens)
+        and tokens[after].is_word
+        and tokens[after].lower not in GONE_AS_RESOLVED
+    )
 
 
 def pseudo_triggers(triggers: Sequence[Match], rules: Sequence[ContextRule]) -> list[Match]:
@@ -112,7 +134,7 @@ def _forward_end(tokens: Sequence[Token], ends: Sequence[Match], start: int, win
     position = start
     while position + 1 < len(tokens):
         tok = tokens[position + 1]
-        if tok.text in SENTENCE_BREAKS or any(e.first == position + 1 for e in ends):
+        if _ends_scope(tok) or any(e.first == position + 1 for e in ends):
             break
         if tok.text == ",":
             if not _list_item(tokens, position + 2, window):
@@ -123,6 +145,11 @@ def _forward_end(tokens: Sequence[Token], ends: Sequence[Match], start: int, win
         if words >= window:
             break
     return position
+
+
+def _ends_scope(tok: Token) -> bool:
+    """A sentence break or a dash ends every scope."""
+    return tok.text in SENTENCE_BREAKS or tok.lower in DASHES
 
 
 def _list_item(tokens: Sequence[Token], first: int, window: int) -> bool:
@@ -145,7 +172,7 @@ def _backward_start(tokens: Sequence[Token], ends: Sequence[Match], start: int, 
     position = start
     while position - 1 >= 0:
         tok = tokens[position - 1]
-        if tok.text in SENTENCE_BREAKS or any(e.last == position - 1 for e in ends):
+        if _ends_scope(tok) or any(e.last == position - 1 for e in ends):
             break
         position -= 1
         words += tok.is_word

@@ -27,6 +27,10 @@ FUZZY_CUTOFF = 88.0
 FILLERS = frozenset({"the", "my", "his", "her", "their", "your", "our", "its", "'s"})
 """Words dropped from terms: in text they may stand anywhere inside a match."""
 
+GAP_FREE = FILLERS | {"a", "an", "bit"}
+"""Words not counted in a gap: "my pee might have been a bit pink" keeps "pee … pink" within
+three words. (Articles stay in terms, unlike fillers: "a fall" is not "fall".)"""
+
 NEVER_SKIPPED = frozenset({"not", "no", "never", "without", "nor", "neither"})
 """Negation words inside a gap: a finding's match through one ("the calf is not swollen")
 is read as negated; any other term's match stops there."""
@@ -212,7 +216,7 @@ def _extend(
                 if pattern.kind != "finding" or negation is not None:
                     return None
                 negation = position
-            if tok.lower not in FILLERS:
+            if tok.lower not in GAP_FREE:
                 skipped += 1
                 if skipped > pattern.gap:
                     return None

@@ -16,12 +16,24 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.language import Language
 
-__all__ = ["CLAUSE_BREAKS", "SENTENCE_BREAKS", "Token", "normalise_words", "stem", "tokenise"]
+__all__ = [
+    "CLAUSE_BREAKS",
+    "DASHES",
+    "SENTENCE_BREAKS",
+    "Token",
+    "normalise_words",
+    "stem",
+    "tokenise",
+]
 
 SENTENCE_BREAKS = frozenset({".", "!", "?", ";"})
 """Tokens that end a sentence for matching and scoping (``;`` joins two statements)."""
 
-CLAUSE_BREAKS = frozenset({",", ":", "(", ")", "but", "--", "—", "–"}) | SENTENCE_BREAKS
+DASHES = frozenset({"--", "—", "–"})
+"""Dashes that set off a clause ("nothing like a dead leg - even moving my toes hurts"): they
+end a negation or hedge scope. A hyphen typed between spaces is read as one."""
+
+CLAUSE_BREAKS = frozenset({",", ":", "(", ")", "but"}) | DASHES | SENTENCE_BREAKS
 """Tokens that end a clause: the unit that side and intensity words apply to."""
 
 _CONTRACTIONS = {"ca": "can", "wo": "will", "sha": "shall", "ai": "is"}
@@ -99,6 +111,13 @@ def _pipeline() -> Language:
     return nlp
 
 
+def _spaced(text: str, i: int) -> bool:
+    """True for a hyphen with a space (or the text's edge) on both sides: a dash."""
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    return before.isspace() and after.isspace()
+
+
 def tokenise(text: str) -> list[Token]:
     """Tokens of ``text`` (hyphens dropped, contractions spelled out), with sentence numbers."""
     doc: Any = _pipeline()(text.replace("’", "'"))
@@ -107,6 +126,10 @@ def tokenise(text: str) -> list[Token]:
     for sent in doc.sents:
         for tok in sent:
             raw = str(tok.text)
+            if raw == "-" and _spaced(doc.text, int(tok.idx)):
+                start = int(tok.idx)
+                out.append(Token(len(out), start, start + 1, raw, "—", "—", sentence))
+                continue
             if raw in {"-", "/"} or raw.isspace():
                 continue
             lower = raw.lower()
