@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from myomap.atlas import Atlas
 from myomap.atlas.figures import HEIGHT, VIEWS, WIDTH, Figure, View, load_figure, mirror_x
 from myomap.atlas.figures.figure import SVG_NS, Shape, polygon_from_path
 
@@ -53,10 +54,21 @@ def figure(request: pytest.FixtureRequest) -> Figure:
     return load_figure(request.param)
 
 
-def test_vocabulary_is_exact(figure: Figure) -> None:
-    expected = expected_ids(figure.view)
+def drawn_ids(view: View, atlas: Atlas) -> set[str]:
+    """The atlas regions of a view, with a coarse region tiled by its parts as those parts."""
+    ids = {r.id for r in atlas.regions.values() if r.view in (view, "both")}
+    tiled = {r for r in ids if len(atlas.parts(r)) >= 2 and set(atlas.parts(r)) <= ids}
+    return ids - tiled
+
+
+def test_vocabulary_is_exact(figure: Figure, atlas: Atlas) -> None:
+    expected = drawn_ids(figure.view, atlas)
     assert len(expected) > 60
     assert set(figure.shapes) == expected
+    # The public minimum vocabulary is drawn: each region, or its parts (the back of the
+    # thigh as its upper and lower halves).
+    for rid in expected_ids(figure.view):
+        assert rid in figure.shapes or set(atlas.parts(rid)) <= set(figure.shapes), rid
     root = ET.fromstring(figure.svg)
     regions = [el for el in root.iter(f"{{{SVG_NS}}}path") if el.get("class") == "region"]
     assert len(regions) == len(expected)  # exactly one shape per region
@@ -94,7 +106,9 @@ def test_shapes_are_sampled_and_clickable(figure: Figure) -> None:
 
 
 def test_left_right_mirroring(figure: Figure) -> None:
-    for base in paired_bases(figure.view):
+    bases = {r[:-2] for r in figure.shapes if r.endswith(("_l", "_r"))}
+    assert set(paired_bases(figure.view)) - bases <= {"thigh_posterior"}  # drawn as halves
+    for base in sorted(bases):
         right = figure.shapes[base + "_r"].centroid
         left = figure.shapes[base + "_l"].centroid
         assert abs(left[0] - mirror_x(right[0])) < 2, base
@@ -207,7 +221,8 @@ def test_anatomical_order_back() -> None:
         ("sacrum",),
         ("coccyx",),
         ("perineum",),
-        ("thigh_posterior_l",),
+        ("thigh_posterior_upper_l",),
+        ("thigh_posterior_lower_l",),
         ("knee_posterior_l",),
         ("calf_upper_l",),
         ("calf_lower_l",),
@@ -217,7 +232,8 @@ def test_anatomical_order_back() -> None:
     ]
     ys = [_cy(b, *group) for group in order]
     assert ys == sorted(ys), list(zip(order, ys, strict=True))
-    assert _cy(b, "iliac_crest_l") < _cy(b, "buttock_upper_l") < _cy(b, "buttock_lower_l")
+    buttock = ["iliac_crest_l", "buttock_upper_l", "buttock_middle_l", "buttock_lower_l"]
+    assert [_cy(b, r) for r in buttock] == sorted(_cy(b, r) for r in buttock)
     assert _cy(b, "lumbar_paraspinal_l") < _cy(b, "sacroiliac_l") < _cy(b, "coccyx")
     x = {r: s.centroid[0] for r, s in b.shapes.items()}
     # Back view: the person's left is on the viewer's left.
@@ -226,7 +242,7 @@ def test_anatomical_order_back() -> None:
     assert x["lumbar_paraspinal_l"] < 120 < x["lumbar_paraspinal_r"]
     assert x["elbow_lateral_l"] < x["elbow_posterior_l"] < x["elbow_medial_l"]
     assert x["ankle_lateral_l"] < x["achilles_l"] < x["ankle_medial_l"]
-    assert x["thigh_lateral_l"] < x["thigh_posterior_l"]
+    assert x["thigh_lateral_l"] < x["thigh_posterior_upper_l"]
     assert x["thumb_l"] < x["hand_dorsal_l"]
 
 
@@ -240,10 +256,17 @@ def test_views_share_lateral_regions() -> None:
         assert abs(fy - by) < 30, region
 
 
-def test_the_stored_region_areas_are_the_figures_own() -> None:
-    """data/areas.json is what the drawings measure (rewrite: tools/figure_areas.py)."""
-    from myomap.atlas.figures.areas import measure_areas, region_areas
+def test_the_stored_region_areas_are_the_figures_own(atlas: Atlas) -> None:
+    """data/areas.json is what the drawings measure (rewrite: tools/figure_areas.py); a
+    coarse region drawn as its parts (the back of the thigh) covers their sum."""
+    from myomap.atlas.figures.areas import figures_total, measure_areas, region_areas
 
-    measured, stored = measure_areas(), region_areas()
+    everything = measure_areas({r: atlas.parts(r) for r in atlas.regions})
+    measured, stored = everything["regions"], region_areas()
+    assert isinstance(measured, dict)
+    halves = stored["thigh_posterior_upper_r"] + stored["thigh_posterior_lower_r"]
+    assert stored["thigh_posterior_r"] == pytest.approx(halves)
+    assert figures_total() == pytest.approx(float(str(everything["total"])))
+    assert figures_total() < sum(stored.values())  # a coarse region is not counted twice
     assert stored.keys() == measured.keys()
     assert all(abs(stored[r] - measured[r]) < 1e-5 for r in measured)

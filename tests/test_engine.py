@@ -380,9 +380,7 @@ def test_figure_neighbours_stay_on_one_side(model: Model) -> None:
 
 
 @pytest.mark.parametrize("region", ["sternum", "heel_r", "abdomen_lower_r", "occiput_l"])
-def test_the_next_question_is_about_muscles_that_explain_the_map(
-    model: Model, region: str
-) -> None:
+def test_the_next_question_is_about_muscles_that_explain_the_map(model: Model, region: str) -> None:
     """A common muscle far from the marked pain must not steer the interview: the question
     asked must be one that some muscle referring to the marked region answers differently."""
     result = rank(model, Evidence(pain=[Pain(region=region, intensity=6)]))

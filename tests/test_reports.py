@@ -73,6 +73,11 @@ def test_pain_extent_is_the_marked_share_of_both_figures() -> None:
     assert pain_extent(every) == pytest.approx(1.0)
     # A region drawn on both figures counts on both.
     assert areas["hip_lateral_r"] > 0 and areas["thumb_l"] > 0
+    # A coarse region drawn as its parts covers them; marked with a part, it counts once.
+    whole, upper = areas["thigh_posterior_r"], areas["thigh_posterior_upper_r"]
+    assert pain_extent({"thigh_posterior_r": 3}) == pytest.approx(whole / total)
+    both = {"thigh_posterior_r": 3, "thigh_posterior_upper_r": 6}
+    assert pain_extent(both) == pytest.approx(whole / total) and upper < whole
 
 
 def test_overlap_is_jaccard_by_area() -> None:

@@ -455,3 +455,23 @@ def test_a_hedged_warning_sign_still_raises_triage(atlas: Atlas, text: str, find
 def test_ordinary_descriptions_raise_no_warning_sign(atlas: Atlas, text: str) -> None:
     u = understand(atlas, text)
     assert [f.finding for f in u.red_flags] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the ball of my foot hurts when I walk",
+        "sore balls of my feet after running all day",
+        "I roll my calf on a tennis ball and it aches",
+        "the massage ball hurts my glutes",
+    ],
+)
+def test_a_ball_that_is_not_slang_raises_no_testicle_flag(atlas: Atlas, text: str) -> None:
+    u = understand(atlas, text)
+    assert [f.finding for f in u.red_flags] == []
+    assert not any(m.region.startswith("testicle") for m in u.regions)
+
+
+def test_testicle_slang_still_reads(atlas: Atlas) -> None:
+    u = understand(atlas, "my balls hurt since this morning")
+    assert "scrotal_pain_sudden" in {f.finding for f in u.red_flags}

@@ -12,17 +12,17 @@ Everything is drawn for the viewer's left half (or for the viewer's left limb) a
 about x = 120 for the other side.  On the front view the viewer's left is the person's right
 (suffix ``_r``); on the back view it is the person's left (suffix ``_l``).
 
-Usage: ``python tools/draw_bodymap.py [--out DIR] [--regions CSV]`` (stdlib only).
+Usage: ``python tools/draw_bodymap.py [--out DIR]`` (stdlib only); then ``myomap atlas check``
+(MYO008/MYO009: every drawn region is in regions.yaml and the reverse) and
+``python tools/figure_areas.py`` (the stored region areas).
 """
 
 from __future__ import annotations
 
 import argparse
 import bisect
-import csv
 import itertools
 import math
-import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -35,8 +35,7 @@ WIDTH = 240.0
 HEIGHT = 560.0
 MID = WIDTH / 2
 ROOT = Path(__file__).resolve().parent.parent
-DEFAULT_OUT = ROOT / "src" / "myomap" / "bodymap" / "data"
-DEFAULT_CSV = ROOT / "tests" / "fixtures" / "regions.csv"
+DEFAULT_OUT = ROOT / "src" / "myomap" / "atlas" / "figures" / "data"
 
 REGION_FILL = "#f3e9e2"
 REGION_STROKE = "#b9a79b"
@@ -719,8 +718,13 @@ def front_view(body: Body) -> View:
     )
     v.outline(pelvis)
     v.add_pair_sym("groin", pelvis, [(0, 0), (0.34, 0), (0.42, 0.5), (0.45, 1), (0, 1)])
-    v.add_mid("suprapubic", pelvis, [(0.34, 0), (0.66, 0), (0.58, 0.5), (0.42, 0.5)])
-    v.add_mid("genital", pelvis, [(0.42, 0.5), (0.58, 0.5), (0.55, 1), (0.45, 1)])
+    v.add_mid("suprapubic", pelvis, [(0.34, 0), (0.66, 0), (0.596, 0.4), (0.404, 0.4)])
+    v.add_mid(
+        "pubic_bone",
+        pelvis,
+        [(0.404, 0.4), (0.596, 0.4), (0.58, 0.5), (0.574, 0.6), (0.426, 0.6), (0.42, 0.5)],
+    )
+    v.add_mid("genital", pelvis, [(0.426, 0.6), (0.574, 0.6), (0.55, 1), (0.45, 1)])
     # Thigh: from the groin crease to the knee.
     thigh = Patch.make(body.sil_out.suby(250, 395), body.sil_in.suby(292, 395), crease)
     v.outline(thigh, limb=True)
@@ -792,22 +796,31 @@ def back_view(body: Body) -> View:
         "coccyx", torso, [(0.465, ty(266)), (0.535, ty(266)), (0.56, ty(278)), (0.44, ty(278))]
     )
     v.add_mid("perineum", torso, [(0.44, ty(278)), (0.56, ty(278)), (0.57, 1), (0.43, 1)])
+    # The buttock in three bands; the middle one lies within the upper and lower buttock
+    # of the coarser vocabulary (regions.yaml), its inner edge on the sacrum and coccyx.
     v.add_pair_sym(
         "buttock_upper",
         torso,
-        [(0.15, ty(241)), (0.315, ty(250.5)), (0.33, ty(260)), (0.4467, ty(256)), (0.465, ty(266)),
-         (0.4567, ty(270)), (0.15, ty(270))],
+        [(0.15, ty(241)), (0.315, ty(250.5)), (0.33, ty(260)), (0.4467, ty(256)),
+         (0.4577, ty(262)), (0.15, ty(262))],
     )  # fmt: skip
+    v.add_pair_sym(
+        "buttock_middle",
+        torso,
+        [(0.15, ty(262)), (0.4577, ty(262)), (0.465, ty(266)), (0.4442, ty(276)), (0.15, ty(276))],
+    )
     v.add_pair_sym(
         "buttock_lower",
         torso,
-        [(0.15, ty(270)), (0.4567, ty(270)), (0.44, ty(278)), (0.43, 1), (0.15, 1)],
+        [(0.15, ty(276)), (0.4442, ty(276)), (0.44, ty(278)), (0.43, 1), (0.15, 1)],
     )
     v.add_pair_sym("hip_lateral", torso, [(0, ty(234)), (0.15, ty(241)), (0.15, 1), (0, 1)])
     thigh = Patch.make(body.sil_out.suby(302, 395), body.sil_in.suby(292, 395), fold)
     v.outline(thigh, limb=True)
     v.add_pair_limb("thigh_lateral", thigh, rect(0, 0, 0.22, 1))
-    v.add_pair_limb("thigh_posterior", thigh, rect(0.22, 0, 1, 1))
+    # The back of the thigh is drawn as its two halves (both within thigh_posterior).
+    v.add_pair_limb("thigh_posterior_upper", thigh, rect(0.22, 0, 1, 0.5))
+    v.add_pair_limb("thigh_posterior_lower", thigh, rect(0.22, 0.5, 1, 1))
     lower_leg(body, v, front=False)
     return v
 
@@ -843,32 +856,13 @@ def render(v: View) -> str:
     return "\n".join(lines) + "\n"
 
 
-def expected_regions(csv_path: Path) -> dict[str, set[str]]:
-    out: dict[str, set[str]] = {"front": set(), "back": set()}
-    with csv_path.open(newline="", encoding="utf-8") as fh:
-        for row in csv.DictReader(fh):
-            ids = [row["id"]] if row["paired"] == "no" else [row["id"] + "_l", row["id"] + "_r"]
-            views = ("front", "back") if row["view"] == "both" else (row["view"],)
-            for view in views:
-                out[view].update(ids)
-    return out
-
-
 def main(argv: Sequence[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     ap.add_argument("--out", type=Path, default=DEFAULT_OUT)
-    ap.add_argument("--regions", type=Path, default=DEFAULT_CSV)
     args = ap.parse_args(argv)
     body = Body()
     views = [front_view(body), back_view(body)]
-    expected = expected_regions(args.regions) if args.regions.exists() else None
     for v in views:
-        if expected is not None:
-            missing = expected[v.name] - set(v.regions)
-            extra = set(v.regions) - expected[v.name]
-            if missing or extra:
-                print(f"{v.name}: missing {sorted(missing)} extra {sorted(extra)}", file=sys.stderr)
-                return 1
         args.out.mkdir(parents=True, exist_ok=True)
         path = args.out / f"{v.name}.svg"
         path.write_text(render(v), encoding="utf-8")

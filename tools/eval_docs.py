@@ -24,6 +24,7 @@ BLOCKS = {
 }
 STORIES = "eval/stories/red_flags.yaml"
 FRESH = "eval/stories/red_flags_fresh.yaml"
+DEV2 = "eval/stories/red_flags_dev2.yaml"
 HARD = "eval/hard/vignettes.yaml"
 
 
@@ -42,6 +43,8 @@ def tables() -> dict[str, str]:
     out["stories"] = stories_markdown(score_stories(model.atlas, stories)).strip()
     fresh = score_stories(model.atlas, load_stories(ROOT / FRESH))
     out["stories_fresh"] = stories_markdown({"holdout": fresh["holdout"]}, show=()).strip()
+    dev2 = score_stories(model.atlas, load_stories(ROOT / DEV2))
+    out["stories_dev2"] = stories_markdown({"dev": dev2["dev"]}, show=()).strip()
     return out
 
 

@@ -11,13 +11,16 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from myomap.atlas import load_atlas
 from myomap.atlas.figures.areas import AREAS_FILE, measure_areas
 
 OUT = Path(__file__).resolve().parent.parent / "src/myomap/atlas/figures/data" / AREAS_FILE
 
 
 def main() -> None:
-    OUT.write_text(json.dumps(measure_areas(), indent=1) + "\n", encoding="utf-8")
+    atlas = load_atlas()
+    parts = {r: atlas.parts(r) for r in atlas.regions}
+    OUT.write_text(json.dumps(measure_areas(parts), indent=1) + "\n", encoding="utf-8")
     print(f"wrote {OUT}")
 
 

@@ -54,6 +54,8 @@ RULES: dict[str, str] = {
     "MYO014": "an id is not snake_case",
     "MYO015": "a muscle gives a likelihood for a red-flag finding (red flags never rank muscles)",
     "MYO016": "a red flag rule names no findings (and has no min_body_areas map condition)",
+    "MYO044": "a region lies within an unknown region, itself, or a region that lies within "
+    "another (one level of parts only)",
     **SAFETY_RULES,
     **LEXICON_RULES,
     **CARE_RULES,
@@ -88,6 +90,7 @@ def check(raw: RawAtlas, figures: Mapping[str, FigureLike] | None = None) -> lis
     """Every problem of the atlas: the schema problems found on reading, then the rules."""
     problems = list(raw.problems)
     problems += _duplicates(raw)
+    problems += _within(raw)
     problems += _ids(raw)
     problems += _sources(raw)
     problems += _probabilities(raw)
@@ -102,6 +105,23 @@ def check(raw: RawAtlas, figures: Mapping[str, FigureLike] | None = None) -> lis
     if figures is not None:
         problems += _figures(raw, figures)
     return problems
+
+
+def _within(raw: RawAtlas) -> list[Problem]:
+    specs = {spec.record.id: spec.record for spec in raw.regions}
+    out: list[Problem] = []
+    for spec in specs.values():
+        for parent in spec.within:
+            if parent not in specs or parent == spec.id or specs[parent].within:
+                out.append(
+                    Problem(
+                        "MYO044",
+                        f"region {spec.id!r} lies within {parent!r}, which is unknown, itself "
+                        "or a part of another region",
+                        "regions.yaml",
+                    )
+                )
+    return out
 
 
 def _duplicates(raw: RawAtlas) -> list[Problem]:
@@ -303,14 +323,21 @@ def _muscle(raw: RawAtlas, located: Located[Muscle]) -> list[Problem]:
 def _figures(raw: RawAtlas, figures: Mapping[str, FigureLike]) -> list[Problem]:
     out: list[Problem] = []
     expected: dict[str, set[str]] = {view: set() for view in figures}
+    paired = {spec.record.id: spec.record.paired for spec in raw.regions}
+    parts: dict[str, set[str]] = {}
     for spec in raw.regions:
-        for region in expand_region(spec.record):
+        for region in expand_region(spec.record, paired):
+            for parent in region.within:
+                parts.setdefault(parent, set()).add(region.id)
             for view in figures:
                 if region.view in (view, "both"):
                     expected[view].add(region.id)
     for view, figure in figures.items():
         drawn = set(figure.shapes)
-        for rid in sorted(expected[view] - drawn):
+        # A coarse region is drawn as its parts when two or more parts tile it and all are
+        # drawn (the back of the thigh as its upper and lower halves).
+        by_parts = {r for r in expected[view] if len(parts.get(r, ())) >= 2 and parts[r] <= drawn}
+        for rid in sorted(expected[view] - drawn - by_parts):
             out.append(
                 Problem(
                     "MYO008",

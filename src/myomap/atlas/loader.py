@@ -66,11 +66,12 @@ def _load(root: Path) -> Atlas:
         for name in [muscle.name, *muscle.aliases]:
             aliases.setdefault(name.strip().lower().replace("-", "_"), muscle.id)
             aliases.setdefault(name.strip().lower().replace(" ", "_"), muscle.id)
+    paired = {s.record.id: s.record.paired for s in raw.regions}
     return Atlas(
         meta=raw.meta,
         version=f"{raw.meta.version}+{raw.digest}",
         region_specs={s.record.id: s.record for s in raw.regions},
-        regions={r.id: r for s in raw.regions for r in expand_region(s.record)},
+        regions={r.id: r for s in raw.regions for r in expand_region(s.record, paired)},
         findings={f.record.id: f.record for f in raw.findings},
         red_flags={r.record.id: r.record for r in raw.red_flags},
         sources={s.record.id: s.record for s in raw.sources},

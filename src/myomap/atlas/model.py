@@ -20,8 +20,25 @@ from myomap.errors import NotFound
 __all__ = ["Atlas", "expand_region"]
 
 
-def expand_region(spec: RegionSpec) -> list[Region]:
-    """A paired region becomes ``<id>_l`` and ``<id>_r``; a midline one stays as it is."""
+def expand_region(spec: RegionSpec, paired: Mapping[str, bool] | None = None) -> list[Region]:
+    """A paired region becomes ``<id>_l`` and ``<id>_r``; a midline one stays as it is.
+
+    ``paired`` says which regions named in ``spec.within`` are paired (unknown ones are
+    left out: the checker reports them).
+    """
+    paired = paired or {}
+
+    def within(suffix: str | None) -> tuple[str, ...]:
+        out: list[str] = []
+        for base in spec.within:
+            if base not in paired:
+                continue
+            if not paired[base]:
+                out.append(base)
+            else:
+                out += [f"{base}_{suffix}"] if suffix else [f"{base}_r", f"{base}_l"]
+        return tuple(out)
+
     if not spec.paired:
         return [
             Region(
@@ -31,6 +48,7 @@ def expand_region(spec: RegionSpec) -> list[Region]:
                 view=spec.view,
                 side="midline",
                 group=spec.group,
+                within=within(None),
             )
         ]
     return [
@@ -41,6 +59,7 @@ def expand_region(spec: RegionSpec) -> list[Region]:
             view=spec.view,
             side=side,
             group=spec.group,
+            within=within(suffix),
         )
         for suffix, side in (("r", "right"), ("l", "left"))
     ]
@@ -91,6 +110,15 @@ class Atlas:
                 value=finding_id,
             )
         return found
+
+    def parts(self, region_id: str) -> tuple[str, ...]:
+        """The finer regions that lie within this one (none for most regions)."""
+        return tuple(r.id for r in self.regions.values() if region_id in r.within)
+
+    def overlapping(self, region_id: str) -> tuple[str, ...]:
+        """Regions that cover part of the same skin: the coarser ones it lies within and
+        the finer ones within it (never the region itself)."""
+        return (*self.regions[region_id].within, *self.parts(region_id))
 
     def muscles_referring_to(self, region_id: str) -> list[Muscle]:
         """Muscles with a referral zone on this region (either side), in atlas order."""

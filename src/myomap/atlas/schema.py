@@ -42,7 +42,9 @@ __all__ = [
 ]
 
 View = Literal["front", "back"]
-RegionView = Literal["front", "back", "both"]
+RegionView = Literal["front", "back", "both", "list"]
+"""Where a region is drawn; ``list``: not on the figures (inside the body, or too small),
+chosen from the list of regions or named in words."""
 Role = Literal["essential", "spillover"]
 Side = Literal["same", "both", "opposite", "midline"]
 RegionSide = Literal["left", "right", "midline"]
@@ -96,6 +98,11 @@ class RegionSpec(Record):
     view: RegionView
     paired: bool
     group: str
+    within: list[str] = Field(
+        default_factory=list,
+        description="coarser regions (base ids) this one is a part of, e.g. the upper back of "
+        "the thigh within the back of the thigh: a mark on either counts for a zone on the other",
+    )
 
 
 class Region(Record):
@@ -107,6 +114,8 @@ class Region(Record):
     view: RegionView
     side: RegionSide
     group: str
+    within: tuple[str, ...] = ()
+    """The coarser regions (region ids, same side) this one is a part of."""
 
 
 class Finding(Record):

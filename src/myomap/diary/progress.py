@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, tzinfo
 from typing import Literal
 
+from myomap.atlas.figures.areas import drawn_parts, figures_total
 from myomap.atlas.figures.areas import region_areas as stored_areas
 from myomap.diary.entry import Entry
 
@@ -44,12 +45,11 @@ __all__ = [
 @functools.cache
 def region_areas() -> tuple[Mapping[str, float], float]:
     """Area of each region summed over both figures, and the figures' total area."""
-    areas = stored_areas()
-    return areas, sum(areas.values())
+    return stored_areas(), figures_total()
 
 
 def _marked(pain: Mapping[str, int]) -> set[str]:
-    return {region for region, intensity in pain.items() if intensity > 0}
+    return drawn_parts(region for region, intensity in pain.items() if intensity > 0)
 
 
 def pain_extent(pain: Mapping[str, int]) -> float:

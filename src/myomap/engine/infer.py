@@ -30,7 +30,16 @@ BISECTIONS = 16
 class Observed:
     """Evidence turned into index arrays over the model's regions and findings."""
 
-    __slots__ = ("asked", "denied_index", "no", "painful", "painful_index", "peak_index", "yes")
+    __slots__ = (
+        "asked",
+        "covered_index",
+        "denied_index",
+        "no",
+        "painful",
+        "painful_index",
+        "peak_index",
+        "yes",
+    )
 
     def __init__(
         self,
@@ -42,6 +51,7 @@ class Observed:
         denied_index: list[int] | None = None,
         peak_index: list[int] | None = None,
         asked: int = 0,
+        covered_index: list[int] | None = None,
     ) -> None:
         self.painful = painful
         self.painful_index = painful_index
@@ -50,6 +60,9 @@ class Observed:
         self.denied_index = denied_index or []
         self.peak_index = peak_index or []
         self.asked = asked  # ranking findings with any answer, "unknown" included
+        # Regions overlapping a marked or denied one (the whole back of the thigh when its
+        # upper half is marked): neither marked nor unmarked, they carry no evidence.
+        self.covered_index = covered_index or []
 
 
 def _peak(painful: dict[str, int]) -> list[str]:
@@ -78,7 +91,18 @@ def observe(model: Model, evidence: Evidence) -> Observed:
         if answer != "unknown":
             (yes if answer == "yes" else no).append(i)
     peak = [model.region_index[r] for r in _peak(marks)]
-    return Observed(painful, index, yes, no, denied_index=denied, peak_index=peak, asked=asked)
+    seen = {*index, *denied}
+    covered = sorted({o for r in seen for o in model.overlaps[r]} - seen)
+    return Observed(
+        painful,
+        index,
+        yes,
+        no,
+        denied_index=denied,
+        peak_index=peak,
+        asked=asked,
+        covered_index=covered,
+    )
 
 
 def _terms(model: Model, seen: Observed) -> tuple[FloatArray, FloatArray]:
@@ -90,6 +114,8 @@ def _terms(model: Model, seen: Observed) -> tuple[FloatArray, FloatArray]:
         regions = regions + model.log_pain_ratio[:, seen.painful_index].sum(axis=1)
     if seen.denied_index:
         regions = regions + model.log_denied_ratio[:, seen.denied_index].sum(axis=1)
+    if seen.covered_index:
+        regions = regions - model.log_no_pain[:, seen.covered_index].sum(axis=1)
     if seen.peak_index:
         regions = regions + model.log_peak[:, seen.peak_index].mean(axis=1)
     answers: FloatArray = np.zeros_like(regions)

@@ -5,7 +5,8 @@ hypothesis (the same muscle active on both sides, one cause for a bilateral patt
 midline muscle one. For hypothesis ``h`` and region ``r``, ``role[h, r]`` is the zone role
 (``ESSENTIAL``, ``SPILLOVER``, or ``LOCAL`` for the region over a trigger point); a region
 next to one of ``h``'s zones on the body figure gets a share (``Params.neighbour``) of that
-zone's chance, because people often mark the region beside the one that hurts. A region
+zone's chance, because people often mark the region beside the one that hurts. A finer
+region (the upper back of the thigh) and the coarser one it lies within share their zones. A region
 is painful for any other reason with the small chance ``LEAK``.
 For finding ``f``, ``yes[h, f]`` is the chance of a "yes" when ``h`` is active: the
 muscle's own likelihood where the atlas gives one (a value below the finding's default
@@ -111,6 +112,7 @@ class Model:
     findings: tuple[str, ...]
     finding_index: dict[str, int]
     neighbours: Mapping[str, tuple[str, ...]]  # region -> regions next to it on the figure
+    overlaps: tuple[tuple[int, ...], ...]  # region -> regions covering part of its skin
     role: NDArray[np.int8]  # (H, R) zone role per muscle hypothesis
     near: NDArray[np.bool_]  # (H, R) region next to a zone, not a zone itself
     log_prior: FloatArray  # (H+1,)
@@ -215,6 +217,18 @@ def _roles(
     return role
 
 
+def _share_roles(role: NDArray[np.int8], atlas: Atlas, index: Mapping[str, int]) -> None:
+    """Finer and coarser regions share their zones, in place: a zone on the back of the thigh
+    covers its upper half, and a zone on the upper half is hit by a mark on the whole."""
+    base = role.copy()
+    for rid, region in atlas.regions.items():
+        if region.within:
+            child, parents = index[rid], [index[p] for p in region.within]
+            role[:, child] = np.maximum(role[:, child], base[:, parents].max(axis=1))
+            for parent in parents:
+                role[:, parent] = np.maximum(role[:, parent], base[:, child])
+
+
 def _near_chance(chance: FloatArray, adjacent: list[list[int]], share: float) -> FloatArray:
     """Chance raised to ``share`` of the strongest neighbouring zone where that is larger."""
     spread = np.zeros_like(chance)
@@ -263,19 +277,29 @@ def compile_model(
     adjacent = [
         [region_index[n] for n in neighbours.get(r, ()) if n in region_index] for r in regions
     ]
-    zone_chance: FloatArray = np.choose(role, params.zone_chances())
     both = [h for h, hyp in enumerate(hypotheses) if hyp.side == "both"]
-    if both:
-        # Both sides active: each side's zones hurt independently (noisy-OR of the two).
-        right, left = np.array(both) - 2, np.array(both) - 1
-        zone_chance[both] = 1 - (1 - zone_chance[right]) * (1 - zone_chance[left])
-    chance = _near_chance(zone_chance, adjacent, params.neighbour)
-    near = (chance > zone_chance) & (role == 0)
-    marked = np.vstack(
-        [1.0 - (1.0 - params.leak) * (1.0 - chance), np.full((1, n_r), params.other_region)]
-    )
+
+    def chances(role: NDArray[np.int8]) -> tuple[FloatArray, FloatArray]:
+        """Chance that each region is marked (OTHER last), and the zone chance alone."""
+        zone_chance: FloatArray = np.choose(role, params.zone_chances())
+        if both:
+            # Both sides active: each side's zones hurt independently (noisy-OR of the two).
+            right, left = np.array(both) - 2, np.array(both) - 1
+            zone_chance[both] = 1 - (1 - zone_chance[right]) * (1 - zone_chance[left])
+        chance = _near_chance(zone_chance, adjacent, params.neighbour)
+        marked = np.vstack(
+            [1.0 - (1.0 - params.leak) * (1.0 - chance), np.full((1, n_r), params.other_region)]
+        )
+        return marked, zone_chance
+
+    # A mark counts with the zones shared between finer and coarser regions; an unmarked
+    # region only with its own, so unmarked skin is never counted twice (docs/engine.md).
+    own_marked, _ = chances(role.copy())
+    _share_roles(role, atlas, region_index)
+    marked, zone_chance = chances(role)
+    near = (_near_chance(zone_chance, adjacent, params.neighbour) > zone_chance) & (role == 0)
     hurts = np.minimum(marked / params.marked, 0.99)
-    log_pain, log_unmarked = np.log(marked), np.log1p(-marked)
+    log_pain, log_unmarked = np.log(marked), np.log1p(-own_marked)
     # "None of these muscles" has no pattern: a marked region has chance OTHER_REGION, and an
     # unmarked one costs no more than under a muscle away from its zones.
     log_unmarked[n_h] = np.log1p(-params.leak)
@@ -294,6 +318,7 @@ def compile_model(
         findings=findings,
         finding_index=finding_index,
         neighbours=neighbours,
+        overlaps=tuple(tuple(region_index[o] for o in atlas.overlapping(r)) for r in regions),
         role=role,
         near=near,
         log_prior=np.log(prior),

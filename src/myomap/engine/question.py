@@ -86,7 +86,15 @@ def _region_question(
         return None
     leaders = [h for h in focus[:REGION_CANDIDATES] if h != model.other]
     zones = ((model.role[leaders] != 0) | model.near[leaders]).any(axis=0)
-    open_regions = [i for i, r in enumerate(model.regions) if zones[i] and r not in marked]
+    # Not asked: regions already marked or overlapping a marked one, and regions not drawn
+    # (inside the body: the symptom questions ask about them better).
+    covered = {o for r in marked for o in model.overlaps[model.region_index[r]]}
+    regions = model.atlas.regions
+    open_regions = [
+        i
+        for i, r in enumerate(model.regions)
+        if zones[i] and r not in marked and i not in covered and regions[r].view != "list"
+    ]
     if not open_regions:
         return None
     gains = gain(p, model.ask_yes[np.ix_(focus, open_regions)])

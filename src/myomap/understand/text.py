@@ -8,6 +8,7 @@ text, so each understood item can point at the words it came from.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -118,6 +119,33 @@ def _spaced(text: str, i: int) -> bool:
     return before.isspace() and after.isspace()
 
 
+_OBJECT_BALL = frozenset(
+    {
+        "tennis", "golf", "massage", "lacrosse", "foam", "spiky", "spikey", "peanut",
+        "therapy", "cricket", "bouncy", "exercise", "stress", "rubber", "hockey", "squash",
+        "yoga", "gym",
+    }
+)  # fmt: skip
+"""Words before "ball" that make it a thing to roll on, not slang for the testicles."""
+
+
+def _ball_sense(tokens: list[Token]) -> list[Token]:
+    """ "Ball(s) of the foot" is the forefoot and a tennis ball is a tool: give those "ball"
+    tokens other stems (``forefoot``, ``toolball``) so that only the slang sense can match a
+    testicle term ("my balls ache"), never "the ball of my foot hurts"."""
+    out = list(tokens)
+    for i, tok in enumerate(tokens):
+        if tok.stem != "ball":
+            continue
+        after = [t.lower for t in tokens[i + 1 : i + 4]]
+        before = tokens[i - 1].lower if i > 0 else ""
+        if after[:1] == ["of"] and ({"foot", "feet"} & set(after[1:])):
+            out[i] = dataclasses.replace(tok, lower="forefoot", stem="forefoot")
+        elif before in _OBJECT_BALL:
+            out[i] = dataclasses.replace(tok, lower="toolball", stem="toolball")
+    return out
+
+
 def tokenise(text: str) -> list[Token]:
     """Tokens of ``text`` (hyphens dropped, contractions spelled out), with sentence numbers."""
     doc: Any = _pipeline()(text.replace("’", "'"))
@@ -146,4 +174,4 @@ def tokenise(text: str) -> list[Token]:
             if raw in SENTENCE_BREAKS:
                 sentence += 1
         sentence += 1
-    return out
+    return _ball_sense(out)

@@ -12,27 +12,73 @@ from __future__ import annotations
 import functools
 import json
 from collections import defaultdict
+from collections.abc import Iterable, Mapping
 from importlib import resources
 
 from myomap.atlas.figures.figure import VIEWS, load_figure
 
-__all__ = ["AREAS_FILE", "measure_areas", "region_areas"]
+__all__ = [
+    "AREAS_FILE",
+    "drawn_parts",
+    "figures_total",
+    "measure_areas",
+    "region_areas",
+    "stored",
+]
 
 AREAS_FILE = "areas.json"
 
 
-def measure_areas() -> dict[str, float]:
-    """Area of each region over both figures, measured from the drawings (slow: parses both)."""
+def measure_areas(parts: Mapping[str, Iterable[str]] | None = None) -> dict[str, object]:
+    """``{"total": figures' area, "regions": area of each region}`` over both figures,
+    measured from the drawings (slow: parses both).
+
+    ``parts``: coarse regions drawn as their parts (``Atlas.parts``); each gets the sum of
+    its parts' areas, so a mark on the coarse id covers as much as the parts together (the
+    total counts every drawn shape once).
+    """
     areas: dict[str, float] = defaultdict(float)
     for view in VIEWS:
         for region, shape in load_figure(view).shapes.items():
             areas[region] += shape.area
-    return {region: round(area, 6) for region, area in sorted(areas.items())}
+    total = sum(areas.values())
+    tiled: dict[str, list[str]] = {}
+    for region, pieces in (parts or {}).items():
+        pieces = sorted(pieces)
+        if region not in areas and len(pieces) >= 2 and all(p in areas for p in pieces):
+            tiled[region] = pieces
+    for region, pieces in tiled.items():
+        areas[region] = sum(areas[p] for p in pieces)
+    regions = {region: round(area, 6) for region, area in sorted(areas.items())}
+    return {"total": round(total, 6), "regions": regions, "tiled": dict(sorted(tiled.items()))}
 
 
 @functools.cache
-def region_areas() -> dict[str, float]:
-    """Area of each region over both figures, as stored next to the drawings."""
+def stored() -> dict[str, object]:
+    """The measured areas as stored next to the drawings (``measure_areas``)."""
     data = resources.files("myomap.atlas.figures").joinpath("data", AREAS_FILE)
-    stored: dict[str, float] = json.loads(data.read_text("utf-8"))
-    return stored
+    found: dict[str, object] = json.loads(data.read_text("utf-8"))
+    return found
+
+
+def region_areas() -> dict[str, float]:
+    """Area of each region over both figures."""
+    regions = stored()["regions"]
+    assert isinstance(regions, dict)
+    return regions
+
+
+def drawn_parts(regions: Iterable[str]) -> set[str]:
+    """The drawn regions these regions cover: a coarse region tiled by its parts becomes
+    those parts, so skin marked twice (the back of the thigh and its upper half) counts once."""
+    tiled = stored()["tiled"]
+    assert isinstance(tiled, dict)
+    out: set[str] = set()
+    for region in regions:
+        out.update(tiled.get(region, [region]))
+    return out
+
+
+def figures_total() -> float:
+    """The area of both figures (each drawn shape once)."""
+    return float(str(stored()["total"]))

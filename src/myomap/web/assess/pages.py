@@ -21,7 +21,13 @@ from myomap.web.assess.flow import current_step, symptom_groups
 from myomap.web.assess.plan import plan_items
 from myomap.web.assess.state import PageState, encode_state, parse_state, read
 from myomap.web.bodymap.figures import VIEW_LABELS, interactive_figure, pattern_detail
-from myomap.web.bodymap.views import markers, referral_pattern, region_groups
+from myomap.web.bodymap.views import (
+    figure_roles,
+    markers,
+    referral_pattern,
+    region_data,
+    region_groups,
+)
 from myomap.web.bodymap.zoom import zoom_parts
 from myomap.web.platform.deps import AppState, StateDep
 from myomap.web.platform.render import render
@@ -50,7 +56,7 @@ def _shown_pattern(state: AppState, page: PageState, result: Result) -> list[tup
         return []
     muscle = state.atlas.muscle(shown[0])
     side = shown[1]
-    roles = referral_pattern(state.atlas, muscle, side)
+    roles = figure_roles(state.atlas, referral_pattern(state.atlas, muscle, side))
     marks = markers(muscle, "left" if side == "left" else "right")
     pain = {p.region: p.intensity for p in page.evidence.pain}
     side_words = "both sides" if side == "midline" else f"{side} side"
@@ -66,9 +72,7 @@ def _shown_pattern(state: AppState, page: PageState, result: Result) -> list[tup
 @router.get("/")
 def assess_page(request: Request, state: StateDep) -> Response:
     atlas = state.atlas
-    regions = {
-        r.id: {"label": r.label, "view": r.view, "group": r.group} for r in atlas.regions.values()
-    }
+    regions = region_data(atlas, "label", "view", "group")
     return render(
         state,
         request,

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from myomap.atlas import Atlas
+from myomap.atlas.figures.areas import drawn_parts
 from myomap.atlas.schema import Muscle, Region, Role
 from myomap.engine.model import zone_regions
 
@@ -16,11 +17,13 @@ __all__ = [
     "GROUP_LABELS",
     "Marker",
     "body_groups",
+    "figure_roles",
     "group_label",
     "markers",
     "muscle_index",
     "muscle_sides",
     "referral_pattern",
+    "region_data",
     "region_groups",
 ]
 
@@ -64,6 +67,32 @@ def referral_pattern(atlas: Atlas, muscle: Muscle, side: str) -> dict[str, Role]
                 if pattern.get(region) != "essential":
                     pattern[region] = zone.role
     return pattern
+
+
+def region_data(atlas: Atlas, *fields: str) -> dict[str, dict[str, object]]:
+    """What a page's script knows of each region: the ``fields`` asked for and, for a region
+    not drawn as itself, ``shown``: the drawn shapes it shows on (the halves of the back of
+    the thigh; the regions a region inside the body lies within)."""
+    out: dict[str, dict[str, object]] = {}
+    for region in atlas.regions.values():
+        entry: dict[str, object] = {f: getattr(region, f) for f in fields}
+        shown = sorted(drawn_parts([region.id])) if region.view != "list" else list(region.within)
+        if shown != [region.id]:
+            entry["shown"] = shown
+        out[region.id] = entry
+    return out
+
+
+def figure_roles(atlas: Atlas, roles: dict[str, Role]) -> dict[str, Role]:
+    """A pattern as the figures can show it: a zone on a region that is not drawn (inside
+    the body, such as the rectum) shades the drawn regions it lies within."""
+    shown = dict(roles)
+    for rid, role in roles.items():
+        region = atlas.regions[rid]
+        for parent in region.within if region.view == "list" else ():
+            if shown.get(parent) != "essential":
+                shown[parent] = role
+    return shown
 
 
 def body_groups(atlas: Atlas, muscle: Muscle) -> list[str]:

@@ -21,7 +21,7 @@ from myomap.diary import QUALITIES
 from myomap.engine.triage import LEVEL_WORDS
 from myomap.errors import EvidenceError
 from myomap.web.bodymap.figures import VIEW_LABELS, interactive_figure, pain_figure
-from myomap.web.bodymap.views import region_groups
+from myomap.web.bodymap.views import region_data, region_groups
 from myomap.web.diary.files import attachment
 from myomap.web.diary.views import (
     care_label,
@@ -74,7 +74,7 @@ def diary_page(
         else next(iter(store.list_entries(newest_first=True, limit=1)), None)
     )
     plan = latest_plan(store)
-    regions = {r.id: {"label": r.label} for r in atlas.regions.values()}
+    regions = region_data(atlas, "label")
     return render(
         state,
         request,

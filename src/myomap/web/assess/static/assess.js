@@ -2,7 +2,7 @@
 // storage, and swaps in the result the server renders (GET /assess/result?state=…). The
 // server reads the state (myomap/web/assess/state.py) and renders every word of the result;
 // this script only encodes the state, paints the map and moves focus.
-import { bind as bindFigures } from "/static/bodymap.js";
+import { bind as bindFigures, drawnPain, shownAs } from "/static/bodymap.js";
 import { bindDescribe } from "/static/describe.js";
 import { getHtml, getJson, isAbort, postJson } from "/static/http.js";
 
@@ -96,14 +96,16 @@ function level(intensity) {
 }
 
 function paintMap() {
+  const drawn = drawnPain(state.pain, REGIONS);
+  const chosen = selected === null ? [] : shownAs(REGIONS, selected);
   for (const path of figures.querySelectorAll("path.region")) {
     const region = path.dataset.region;
-    const intensity = state.pain.get(region);
+    const intensity = drawn.get(region);
     const marked = intensity !== undefined;
     path.setAttribute("aria-pressed", marked && intensity > 0 ? "true" : "false");
     if (marked) path.dataset.pain = level(intensity);
     else delete path.dataset.pain;
-    path.classList.toggle("selected", region === selected);
+    path.classList.toggle("selected", chosen.includes(region));
     const suffix = !marked ? "" : intensity > 0 ? `, pain ${intensity} of 10` : ", no pain";
     path.setAttribute("aria-label", label(region) + suffix);
   }
@@ -409,8 +411,10 @@ async function overlay(show) {
   const pattern = data.pattern[show.side] || data.pattern.midline || { essential: [], spillover: [] };
   for (const role of ["essential", "spillover"]) {
     for (const region of pattern[role]) {
-      for (const path of figures.querySelectorAll(`path.region[data-region="${region}"]`)) {
-        path.classList.add(`zone-${role}`);
+      for (const id of shownAs(REGIONS, region)) {
+        for (const path of figures.querySelectorAll(`path.region[data-region="${id}"]`)) {
+          path.classList.add(`zone-${role}`);
+        }
       }
     }
   }

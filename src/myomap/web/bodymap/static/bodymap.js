@@ -26,6 +26,23 @@ function centre(path) {
 }
 
 /** The region next to ``path`` in the direction of ``key`` on the same figure, or null. */
+/** The drawn shapes a region shows on: itself, or (`regions[id].shown`) the halves a coarse
+ * region is drawn as, or the regions a region inside the body lies within. */
+export function shownAs(regions, region) {
+  return regions[region]?.shown ?? [region];
+}
+
+/** Pain per drawn shape (the strongest where a region and its part are both marked). */
+export function drawnPain(pain, regions) {
+  const out = new Map();
+  for (const [region, intensity] of pain) {
+    for (const id of shownAs(regions, region)) {
+      if (!out.has(id) || intensity > out.get(id)) out.set(id, intensity);
+    }
+  }
+  return out;
+}
+
 export function neighbour(path, key) {
   const toward = KEYS[key];
   const from = centre(path);

@@ -1,6 +1,7 @@
 // The diary entry page: mark pain on the body figures, fill in the entry, save it through
 // /api/v1/diary (or change one with PUT). Hand-written, no framework; the map works like
 // the assessment page's (click or Enter/Space to mark, slider for intensity, list instead).
+import { drawnPain, shownAs } from "/static/bodymap.js";
 import { requestJson } from "/static/http.js";
 
 const $ = (id) => document.getElementById(id);
@@ -43,14 +44,16 @@ function localValue(date) {
 
 // ---- the map ----
 function paintMap() {
+  const drawn = drawnPain(pain, REGIONS);
+  const chosen = selected === null ? [] : shownAs(REGIONS, selected);
   for (const path of figures.querySelectorAll("path.region")) {
     const region = path.dataset.region;
-    const intensity = pain.get(region);
+    const intensity = drawn.get(region);
     const marked = intensity !== undefined;
     path.setAttribute("aria-pressed", marked ? "true" : "false");
     if (marked) path.dataset.pain = level(intensity);
     else delete path.dataset.pain;
-    path.classList.toggle("selected", region === selected);
+    path.classList.toggle("selected", chosen.includes(region));
     path.setAttribute("aria-label", label(region) + (marked ? `, pain ${intensity} of 10` : ""));
   }
   for (const box of document.querySelectorAll("#region-list input[data-region]")) {
