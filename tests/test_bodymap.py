@@ -259,14 +259,23 @@ def test_views_share_lateral_regions() -> None:
 def test_the_stored_region_areas_are_the_figures_own(atlas: Atlas) -> None:
     """data/areas.json is what the drawings measure (rewrite: tools/figure_areas.py); a
     coarse region drawn as its parts (the back of the thigh) covers their sum."""
-    from myomap.atlas.figures.areas import figures_total, measure_areas, region_areas
+    from myomap.atlas.figures.areas import (
+        drawn_parts,
+        figures_total,
+        measure_areas,
+        region_areas,
+    )
+    from myomap.atlas.figures.areas import stored as stored_file
 
-    everything = measure_areas({r: atlas.parts(r) for r in atlas.regions})
+    inside = {r.id: r.within for r in atlas.regions.values() if r.view == "list"}
+    everything = measure_areas({r: atlas.parts(r) for r in atlas.regions}, inside)
+    assert everything == stored_file()
     measured, stored = everything["regions"], region_areas()
     assert isinstance(measured, dict)
     halves = stored["thigh_posterior_upper_r"] + stored["thigh_posterior_lower_r"]
     assert stored["thigh_posterior_r"] == pytest.approx(halves)
     assert figures_total() == pytest.approx(float(str(everything["total"])))
     assert figures_total() < sum(stored.values())  # a coarse region is not counted twice
+    assert drawn_parts(["rectum", "sacrum"]) == {"perineum", "sacrum"}  # inside shows outside
     assert stored.keys() == measured.keys()
     assert all(abs(stored[r] - measured[r]) < 1e-5 for r in measured)

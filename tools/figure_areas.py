@@ -20,7 +20,9 @@ OUT = Path(__file__).resolve().parent.parent / "src/myomap/atlas/figures/data" /
 def main() -> None:
     atlas = load_atlas()
     parts = {r: atlas.parts(r) for r in atlas.regions}
-    OUT.write_text(json.dumps(measure_areas(parts), indent=1) + "\n", encoding="utf-8")
+    inside = {r.id: r.within for r in atlas.regions.values() if r.view == "list"}
+    areas = measure_areas(parts, inside)
+    OUT.write_text(json.dumps(areas, indent=1) + "\n", encoding="utf-8")
     print(f"wrote {OUT}")
 
 

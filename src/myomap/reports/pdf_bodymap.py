@@ -12,6 +12,7 @@ from reportlab.platypus import Flowable
 from svgelements import Arc, Close, CubicBezier, Line, Move, Path, QuadraticBezier
 
 from myomap.atlas.figures import HEIGHT, VIEWS, WIDTH, View, load_figure
+from myomap.atlas.figures.areas import drawn_pain
 
 __all__ = ["BodyMaps", "intensity_colour", "right_on_left"]
 
@@ -94,8 +95,9 @@ def draw_figure(
     for d in _outline(view):
         _draw_path(canvas, d, fill=OUTLINE_FILL, stroke=OUTLINE_STROKE)
     canvas.setLineWidth(0.5)
+    drawn = drawn_pain(pain)
     for region, shape in load_figure(view).shapes.items():
-        intensity = pain.get(region, 0)
+        intensity = drawn.get(region, 0)
         if intensity > 0:
             _draw_path(canvas, shape.d, fill=intensity_colour(intensity), stroke=REGION_STROKE)
     canvas.restoreState()

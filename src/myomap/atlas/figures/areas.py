@@ -19,6 +19,7 @@ from myomap.atlas.figures.figure import VIEWS, load_figure
 
 __all__ = [
     "AREAS_FILE",
+    "drawn_pain",
     "drawn_parts",
     "figures_total",
     "measure_areas",
@@ -29,28 +30,36 @@ __all__ = [
 AREAS_FILE = "areas.json"
 
 
-def measure_areas(parts: Mapping[str, Iterable[str]] | None = None) -> dict[str, object]:
-    """``{"total": figures' area, "regions": area of each region}`` over both figures,
-    measured from the drawings (slow: parses both).
+def measure_areas(
+    parts: Mapping[str, Iterable[str]] | None = None,
+    inside: Mapping[str, Iterable[str]] | None = None,
+) -> dict[str, object]:
+    """``{"total", "regions", "shown"}`` over both figures, measured from the drawings (slow:
+    parses both): the figures' area (each shape once), each region's area, and how each
+    region that is not drawn as itself shows on them.
 
-    ``parts``: coarse regions drawn as their parts (``Atlas.parts``); each gets the sum of
-    its parts' areas, so a mark on the coarse id covers as much as the parts together (the
-    total counts every drawn shape once).
+    ``parts``: coarse regions and their parts (``Atlas.parts``); one tiled by two or more
+    drawn parts shows as them, and its area is theirs. ``inside``: regions not drawn (inside
+    the body) and the regions they lie within; they show on those (a mark on the rectum
+    shades the perineum) and add no area of their own.
     """
     areas: dict[str, float] = defaultdict(float)
     for view in VIEWS:
         for region, shape in load_figure(view).shapes.items():
             areas[region] += shape.area
     total = sum(areas.values())
-    tiled: dict[str, list[str]] = {}
+    shown: dict[str, list[str]] = {}
     for region, pieces in (parts or {}).items():
         pieces = sorted(pieces)
         if region not in areas and len(pieces) >= 2 and all(p in areas for p in pieces):
-            tiled[region] = pieces
-    for region, pieces in tiled.items():
-        areas[region] = sum(areas[p] for p in pieces)
+            shown[region] = pieces
+            areas[region] = sum(areas[p] for p in pieces)
+    for region, outer in (inside or {}).items():
+        drawn = sorted(p for p in outer if p in areas)
+        if region not in areas and drawn:
+            shown[region] = drawn
     regions = {region: round(area, 6) for region, area in sorted(areas.items())}
-    return {"total": round(total, 6), "regions": regions, "tiled": dict(sorted(tiled.items()))}
+    return {"total": round(total, 6), "regions": regions, "shown": dict(sorted(shown.items()))}
 
 
 @functools.cache
@@ -69,13 +78,23 @@ def region_areas() -> dict[str, float]:
 
 
 def drawn_parts(regions: Iterable[str]) -> set[str]:
-    """The drawn regions these regions cover: a coarse region tiled by its parts becomes
-    those parts, so skin marked twice (the back of the thigh and its upper half) counts once."""
-    tiled = stored()["tiled"]
+    """The drawn regions these regions show on: a coarse region tiled by its parts becomes
+    those parts (so skin marked twice, the back of the thigh and its upper half, counts
+    once), and a region inside the body the drawn regions it lies within."""
+    tiled = stored()["shown"]
     assert isinstance(tiled, dict)
     out: set[str] = set()
     for region in regions:
         out.update(tiled.get(region, [region]))
+    return out
+
+
+def drawn_pain(pain: Mapping[str, int]) -> dict[str, int]:
+    """Intensities on the drawn shapes (the strongest where a region and its part overlap)."""
+    out: dict[str, int] = {}
+    for rid, intensity in pain.items():
+        for part in drawn_parts([rid]):
+            out[part] = max(out.get(part, 0), intensity)
     return out
 
 

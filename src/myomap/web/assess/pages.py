@@ -22,7 +22,6 @@ from myomap.web.assess.plan import plan_items
 from myomap.web.assess.state import PageState, encode_state, parse_state, read
 from myomap.web.bodymap.figures import VIEW_LABELS, interactive_figure, pattern_detail
 from myomap.web.bodymap.views import (
-    figure_roles,
     markers,
     referral_pattern,
     region_data,
@@ -56,7 +55,7 @@ def _shown_pattern(state: AppState, page: PageState, result: Result) -> list[tup
         return []
     muscle = state.atlas.muscle(shown[0])
     side = shown[1]
-    roles = figure_roles(state.atlas, referral_pattern(state.atlas, muscle, side))
+    roles = referral_pattern(state.atlas, muscle, side)
     marks = markers(muscle, "left" if side == "left" else "right")
     pain = {p.region: p.intensity for p in page.evidence.pain}
     side_words = "both sides" if side == "midline" else f"{side} side"

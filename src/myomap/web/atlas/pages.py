@@ -13,7 +13,6 @@ from myomap.web.atlas.search import MAX_QUERY, Hit, search
 from myomap.web.bodymap.figures import pattern_figure
 from myomap.web.bodymap.views import (
     body_groups,
-    figure_roles,
     markers,
     muscle_index,
     referral_pattern,
@@ -87,7 +86,6 @@ def guide(state: AppState, muscle: Muscle) -> dict[str, Any]:
     side = "midline" if muscle.laterality == "midline" else "right"
     roles = referral_pattern(state.atlas, muscle, side)
     marks = markers(muscle)
-    shown = figure_roles(state.atlas, roles)
     title = f"Referral pattern of {muscle.name}"
     zones = [
         (state.atlas.regions[r].label, role)
@@ -97,7 +95,7 @@ def guide(state: AppState, muscle: Muscle) -> dict[str, Any]:
     ]
     return {
         "muscle": muscle,
-        "figures": [(v, pattern_figure(v, f"{title}, {v} view", shown, marks)) for v in VIEWS],
+        "figures": [(v, pattern_figure(v, f"{title}, {v} view", roles, marks)) for v in VIEWS],
         "zones": zones,
         "groups": body_groups(state.atlas, muscle),
         "red_flags": [state.atlas.red_flags[f] for f in muscle.red_flags],

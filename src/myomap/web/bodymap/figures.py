@@ -16,7 +16,7 @@ from markupsafe import Markup
 
 from myomap.atlas import Atlas
 from myomap.atlas.figures import HEIGHT, WIDTH, View, load_figure
-from myomap.atlas.figures.areas import drawn_parts
+from myomap.atlas.figures.areas import drawn_pain, drawn_parts
 from myomap.atlas.schema import Role
 from myomap.web.bodymap.views import Marker
 from myomap.web.bodymap.zoom import home_parts
@@ -129,21 +129,13 @@ def interactive_figure(atlas: Atlas, view: View) -> Markup:
 
 
 def _drawn_roles(roles: Mapping[str, Role]) -> dict[str, Role]:
-    """Roles on the drawn shapes: a coarse region drawn as its parts paints every part."""
+    """Roles on the drawn shapes: a coarse region drawn as its parts paints every part, and
+    a region inside the body the region it lies within."""
     out: dict[str, Role] = {}
     for rid, role in roles.items():
         for part in drawn_parts([rid]):
             if out.get(part) != "essential":
                 out[part] = role
-    return out
-
-
-def _drawn_pain(pain: Mapping[str, int]) -> dict[str, int]:
-    """Intensities on the drawn shapes (the strongest where a region and its part overlap)."""
-    out: dict[str, int] = {}
-    for rid, intensity in pain.items():
-        for part in drawn_parts([rid]):
-            out[part] = max(out.get(part, 0), intensity)
     return out
 
 
@@ -159,7 +151,7 @@ def _zones(roles: Mapping[str, Role]) -> Edit:
 
 
 def _painted(pain: Mapping[str, int], then: Edit | None = None) -> Edit:
-    pain = _drawn_pain(pain)
+    pain = drawn_pain(pain)
 
     def region(rid: str, path: ET.Element) -> None:
         if then is not None:
@@ -224,7 +216,7 @@ def pattern_detail(
     """A small picture of a referral pattern next to the results (the phone shows it beside
     the candidate): the figure cropped to the pattern's zones, its trigger points and the
     person's painful areas (outlined), or None when none of them is on this view."""
-    painful = [r for r, i in _drawn_pain(pain).items() if i > 0]
+    painful = [r for r, i in drawn_pain(pain).items() if i > 0]
     box = _detail_box(view, [*_drawn_roles(roles), *painful], marks)
     if box is None:
         return None

@@ -17,7 +17,6 @@ __all__ = [
     "GROUP_LABELS",
     "Marker",
     "body_groups",
-    "figure_roles",
     "group_label",
     "markers",
     "muscle_index",
@@ -76,23 +75,11 @@ def region_data(atlas: Atlas, *fields: str) -> dict[str, dict[str, object]]:
     out: dict[str, dict[str, object]] = {}
     for region in atlas.regions.values():
         entry: dict[str, object] = {f: getattr(region, f) for f in fields}
-        shown = sorted(drawn_parts([region.id])) if region.view != "list" else list(region.within)
+        shown = sorted(drawn_parts([region.id]))
         if shown != [region.id]:
             entry["shown"] = shown
         out[region.id] = entry
     return out
-
-
-def figure_roles(atlas: Atlas, roles: dict[str, Role]) -> dict[str, Role]:
-    """A pattern as the figures can show it: a zone on a region that is not drawn (inside
-    the body, such as the rectum) shades the drawn regions it lies within."""
-    shown = dict(roles)
-    for rid, role in roles.items():
-        region = atlas.regions[rid]
-        for parent in region.within if region.view == "list" else ():
-            if shown.get(parent) != "essential":
-                shown[parent] = role
-    return shown
 
 
 def body_groups(atlas: Atlas, muscle: Muscle) -> list[str]:
