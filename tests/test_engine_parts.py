@@ -92,3 +92,9 @@ def test_no_question_about_a_region_overlapping_a_marked_one(tmp_path: Path) -> 
         overlapping = {model.regions[i] for i in model.overlaps[model.region_index[marked]]}
         asked = rank(model, evidence).next_question
         assert asked is None or asked.id not in overlapping | {marked}
+
+
+def test_muscles_listed_for_a_part_include_those_of_its_whole(tmp_path: Path) -> None:
+    atlas = split_atlas(tmp_path)
+    listed = {m.id for m in atlas.muscles_referring_to("thigh_upper_r")}
+    assert listed == {m.id for m in atlas.muscles_referring_to("thigh_r")} == {"alpha", "beta"}

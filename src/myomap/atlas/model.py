@@ -121,12 +121,15 @@ class Atlas:
         return (*self.regions[region_id].within, *self.parts(region_id))
 
     def muscles_referring_to(self, region_id: str) -> list[Muscle]:
-        """Muscles with a referral zone on this region (either side), in atlas order."""
-        base = self.region(region_id).base
+        """Muscles with a referral zone on this region (either side), or on a region it lies
+        within or that lies within it (the whole back of the thigh for its upper half), in
+        atlas order."""
+        bases = {self.region(region_id).base}
+        bases |= {self.regions[r].base for r in self.overlapping(region_id)}
         return [
             m
             for m in self.muscles.values()
-            if any(z.region == base for tp in m.trigger_points for z in tp.referral)
+            if any(z.region in bases for tp in m.trigger_points for z in tp.referral)
         ]
 
     def _names(self) -> list[str]:
