@@ -211,9 +211,28 @@ def status(
     return Cue("yes", "")
 
 
-def belongs_to_other(m: Match, kind: str, all_scopes: Sequence[Scope]) -> bool:
-    """True when an experiencer trigger covers the mention: it is someone else's."""
-    return any(s.rule.category == "experiencer" and s.covers(m, kind) for s in all_scopes)
+def belongs_to_other(
+    m: Match, kind: str, all_scopes: Sequence[Scope], text: str = "", sign: bool = False
+) -> bool:
+    """True when an experiencer trigger covers the mention: it is someone else's.
+
+    A warning sign (``sign``) after a present-tense trigger ("my dad has slurred speech",
+    "Mum has numbness around her bottom") is the person the writer is describing, not a
+    family history: only a past trigger ("my mum had …") or a history finding makes it
+    someone else's.
+    """
+    return any(
+        s.rule.category == "experiencer"
+        and s.covers(m, kind)
+        and not (sign and _present(text, s.trigger))
+        for s in all_scopes
+    )
+
+
+def _present(text: str, trigger: Match) -> bool:
+    """True for a forward trigger that ends in "has" ("my dad has …")."""
+    words = text[trigger.start : trigger.end].lower().split()
+    return bool(words) and words[-1] == "has"
 
 
 def _inside(m: Match, trigger: Match) -> bool:

@@ -27,9 +27,10 @@ FUZZY_CUTOFF = 88.0
 FILLERS = frozenset({"the", "my", "his", "her", "their", "your", "our", "its", "'s"})
 """Words dropped from terms: in text they may stand anywhere inside a match."""
 
-GAP_FREE = FILLERS | {"a", "an", "bit"}
+GAP_FREE = FILLERS | {"a", "an", "bit"} | {"right", "left", "side", "very", "really", "so"}
 """Words not counted in a gap: "my pee might have been a bit pink" keeps "pee … pink" within
-three words. (Articles stay in terms, unlike fillers: "a fall" is not "fall".)"""
+three words, and side words and intensifiers are free too ("my testicle on the right side
+is very painful"). (Articles stay in terms, unlike fillers: "a fall" is not "fall".)"""
 
 NEVER_SKIPPED = frozenset({"not", "no", "never", "without", "nor", "neither"})
 """Negation words inside a gap: a finding's match through one ("the calf is not swollen")
@@ -45,6 +46,8 @@ class WordSpec:
 
     def accepts(self, token: Token, near: frozenset[str]) -> bool:
         if token.stem in self.stems or self.stems & near:
+            return True
+        if token.alt and token.alt in self.stems:
             return True
         return any(token.lower.startswith(p) or p + "*" in near for p in self.prefixes)
 
@@ -156,7 +159,7 @@ class Matcher:
 
     def _candidates(self, token: Token, near: frozenset[str]) -> Iterable[Pattern]:
         seen: dict[int, Pattern] = {}
-        for s in {token.stem, *near}:
+        for s in {token.stem, token.alt, *near} - {""}:
             for p in self._by_stem.get(s, ()):
                 seen[id(p)] = p
         for prefix, p in self._by_prefix:
@@ -244,21 +247,21 @@ def _next_accepts(
     return after < len(tokens) and word.accepts(tokens[after], nears[after])
 
 
-def best(matches: Iterable[Match]) -> list[Match]:
+def best(matches: Iterable[Match], apart: frozenset[str] = frozenset()) -> list[Match]:
     """Drop each match that lies inside a larger match of the same kind.
 
     Larger means more term words; ties go to the tighter span. Matches of different kinds
-    never remove each other: "lying on that side" is both a finding and a side word.
+    never remove each other: "lying on that side" is both a finding and a side word. A match
+    whose key is in ``apart`` (a warning sign) is removed only by a larger match of the same
+    key: "a new headache at my temples" is both a new headache and a temple headache.
     """
     ordered = sorted(matches, key=lambda m: (-m.size, m.last - m.first, m.first))
     kept: list[Match] = []
     for m in ordered:
-        if any(
-            k.kind == m.kind and k.first <= m.first and m.last <= k.last and k is not m
-            for k in kept
-        ):
+        rivals = [k for k in kept if k.kind == m.kind and (m.key not in apart or k.key == m.key)]
+        if any(k.first <= m.first and m.last <= k.last and k is not m for k in rivals):
             continue
-        if any(k.kind == m.kind and _overlap(k, m) and k.size > m.size for k in kept):
+        if any(_overlap(k, m) and k.size > m.size for k in rivals):
             continue
         kept.append(m)
     return sorted(kept, key=lambda m: (m.first, m.last))

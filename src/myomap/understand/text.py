@@ -21,6 +21,7 @@ __all__ = [
     "CLAUSE_BREAKS",
     "DASHES",
     "SENTENCE_BREAKS",
+    "TEXTING",
     "Token",
     "normalise_words",
     "stem",
@@ -48,6 +49,21 @@ _SHORT = {
     "'d": "would",
 }
 
+TEXTING = {
+    "wen": "when", "wenever": "whenever", "n": "and", "nd": "and", "nite": "night",
+    "nites": "nights", "tonite": "tonight", "2day": "today", "2nite": "tonight",
+    "yday": "yesterday", "yest": "yesterday", "2moro": "tomorrow", "wk": "week", "wks": "weeks",
+    "hr": "hour", "hrs": "hours", "min": "minute", "mins": "minutes", "nr": "near",
+    "thru": "through", "tho": "though", "cos": "because", "coz": "because", "cuz": "because",
+    "bcos": "because", "u": "you", "ur": "your", "b4": "before", "wiv": "with",
+    "wid": "with", "abt": "about", "bk": "back", "rite": "right", "lyk": "like",
+}  # fmt: skip
+"""Texting forms read as the word they stand for ("wen i wee", "bad nite", "2day")."""
+
+_G_DROPPED_NOT = ("ain",)
+"""Endings of words in "-in" that are not a dropped "-ing" ("again", "complain"). Other
+words ("heroin", "insulin") keep their own stem too, so an extra "-ing" reading is harmless."""
+
 
 @dataclass(frozen=True)
 class Token:
@@ -60,6 +76,8 @@ class Token:
     lower: str
     stem: str
     sentence: int
+    alt: str = ""
+    """Another stem the word may stand for: "throbbin", "bleedin" as "-ing" forms."""
 
     @property
     def is_word(self) -> bool:
@@ -92,6 +110,15 @@ def _undouble(w: str) -> str:
     if len(w) > 2 and w[-1] == w[-2] and w[-1] not in "lsz":
         return w[:-1]
     return w
+
+
+def _g_dropped(word: str) -> str:
+    """The "-ing" stem of a word typed with the g dropped ("bleedin", "peein"), else ""."""
+    if len(word) < 5 or not word.endswith("in") or word.endswith(_G_DROPPED_NOT):
+        return ""
+    if not word.isalpha():
+        return ""
+    return stem(word + "g")
 
 
 def normalise_words(term: str) -> list[str]:
@@ -165,10 +192,12 @@ def tokenise(text: str) -> list[Token]:
             if lower in _CONTRACTIONS and nxt in ("n't", "nt"):  # "can't", "cant"
                 lower = _CONTRACTIONS[lower]
             lower = _SHORT.get(lower, lower)
+            lower = TEXTING.get(lower, lower)
             if lower == "cannot":
                 lower = "can"
             start = int(tok.idx)
-            out.append(Token(len(out), start, start + len(raw), raw, lower, stem(lower), sentence))
+            token = Token(len(out), start, start + len(raw), raw, lower, stem(lower), sentence)
+            out.append(dataclasses.replace(token, alt=_g_dropped(lower)))
             if str(tok.text).lower() == "cannot":
                 out.append(Token(len(out), start + 3, start + 6, "not", "not", "not", sentence))
             if raw in SENTENCE_BREAKS:

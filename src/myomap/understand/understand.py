@@ -25,12 +25,16 @@ from myomap.understand.model import (
     FindingItem,
     Polarity,
     RegionItem,
-    Span,
     Understanding,
 )
+from myomap.understand.spans import distinct, joined, not_understood, span_of
 from myomap.understand.text import CLAUSE_BREAKS, Token, tokenise
 
-__all__ = ["DEFAULT_INTENSITY", "understand"]
+__all__ = ["DEFAULT_INTENSITY", "IMPLIED", "understand"]
+
+IMPLIED = {"breathless_or_chest_pain": ("breathless_new", "pain_on_breathing_in")}
+"""Findings that ask "A or B": read as stated (or hedged) when A or B is, from the same words
+("out of breath" answers "newly short of breath, or chest pain on breathing in?")."""
 
 DEFAULT_INTENSITY = 5
 """Intensity proposed when the text gives no word or number for it."""
@@ -39,12 +43,6 @@ _NOT_RIGHT = frozenset({"now", "away", "after", "before", "then", "there", "here
 _AFTER_VERB_LEFT = frozenset(
     {"me", "him", "her", "us", "them", "it", "the", "a", "an", "work", "home", "school", "hospital"}
 )
-_STOP = frozenset({
-    "a", "an", "and", "or", "the", "my", "me", "i", "it", "is", "was", "to", "of", "in", "on",
-    "at", "for", "with", "so", "too", "also", "very", "really", "then", "that", "this", "there",
-    "have", "has", "had", "be", "been", "am", "are", "do", "does", "did", "as", "by", "but",
-})  # fmt: skip
-"""Small words that never make a clause understood on their own."""
 
 
 @dataclass
@@ -105,7 +103,7 @@ def understand(atlas: Atlas, text: str, lexicon: Lexicon | None = None) -> Under
     """
     vocab = _vocabulary(lexicon or default_lexicon())
     tokens = tokenise(text)
-    found = _find(vocab, tokens)
+    found = _find(vocab, tokens, _warning_signs(atlas))
     all_scopes = scopes(tokens, found.context, vocab.rules, vocab.modifiers.window)
     scores = find_scores(text)
     regions = _regions(atlas, text, found, all_scopes, scores)
@@ -132,11 +130,16 @@ def understand(atlas: Atlas, text: str, lexicon: Lexicon | None = None) -> Under
         age=age,
         sex=sex,
         time_course=times,
-        not_understood=_not_understood(text, found, taken),
+        not_understood=not_understood(text, found.tokens, found.clause, taken),
     )
 
 
-def _find(vocab: _Vocabulary, tokens: list[Token]) -> _Found:
+def _warning_signs(atlas: Atlas) -> frozenset[str]:
+    """Red-flag finding ids: their matches are not swallowed by a larger ordinary one."""
+    return frozenset(k for k, f in atlas.findings.items() if f.category == "red_flag")
+
+
+def _find(vocab: _Vocabulary, tokens: list[Token], apart: frozenset[str] = frozenset()) -> _Found:
     clause: list[int] = []
     number = 0
     for tok in tokens:
@@ -151,7 +154,7 @@ def _find(vocab: _Vocabulary, tokens: list[Token]) -> _Found:
         ("intensity", found.intensities),
         ("context", found.context),
     ):
-        bucket.extend(best(m for m in matches if m.kind == kind))
+        bucket.extend(best((m for m in matches if m.kind == kind), apart))
     found.sides = [m for m in best(m for m in matches if m.kind == "side") if _is_side(tokens, m)]
     return found
 
@@ -187,12 +190,12 @@ def _regions(
             continue  # "numb around my bottom" names a warning sign, not a painful place
         cue = status(m, "region", all_scopes, text)
         intensity, intensity_from = _intensity(found, m, scores, text)
-        spans = [_span(text, m)]
+        spans = [span_of(text, m)]
         pairs: _Pairs = [(spec.id, "midline", "midline")]
         if spec.paired:
             pairs, side_match, last_side = _sides(found, m, last_side)
             if side_match is not None:
-                spans.append(_span(text, side_match))
+                spans.append(span_of(text, side_match))
         for region_id, side, side_from in pairs:
             item = RegionItem(
                 id=f"region:{region_id}",
@@ -204,8 +207,8 @@ def _regions(
                 intensity_from="" if cue.polarity == "no" else intensity_from,
                 polarity=cue.polarity,
                 cue=cue.words,
-                spans=_distinct(spans),
-                words=_words(spans),
+                spans=distinct(spans),
+                words=joined(spans),
             )
             merged[region_id] = _merge_region(merged.get(region_id), item)
     return list(merged.values())
@@ -304,13 +307,13 @@ def _intensity(found: _Found, m: Match, scores: Sequence[Score], text: str) -> t
 def _merge_region(old: RegionItem | None, new: RegionItem) -> RegionItem:
     if old is None:
         return new
-    spans = _distinct([*old.spans, *new.spans])
+    spans = distinct([*old.spans, *new.spans])
     polarity = _combine([old.polarity, new.polarity])
     keep = old if old.intensity >= new.intensity else new
     return keep.model_copy(
         update={
             "spans": spans,
-            "words": _words(spans),
+            "words": joined(spans),
             "polarity": polarity,
             "intensity": 0 if polarity == "no" else max(old.intensity, new.intensity),
             "cue": old.cue or new.cue,
@@ -330,12 +333,18 @@ def _findings(
 ) -> list[FindingItem]:
     mentions: dict[str, list[tuple[Match, Cue]]] = defaultdict(list)
     for m in found.findings:
-        if m.key in atlas.findings and not belongs_to_other(m, "finding", all_scopes):
+        sign = m.key in atlas.findings and atlas.findings[m.key].category == "red_flag"
+        if m.key in atlas.findings and not belongs_to_other(m, "finding", all_scopes, text, sign):
             mentions[m.key].append((m, status(m, "finding", all_scopes, text, pseudo)))
+    for either, parts in IMPLIED.items():
+        if either in atlas.findings and either not in mentions:
+            said = [(m, c) for p in parts for m, c in mentions.get(p, ()) if c.polarity != "no"]
+            if said:
+                mentions[either] = said
     out: list[FindingItem] = []
     for finding_id, items in mentions.items():
         finding = atlas.findings[finding_id]
-        spans = _distinct([_span(text, m) for m, _ in items])
+        spans = distinct([span_of(text, m) for m, _ in items])
         out.append(
             FindingItem(
                 id=f"finding:{finding_id}",
@@ -345,7 +354,7 @@ def _findings(
                 red_flag=finding.category == "red_flag",
                 cue=next((c.words for _, c in items if c.words), ""),
                 spans=spans,
-                words=_words(spans),
+                words=joined(spans),
             )
         )
     return sorted(out, key=lambda f: f.spans[0].start)
@@ -362,37 +371,3 @@ def _combine(polarities: Sequence[Polarity]) -> Polarity:
 
 
 # --- what was not understood --------------------------------------------------------------
-
-
-def _not_understood(text: str, found: _Found, taken: Sequence[tuple[int, int]]) -> list[Span]:
-    groups: dict[int, list[Token]] = defaultdict(list)
-    for tok, clause in zip(found.tokens, found.clause, strict=True):
-        if tok.lower not in CLAUSE_BREAKS:
-            groups[clause].append(tok)
-    out: list[Span] = []
-    for toks in groups.values():
-        words = [t for t in toks if t.is_word and t.lower not in _STOP]
-        if not words:
-            continue
-        start, end = toks[0].start, toks[-1].end
-        if any(a < end and start < b for a, b in taken):
-            continue
-        out.append(Span(start=start, end=end, text=text[start:end]))
-    return out
-
-
-def _span(text: str, m: Match) -> Span:
-    return Span(start=m.start, end=m.end, text=text[m.start : m.end])
-
-
-def _distinct(spans: Sequence[Span]) -> list[Span]:
-    """Spans in text order, without those that lie inside another one."""
-    out: list[Span] = []
-    for s in sorted(spans, key=lambda s: (s.start, -s.end)):
-        if not any(o.start <= s.start and s.end <= o.end for o in out):
-            out.append(s)
-    return out
-
-
-def _words(spans: Sequence[Span]) -> str:
-    return " … ".join(s.text for s in _distinct(spans))
