@@ -25,6 +25,7 @@ BLOCKS = {
 STORIES = "eval/stories/red_flags.yaml"
 FRESH = "eval/stories/red_flags_fresh.yaml"
 DEV2 = "eval/stories/red_flags_dev2.yaml"
+DEV3 = "eval/stories/red_flags_dev3.yaml"
 HARD = "eval/hard/vignettes.yaml"
 
 
@@ -45,6 +46,8 @@ def tables() -> dict[str, str]:
     out["stories_fresh"] = stories_markdown({"holdout": fresh["holdout"]}, show=()).strip()
     dev2 = score_stories(model.atlas, load_stories(ROOT / DEV2))
     out["stories_dev2"] = stories_markdown({"dev": dev2["dev"]}, show=()).strip()
+    dev3 = score_stories(model.atlas, load_stories(ROOT / DEV3))
+    out["stories_dev3"] = stories_markdown({"dev": dev3["dev"]}, show=()).strip()
     return out
 
 
