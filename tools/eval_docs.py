@@ -2,7 +2,9 @@
 
     .venv/bin/python tools/eval_docs.py
 
-tests/test_docs.py fails when the tables in the document are not what the engine gives.
+tests/test_docs.py checks that every generated block is there with its metrics; it does not
+recompute them (the whole evaluation takes about a minute), so run this after any change to
+the engine, the atlas or the reader. Each block is also what `myomap eval` prints.
 """
 
 from __future__ import annotations
