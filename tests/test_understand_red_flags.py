@@ -559,3 +559,22 @@ def test_words_that_only_look_like_a_sign_stay_ordinary(
 ) -> None:
     u = understand(atlas, text)
     assert finding not in {f.finding for f in u.red_flags}
+
+
+@pytest.mark.parametrize(
+    ("text", "polarity"),
+    [
+        ("my back aches, temp is 36.8 so I don't think it's a fever", "no"),
+        ("temp was 98.4F this morning and my neck is stiff from the desk", "no"),
+        ("temperature of 38.9 and my back hurts", "yes"),
+        ("my temp is 37.8 and my back hurts", "yes"),  # borderline: left as said
+        ("temp 36.5 yesterday but 39 today", "yes"),  # any high reading in the sentence counts
+        ("I have a temperature and my back aches", "yes"),
+    ],
+)
+def test_a_measured_normal_temperature_is_not_a_fever(
+    atlas: Atlas, text: str, polarity: str
+) -> None:
+    u = understand(atlas, text)
+    got = {f.finding: f.polarity for f in u.findings}
+    assert got.get("fever") == polarity, got

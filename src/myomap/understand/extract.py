@@ -12,8 +12,17 @@ from dataclasses import dataclass
 from typing import Literal
 
 from myomap.understand.model import Span, Stated, TimeCourse
+from myomap.understand.text import SENTENCE_BREAKS, Token
 
-__all__ = ["Score", "find_age", "find_scores", "find_sex", "find_time_course"]
+__all__ = [
+    "NORMAL_TEMPERATURE",
+    "Score",
+    "find_age",
+    "find_scores",
+    "find_sex",
+    "find_time_course",
+    "normal_temperature",
+]
 
 _NUMBERS = {
     "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
@@ -184,3 +193,32 @@ def _phase(days: float | None) -> Phase | None:
     if days < 42:
         return "acute"
     return "subacute" if days <= 84 else "chronic"
+
+
+NORMAL_TEMPERATURE = ((35.0, 37.5), (95.0, 99.5))
+"""Readings (°C, °F) that are not a fever: a high temperature is 38 °C or more (NHS); 37.5 to
+38 °C is left as said, so a borderline reading still counts as a fever."""
+
+
+def normal_temperature(tokens: Sequence[Token], last: int) -> str | None:
+    """The reading after a temperature word (token ``last``) when every number up to the end
+    of the sentence is a normal temperature ("temp is 36.8"), else None: a measured normal
+    temperature is not a fever, but "36.5 yesterday, 39 today" is."""
+    readings: list[str] = []
+    for tok in tokens[last + 1 :]:
+        if tok.lower in SENTENCE_BREAKS:
+            break
+        value = _number(tok.lower.rstrip("°cf"))
+        if value is None:
+            continue
+        if not any(low <= value < high for low, high in NORMAL_TEMPERATURE):
+            return None
+        readings.append(tok.text)
+    return readings[0] if readings else None
+
+
+def _number(word: str) -> float | None:
+    try:
+        return float(word)
+    except ValueError:
+        return None

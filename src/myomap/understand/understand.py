@@ -18,7 +18,14 @@ from typing import Literal
 from myomap.atlas.lexicon import ContextRule, Lexicon, Modifiers, default_lexicon
 from myomap.atlas.model import Atlas
 from myomap.understand.context import Cue, Scope, belongs_to_other, pseudo_triggers, scopes, status
-from myomap.understand.extract import Score, find_age, find_scores, find_sex, find_time_course
+from myomap.understand.extract import (
+    Score,
+    find_age,
+    find_scores,
+    find_sex,
+    find_time_course,
+    normal_temperature,
+)
 from myomap.understand.matcher import Match, Matcher, best, compile_term
 from myomap.understand.model import (
     SAFETY_CATEGORIES,
@@ -335,7 +342,9 @@ def _findings(
     for m in found.findings:
         sign = m.key in atlas.findings and atlas.findings[m.key].category == "red_flag"
         if m.key in atlas.findings and not belongs_to_other(m, "finding", all_scopes, text, sign):
-            mentions[m.key].append((m, status(m, "finding", all_scopes, text, pseudo)))
+            cue = status(m, "finding", all_scopes, text, pseudo)
+            normal = normal_temperature(found.tokens, m.last) if m.key == "fever" else None
+            mentions[m.key].append((m, Cue("no", normal) if normal else cue))
     for either, parts in IMPLIED.items():
         if either in atlas.findings and either not in mentions:
             said = [(m, c) for p in parts for m, c in mentions.get(p, ()) if c.polarity != "no"]
