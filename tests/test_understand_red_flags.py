@@ -391,6 +391,52 @@ MORE_PHRASINGS: list[tuple[str, str]] = [
     ("leg_weakness_progressive", "no numbness - my foot keeps dragging"),
     # "has gone" + a state is a change, not a resolution.
     ("groin_lump", "my hernia has gone purple"),
+    # Texting, relatives describing the patient, side words in a gap, everyday wordings.
+    ("fingers_numb_at_night", "fingers go numb at nite n wake me up"),
+    ("pain_on_breathing_in", "sharp pain wen i breathe in"),
+    ("sudden_severe_onset", "sudden rippin pain in my back"),
+    ("blood_in_urine", "peein blood 2day"),
+    ("blood_in_urine", "no pain just red wee"),
+    ("speech_difficulty", "My dad has slurred speech since lunch"),
+    ("saddle_numbness", "Mum has numbness around her bottom"),
+    ("scrotal_pain_sudden", "my testicle on the right side is very painful"),
+    ("new_headache_recent", "I have a new headache at my temples"),
+    ("speech_difficulty", "she suddenly couldn't get her words out"),
+    ("breathless_or_chest_pain", "I am out of breath for no reason"),
+    ("breathless_or_chest_pain", "sharp pain when I breathe in"),
+    ("limb_tense_severe_pain", "the leg feels tight inside the cast"),
+    ("stiff_neck_cannot_bend", "I can't get my chin down to my chest"),
+    ("jaundice", "her eyes look yellowish"),
+    ("vision_change", "it is like fog in my eye"),
+    ("blood_in_urine", "my wee looked pinkish"),
+    ("limb_cold_pale_numb", "his foot is cold like ice"),
+    ("vaginal_bleeding_abnormal", "I have blood from the vagina"),
+    ("vaginal_bleeding_abnormal", "pos preg test and bleeding a bit"),
+    ("saddle_numbness", "I am not feel the skin between my legs"),
+    ("saddle_numbness", "it felt like someone else's bottom when I wiped"),
+    ("bladder_control_change", "the pee come out by itself"),
+    ("bowel_control_loss", "the poo came in my trousers"),
+    ("major_trauma", "I fell off my motorbike"),
+    ("limb_weakness_sudden", "my hand just went useless"),
+    ("dizzy_double_vision_swallowing", "she choked on her tea"),
+    ("dizzy_double_vision_swallowing", "my legs went from under me"),
+    ("night_pain_unrelieved", "at night it is there whatever way I lie"),
+    ("calf_swollen_warm", "my calf is fatter than the other one"),
+    ("breathless_new", "now I cannot take breath good"),
+    ("joint_pain_with_use", "my knee has ached for two years"),
+    ("arm_weakness_progressive", "my hand is more weak every day"),
+    ("bowel_stopped", "no poo or farts for three days"),
+    ("pain_moved_to_right_lower_belly", "it started by my belly button"),
+    ("face_swelling_spreading", "my face is swollen and it is going up to my eye"),
+    ("tooth_gum_swelling", "the gum round that bad tooth is swollen"),
+    ("unable_to_bear_weight", "her leg is shorter and turned outwards"),
+    ("numb_patch", "I touch the skin and feel nothing"),
+    ("speech_difficulty", "what he says is jumbled nonsense"),
+    ("thunderclap_headache", "like a hammer hit me on the head"),
+    ("fever", "I am shaking and burning up"),
+    ("chest_pain_at_rest", "my chest feels crushed"),
+    ("jaw_tires_chewing", "my jaw aches and I have to stop eating"),
+    ("new_headache_recent", "headache since one month"),
 ]
 
 CASES = [(finding, text) for finding, texts in PHRASINGS.items() for text in texts]
@@ -472,6 +518,12 @@ def test_a_ball_that_is_not_slang_raises_no_testicle_flag(atlas: Atlas, text: st
     assert not any(m.region.startswith("testicle") for m in u.regions)
 
 
+def test_a_risk_factor_in_everyday_words_is_read(atlas: Atlas) -> None:
+    """A risk factor alone never raises the level, so it is not among the CASES above."""
+    u = understand(atlas, "I use drugs with a needle")
+    assert "injects_drugs" in {f.finding for f in u.red_flags}
+
+
 def test_testicle_slang_still_reads(atlas: Atlas) -> None:
     u = understand(atlas, "my balls hurt since this morning")
     assert "scrotal_pain_sudden" in {f.finding for f in u.red_flags}
@@ -481,72 +533,6 @@ def test_testicle_slang_still_reads(atlas: Atlas) -> None:
 # was missed before the reader learnt the form (the texting words, "-in" for "-ing", side words
 # and "very" not counted in a gap, a sign not swallowed by a larger ordinary match, "my dad
 # has …" read as the patient, "just" ending a negation, "could not" as part of a symptom).
-@pytest.mark.parametrize(
-    ("text", "finding"),
-    [
-        ("fingers go numb at nite n wake me up", "fingers_numb_at_night"),
-        ("sharp pain wen i breathe in", "pain_on_breathing_in"),
-        ("sudden rippin pain in my back", "sudden_severe_onset"),
-        ("peein blood 2day", "blood_in_urine"),
-        ("no pain just red wee", "blood_in_urine"),
-        ("My dad has slurred speech since lunch", "speech_difficulty"),
-        ("Mum has numbness around her bottom", "saddle_numbness"),
-        ("my testicle on the right side is very painful", "scrotal_pain_sudden"),
-        ("I have a new headache at my temples", "new_headache_recent"),
-        ("she suddenly couldn't get her words out", "speech_difficulty"),
-        ("I am out of breath for no reason", "breathless_or_chest_pain"),
-        ("sharp pain when I breathe in", "breathless_or_chest_pain"),
-    ],
-)
-def test_texting_relatives_and_gaps_still_read(atlas: Atlas, text: str, finding: str) -> None:
-    u = understand(atlas, text)
-    assert finding in {f.finding for f in u.red_flags}
-
-
-@pytest.mark.parametrize(
-    ("text", "finding"),
-    [
-        ("the leg feels tight inside the cast", "limb_tense_severe_pain"),
-        ("I can't get my chin down to my chest", "stiff_neck_cannot_bend"),
-        ("her eyes look yellowish", "jaundice"),
-        ("it is like fog in my eye", "vision_change"),
-        ("my wee looked pinkish", "blood_in_urine"),
-        ("his foot is cold like ice", "limb_cold_pale_numb"),
-        ("I have blood from the vagina", "vaginal_bleeding_abnormal"),
-        ("pos preg test and bleeding a bit", "vaginal_bleeding_abnormal"),
-        ("I am not feel the skin between my legs", "saddle_numbness"),
-        ("it felt like someone else's bottom when I wiped", "saddle_numbness"),
-        ("the pee come out by itself", "bladder_control_change"),
-        ("the poo came in my trousers", "bowel_control_loss"),
-        ("I fell off my motorbike", "major_trauma"),
-        ("my hand just went useless", "limb_weakness_sudden"),
-        ("she choked on her tea", "dizzy_double_vision_swallowing"),
-        ("my legs went from under me", "dizzy_double_vision_swallowing"),
-        ("at night it is there whatever way I lie", "night_pain_unrelieved"),
-        ("my calf is fatter than the other one", "calf_swollen_warm"),
-        ("now I cannot take breath good", "breathless_new"),
-        ("my knee has ached for two years", "joint_pain_with_use"),
-        ("my hand is more weak every day", "arm_weakness_progressive"),
-        ("no poo or farts for three days", "bowel_stopped"),
-        ("it started by my belly button", "pain_moved_to_right_lower_belly"),
-        ("my face is swollen and it is going up to my eye", "face_swelling_spreading"),
-        ("the gum round that bad tooth is swollen", "tooth_gum_swelling"),
-        ("her leg is shorter and turned outwards", "unable_to_bear_weight"),
-        ("I touch the skin and feel nothing", "numb_patch"),
-        ("what he says is jumbled nonsense", "speech_difficulty"),
-        ("like a hammer hit me on the head", "thunderclap_headache"),
-        ("I am shaking and burning up", "fever"),
-        ("my chest feels crushed", "chest_pain_at_rest"),
-        ("my jaw aches and I have to stop eating", "jaw_tires_chewing"),
-        ("I use drugs with a needle", "injects_drugs"),
-        ("headache since one month", "new_headache_recent"),
-    ],
-)
-def test_more_everyday_wordings_of_warning_signs(atlas: Atlas, text: str, finding: str) -> None:
-    u = understand(atlas, text)
-    assert finding in {f.finding for f in u.red_flags}
-
-
 @pytest.mark.parametrize(
     ("text", "finding"),
     [

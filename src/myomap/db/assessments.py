@@ -3,8 +3,6 @@ on today's atlas."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
@@ -14,12 +12,8 @@ from myomap.db.tables import AssessmentRow, ClinicianNoteRow, valid_id
 from myomap.diary.assessment import Assessment, Rerun, compare_results
 from myomap.diary.entry import MAX_NOTE
 from myomap.diary.when import now
-from myomap.engine.evidence import Evidence, validate_evidence
-from myomap.engine.result import Result
+from myomap.engine import Evidence, Model, Result, rank, validate_evidence
 from myomap.errors import EvidenceError, NotFound
-
-if TYPE_CHECKING:
-    from myomap.engine.model import Model
 
 __all__ = ["Assessments", "assessment_of"]
 
@@ -113,8 +107,6 @@ class Assessments(Owned):
 
     def rerun(self, assessment_id: int, *, model: Model | None = None) -> Rerun:
         """Rank a saved assessment's evidence on today's atlas and say what changed."""
-        from myomap.engine.rank import rank
-
         if model is None:
             from myomap.engine.defaults import default_model
 

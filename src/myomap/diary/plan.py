@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from myomap.atlas.model import Atlas
-from myomap.engine.result import Result
+from myomap.engine import Result
 
 __all__ = ["PLAN_MUSCLES", "PlanStep", "plan_muscles", "plan_steps", "step_label"]
 

@@ -79,7 +79,7 @@ def _finding_question(
 
 
 def _region_question(
-    model: Model, evidence: Evidence, focus: list[int], p: FloatArray
+    model: Model, evidence: Evidence, seen: Observed, focus: list[int], p: FloatArray
 ) -> NextQuestion | None:
     marked = {q.region for q in evidence.pain}
     if not evidence.painful():
@@ -88,7 +88,7 @@ def _region_question(
     zones = ((model.role[leaders] != 0) | model.near[leaders]).any(axis=0)
     # Not asked: regions already marked or overlapping a marked one, and regions not drawn
     # (inside the body: the symptom questions ask about them better).
-    covered = {o for r in marked for o in model.overlaps[model.region_index[r]]}
+    covered = set(seen.covered_index)
     regions = model.atlas.regions
     open_regions = [
         i
@@ -130,7 +130,7 @@ def choose_question(
         return None, Stop(done=True, reason="one muscle clearly leads after your answers")
     if not enough and finding is not None and finding.gain >= FINDING_FLOOR:
         return finding, Stop(done=False, reason="a symptom question can separate the leaders")
-    region = _region_question(model, evidence, focus, p)
+    region = _region_question(model, evidence, seen, focus, p)
     best = max((q for q in (finding, region) if q is not None), key=lambda q: q.gain, default=None)
     if best is None or best.gain < MIN_GAIN:
         return None, Stop(done=True, reason="no remaining question would change the ranking much")

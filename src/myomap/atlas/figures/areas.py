@@ -81,11 +81,11 @@ def drawn_parts(regions: Iterable[str]) -> set[str]:
     """The drawn regions these regions show on: a coarse region tiled by its parts becomes
     those parts (so skin marked twice, the back of the thigh and its upper half, counts
     once), and a region inside the body the drawn regions it lies within."""
-    tiled = stored()["shown"]
-    assert isinstance(tiled, dict)
+    shown = stored()["shown"]
+    assert isinstance(shown, dict)
     out: set[str] = set()
     for region in regions:
-        out.update(tiled.get(region, [region]))
+        out.update(shown.get(region, [region]))
     return out
 
 
