@@ -46,6 +46,12 @@ def pytest_sessionstart(session: pytest.Session) -> None:
         raise pytest.UsageError("MYOMAP_REQUIRE_ALL=1 but missing: " + "; ".join(missing))
 
 
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Tests marked ``slow`` (several seconds each) run first, the rest keep their order:
+    started last, one of them would leave the other worker idle while it finishes."""
+    items.sort(key=lambda item: item.get_closest_marker("slow") is None)
+
+
 @pytest.fixture(scope="session")
 def atlas() -> Atlas:
     return default_atlas()

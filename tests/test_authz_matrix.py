@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from argon2 import PasswordHasher
 from fastapi import FastAPI
 from fastapi.routing import APIRoute
 from fastapi.testclient import TestClient
@@ -36,6 +37,7 @@ from servers import (
     signed_in,
 )
 
+from myomap.accounts import passwords
 from myomap.accounts.passwords import digest
 from myomap.accounts.sharing import Sharing
 from myomap.db import Store
@@ -246,24 +248,51 @@ def test_every_expected_status_names_a_route() -> None:
     assert set(SUCCESS) <= set(ROUTES)
 
 
-@pytest.mark.parametrize(("method", "path"), ROUTES)
-def test_route_answers_each_role_as_its_rule_says(tmp_path: Path, method: str, path: str) -> None:
+LIMITS_OFF: dict[str, Any] = {"login_limit": 0, "signup_limit": 0, "assess_limit": 0}
+READS = [(method, path) for method, path in ROUTES if method == "GET"]
+WRITES = [(method, path) for method, path in ROUTES if method != "GET"]
+
+
+@pytest.fixture(scope="module")
+def shared_world(tmp_path_factory: pytest.TempPathFactory) -> Iterator[World]:
+    """One world for every GET route: a read changes nothing that another read checks."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(passwords, "HASHER", PasswordHasher(time_cost=1, memory_cost=64))
+        with server_app(tmp_path_factory.mktemp("reads"), **LIMITS_OFF) as (app, store):
+            yield build_world(app, store)
+
+
+@pytest.mark.parametrize(("method", "path"), READS)
+def test_read_route_answers_each_role_as_its_rule_says(
+    shared_world: World, method: str, path: str
+) -> None:
+    check_roles(shared_world, method, path)
+
+
+@pytest.mark.parametrize(("method", "path"), WRITES)
+def test_write_route_answers_each_role_as_its_rule_says(
+    tmp_path: Path, method: str, path: str
+) -> None:
+    with server_app(tmp_path, **LIMITS_OFF) as (app, store):
+        check_roles(build_world(app, store), method, path)
+
+
+def check_roles(world: World, method: str, path: str) -> None:
+    """Every role calls the route once; each answer is what the route's rule says."""
     rule = rule_for(method, path)
     assert rule is not None
-    with server_app(tmp_path, login_limit=0, signup_limit=0, assess_limit=0) as (app, store):
-        world = build_world(app, store)
-        for role in ROLES:
-            response = call(world, role, method, path)
-            want = expected(rule, role, method, path)
-            status = response.status_code
-            where = f"{method} {path} as {role}: {status} {response.text[:200]!r}"
-            assert status < 500, where
-            assert response.headers["cache-control"] == "no-store", where  # health data
-            if want == "allowed":
-                assert status == success(method, path, role), where
-            elif want == "login":
-                assert status == 303 and response.headers["location"].startswith("/login"), where
-            elif want == "missing":
-                assert status == 404, where
-            else:
-                assert status == int(want.split(":")[1]), where
+    for role in ROLES:
+        response = call(world, role, method, path)
+        want = expected(rule, role, method, path)
+        status = response.status_code
+        where = f"{method} {path} as {role}: {status} {response.text[:200]!r}"
+        assert status < 500, where
+        assert response.headers["cache-control"] == "no-store", where  # health data
+        if want == "allowed":
+            assert status == success(method, path, role), where
+        elif want == "login":
+            assert status == 303 and response.headers["location"].startswith("/login"), where
+        elif want == "missing":
+            assert status == 404, where
+        else:
+            assert status == int(want.split(":")[1]), where

@@ -96,6 +96,7 @@ def add_entry(page: Page, day: int, at: datetime) -> None:
     expect(page.locator("#status")).to_contain_text(f"overall {OVERALL[day]}")
 
 
+@pytest.mark.slow
 def test_a_week_in_the_diary(page: Page) -> None:
     save_an_assessment(page)
     page.get_by_role("navigation", name="Main").get_by_role("link", name="Diary").click()

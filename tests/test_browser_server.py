@@ -64,6 +64,7 @@ def shot(page: Page, name: str) -> None:
     page.screenshot(path=str(ARTIFACTS / f"server-{name}.png"), full_page=True)
 
 
+@pytest.mark.slow
 def test_a_person_shares_with_a_clinician_and_revokes(browser: Browser, base_url: str) -> None:
     problems: list[str] = []
     person_context, ana = tab(browser, base_url, problems)

@@ -150,6 +150,7 @@ def test_interview_runs_safety_then_symptoms_to_a_summary() -> None:
     assert "Summary: Self-care." in out and "Save this assessment to your diary?" in out
 
 
+@pytest.mark.slow
 def test_assess_exit_codes_and_no_false_reassurance() -> None:
     proc = myomap("assess", "--pain", "lumbar_paraspinal_r:6")
     assert proc.returncode == 0, proc.stderr

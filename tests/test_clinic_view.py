@@ -27,7 +27,7 @@ from myomap.db import Store
 from myomap.db.tables import AuditRow
 from myomap.diary import Entry
 from myomap.engine import Evidence, rank
-from myomap.engine.triage import LEVEL_WORDS
+from myomap.engine.urgency import LEVEL_WORDS
 from myomap.web.clinic.overview import map_steps, outcomes, trend
 
 START = datetime(2026, 11, 1, 9, 0, tzinfo=UTC)

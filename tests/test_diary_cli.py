@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -73,13 +74,18 @@ def cli(db: Path, *args: str) -> subprocess.CompletedProcess[str]:
         [sys.executable, "-c", "from myomap.cli.app import main; main()", *args],
         capture_output=True,
         text=True,
-        env={"MYOMAP_DATABASE_URL": f"sqlite:///{db}", "PATH": "/usr/bin:/bin"},
+        env={
+            "MYOMAP_DATABASE_URL": f"sqlite:///{db}",
+            "MYOMAP_CACHE_DIR": os.environ["MYOMAP_CACHE_DIR"],  # the suite's (conftest)
+            "PATH": "/usr/bin:/bin",
+        },
         timeout=120,
     )
     done.stderr = " ".join(done.stderr.split())  # rich wraps long messages
     return done
 
 
+@pytest.mark.slow
 def test_errors_are_clear_messages_and_store_nothing(db: Path, tmp_path: Path) -> None:
     bad = cli(db, "diary", "add", "--pain", "lumbar_paraspinal:6", "--overall", "4")
     assert bad.returncode == 2

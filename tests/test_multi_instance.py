@@ -553,6 +553,7 @@ CHECKS = (
 )
 
 
+@pytest.mark.slow
 def test_two_instances_behind_haproxy(cluster: Cluster, people: People) -> None:
     """Every check runs (one test, so that one cluster serves them in order, also under
     pytest-xdist); the failures are listed together."""

@@ -33,6 +33,7 @@ def test_the_section_shows_the_everyday_commands() -> None:
         assert command in firsts, command
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(not MYOMAP.exists(), reason="needs .venv (make test creates it)")
 def test_every_command_works_in_the_order_shown(tmp_path: Path) -> None:
     env = {

@@ -193,6 +193,7 @@ def _process_writer(url: str, n: int) -> None:
     store.close()
 
 
+@pytest.mark.slow
 def test_two_processes_writing_at_once_lose_nothing(url: str) -> None:
     context = multiprocessing.get_context("spawn")
     workers = [context.Process(target=_process_writer, args=(url, n)) for n in range(2)]

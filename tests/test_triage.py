@@ -15,7 +15,7 @@ from myomap.atlas.loader import DEFAULT_ROOT
 from myomap.engine.evidence import Evidence
 from myomap.engine.result import Triage
 from myomap.engine.safety import LEVELS, safety_questions
-from myomap.engine.triage import UNSURE_STEP, triage
+from myomap.engine.urgency import UNSURE_STEP, triage
 
 
 def run(atlas: Atlas, *regions: str, **kw: Any) -> Triage:

@@ -15,7 +15,7 @@ from myomap.atlas import Atlas
 from myomap.engine.evidence import validate_evidence
 from myomap.engine.result import Triage
 from myomap.engine.safety import LEVELS
-from myomap.engine.triage import triage
+from myomap.engine.urgency import triage
 from myomap.evaluation.triage import TriageCase, load_triage_cases
 
 CASES = load_triage_cases(Path(__file__).parent.parent / "eval" / "triage" / "vignettes.yaml")

@@ -17,7 +17,7 @@ from myomap.atlas import Atlas
 from myomap.engine import Model, rank
 from myomap.engine.evidence import Evidence
 from myomap.engine.safety import LEVELS
-from myomap.engine.triage import triage
+from myomap.engine.urgency import triage
 
 ANSWERS = st.sampled_from(["yes", "no", "unknown"])
 

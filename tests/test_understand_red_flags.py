@@ -14,7 +14,7 @@ from __future__ import annotations
 import pytest
 
 from myomap.atlas import Atlas
-from myomap.engine.triage import LEVELS
+from myomap.engine.urgency import LEVELS
 from myomap.understand import provisional_triage, understand
 
 PHRASINGS: dict[str, list[str]] = {

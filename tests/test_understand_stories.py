@@ -100,7 +100,7 @@ def test_contractions_without_apostrophes_still_negate(atlas: Atlas) -> None:
 def test_a_stated_risk_factor_counts_for_the_safety_check_at_once(atlas: Atlas) -> None:
     """What the page applies before confirmation is what the provisional triage counted:
     a blow to the head on blood thinners is an emergency on both."""
-    from myomap.engine.triage import triage
+    from myomap.engine.urgency import triage
     from myomap.understand import evidence_from, provisional_triage, understand
 
     told = understand(atlas, "I banged my head yesterday and I take warfarin")

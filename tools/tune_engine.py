@@ -18,7 +18,7 @@ from pathlib import Path
 
 from myomap.engine.defaults import default_atlas
 from myomap.engine.model import Params, compile_model
-from myomap.engine.rank import rank
+from myomap.engine.ranking import rank
 from myomap.evaluation.interview import hit_rank
 from myomap.evaluation.vignettes import Vignette, load_vignettes
 

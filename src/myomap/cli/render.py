@@ -11,7 +11,7 @@ from rich.text import Text
 from myomap.atlas.model import Atlas
 from myomap.atlas.schema import Muscle
 from myomap.engine.result import Result, Triage
-from myomap.engine.triage import LEVEL_WORDS
+from myomap.engine.urgency import LEVEL_WORDS
 
 __all__ = ["LEVEL_STYLE", "banner_title", "guide", "percent", "result_view"]
 

@@ -3,6 +3,8 @@ on today's atlas."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
@@ -12,8 +14,12 @@ from myomap.db.tables import AssessmentRow, ClinicianNoteRow, valid_id
 from myomap.diary.assessment import Assessment, Rerun, compare_results
 from myomap.diary.entry import MAX_NOTE
 from myomap.diary.when import now
-from myomap.engine import Evidence, Model, Result, rank, validate_evidence
+from myomap.engine.evidence import Evidence, validate_evidence
+from myomap.engine.result import Result
 from myomap.errors import EvidenceError, NotFound
+
+if TYPE_CHECKING:  # the compiled model and ranking (NumPy) load only for a re-run
+    from myomap.engine.model import Model
 
 __all__ = ["Assessments", "assessment_of"]
 
@@ -121,6 +127,8 @@ class Assessments(Owned):
                 field=exc.field,
                 value=exc.value,
             ) from None
+        from myomap.engine.ranking import rank
+
         return compare_results(old, rank(model, evidence))
 
     def count(self, session: Session) -> int:

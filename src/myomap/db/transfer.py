@@ -10,6 +10,8 @@ result. Quotas apply to the whole import.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from sqlalchemy import select
 
 from myomap.atlas.model import Atlas
@@ -24,8 +26,11 @@ from myomap.diary.assessment import Assessment
 from myomap.diary.entry import Entry, check_draft
 from myomap.diary.snapshot import Snapshot
 from myomap.diary.when import parse_when
-from myomap.engine import Model, rank, validate_evidence
+from myomap.engine.evidence import validate_evidence
 from myomap.errors import EvidenceError
+
+if TYPE_CHECKING:  # ranking (NumPy) loads only when an import re-ranks
+    from myomap.engine.model import Model
 
 __all__ = ["export_all", "import_all"]
 
@@ -121,6 +126,8 @@ def _checked_assessment(atlas: Atlas, assessment: Assessment, model: Model | Non
     created = parse_when(assessment.created_at, field=f"assessments.{assessment.id}.created_at")
     if model is None:
         return assessment.model_copy(update={"evidence": evidence, "created_at": created})
+    from myomap.engine.ranking import rank
+
     result = rank(model, evidence)
     return assessment.model_copy(
         update={

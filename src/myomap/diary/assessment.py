@@ -12,7 +12,8 @@ from datetime import datetime
 from pydantic import BaseModel, ConfigDict, field_serializer
 
 from myomap.diary.entry import iso
-from myomap.engine import Evidence, Result
+from myomap.engine.evidence import Evidence
+from myomap.engine.result import Result
 
 __all__ = ["Assessment", "CandidateMove", "CandidateRef", "Rerun", "compare_results"]
 

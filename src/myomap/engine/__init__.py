@@ -1,13 +1,20 @@
-"""The inference engine: pure functions from evidence to a ranked, explained result."""
+"""The inference engine: pure functions from evidence to a ranked, explained result.
 
-from myomap.engine.evidence import Evidence, Pain, mirror_evidence, validate_evidence
-from myomap.engine.lookup import lookup
-from myomap.engine.model import Model, compile_model
-from myomap.engine.question import next_question
-from myomap.engine.rank import rank
-from myomap.engine.result import Result
-from myomap.engine.safety import safety_questions
-from myomap.engine.triage import triage
+Names load from their modules on first use, so that code needing only the evidence and
+result models (the diary, the storage) never imports NumPy and the compiled model.
+"""
+
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from myomap.engine.baseline import lookup
+    from myomap.engine.evidence import Evidence, Pain, mirror_evidence, validate_evidence
+    from myomap.engine.model import Model, compile_model
+    from myomap.engine.question import next_question
+    from myomap.engine.ranking import rank
+    from myomap.engine.result import Result
+    from myomap.engine.safety import safety_questions
+    from myomap.engine.urgency import triage
 
 __all__ = [
     "Evidence",
@@ -23,3 +30,34 @@ __all__ = [
     "triage",
     "validate_evidence",
 ]
+
+_HOME = {
+    "Evidence": "evidence",
+    "Pain": "evidence",
+    "mirror_evidence": "evidence",
+    "validate_evidence": "evidence",
+    "lookup": "baseline",
+    "Model": "model",
+    "compile_model": "model",
+    "next_question": "question",
+    "rank": "ranking",
+    "Result": "result",
+    "safety_questions": "safety",
+    "triage": "urgency",
+}
+"""The module of each exported name (no module shares a name with a function, so importing
+one never hides the other)."""
+
+
+def __getattr__(name: str) -> Any:
+    if name not in _HOME:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    import importlib
+
+    value = getattr(importlib.import_module(f"{__name__}.{_HOME[name]}"), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(__all__)

@@ -22,10 +22,10 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from myomap.engine.baseline import lookup
 from myomap.engine.evidence import Answer, Pain
-from myomap.engine.lookup import lookup
 from myomap.engine.model import Model
-from myomap.engine.rank import rank
+from myomap.engine.ranking import rank
 from myomap.engine.result import Result
 from myomap.evaluation.vignettes import Vignette
 

@@ -5,7 +5,7 @@ so this can find a missing rule. A case with ``minimum: true`` expects at least 
 Under-triage (below the expected level) is the hazard to drive to zero; over-triage is
 reported on the mimics (ordinary muscle-like pain with every warning sign answered "no").
 
->>> from myomap.engine.triage import LEVELS
+>>> from myomap.engine.urgency import LEVELS
 >>> outcome("urgent", Expectation(triage="urgent", minimum=True))
 'correct'
 >>> outcome("see_doctor", Expectation(triage="emergency"))
@@ -28,7 +28,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from myomap.atlas.model import Atlas
 from myomap.atlas.schema import TriageLevel
 from myomap.engine.evidence import Answer, Evidence, Pain
-from myomap.engine.triage import LEVELS, triage
+from myomap.engine.urgency import LEVELS, triage
 from myomap.evaluation.cases import load_cases
 
 __all__ = [

@@ -30,12 +30,12 @@ import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from myomap.engine.baseline import lookup
 from myomap.engine.evidence import Evidence
-from myomap.engine.lookup import lookup
 from myomap.engine.model import Model
-from myomap.engine.rank import rank
+from myomap.engine.ranking import rank
 from myomap.engine.result import Result
-from myomap.engine.triage import LEVELS, triage
+from myomap.engine.urgency import LEVELS, triage
 from myomap.evaluation.vignettes import Expected, Vignette
 from myomap.understand import evidence_from, provisional_triage, understand
 

@@ -16,12 +16,12 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from myomap.atlas.schema import TriageLevel
+from myomap.engine.baseline import lookup
 from myomap.engine.evidence import Answer, Evidence, Pain
-from myomap.engine.lookup import lookup
 from myomap.engine.model import Model
-from myomap.engine.rank import rank
+from myomap.engine.ranking import rank
 from myomap.engine.result import Result
-from myomap.engine.triage import LEVELS, triage
+from myomap.engine.urgency import LEVELS, triage
 from myomap.evaluation.cases import load_cases
 
 __all__ = [

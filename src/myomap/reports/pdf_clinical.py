@@ -10,7 +10,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, Spacer
 
 from myomap.engine.result import Candidate
-from myomap.engine.triage import LEVEL_WORDS
+from myomap.engine.urgency import LEVEL_WORDS
 from myomap.reports.pdf_style import FRAME_WIDTH, S, cell, day, moment, para, section, table
 from myomap.reports.summary import Summary
 from myomap.reports.wording import ROLE_WORDS, finding_words, source_line

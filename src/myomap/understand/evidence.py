@@ -13,7 +13,7 @@ from collections.abc import Iterable, Mapping
 from myomap.atlas.model import Atlas
 from myomap.engine.evidence import Answer, Evidence, Pain
 from myomap.engine.result import Triage
-from myomap.engine.triage import triage
+from myomap.engine.urgency import triage
 from myomap.understand.model import SAFETY_CATEGORIES, Understanding
 
 __all__ = ["SAFETY_CATEGORIES", "evidence_from", "provisional_triage"]

@@ -23,7 +23,7 @@ from myomap import __version__
 from myomap.atlas import Atlas, load_atlas
 from myomap.engine import Model, compile_model
 from myomap.engine.defaults import default_atlas, default_model
-from myomap.engine.triage import LEVEL_WORDS
+from myomap.engine.urgency import LEVEL_WORDS
 from myomap.settings import Settings
 from myomap.web.assess import api as assess_api
 from myomap.web.assess import pages as assess_pages

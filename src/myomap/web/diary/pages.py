@@ -18,7 +18,7 @@ from markupsafe import Markup
 from myomap.atlas.figures import VIEWS
 from myomap.db import Store
 from myomap.diary import QUALITIES
-from myomap.engine.triage import LEVEL_WORDS
+from myomap.engine.urgency import LEVEL_WORDS
 from myomap.errors import EvidenceError
 from myomap.web.bodymap.figures import VIEW_LABELS, interactive_figure, pain_figure
 from myomap.web.bodymap.views import region_data, region_groups

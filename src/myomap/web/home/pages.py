@@ -16,7 +16,7 @@ from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from myomap.atlas.schema import RedFlag, TriageLevel
-from myomap.engine.triage import LEVEL_WORDS
+from myomap.engine.urgency import LEVEL_WORDS
 from myomap.web.assess.pages import assess_page
 from myomap.web.platform.deps import StateDep
 from myomap.web.platform.principal import PrincipalDep

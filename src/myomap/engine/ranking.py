@@ -15,7 +15,7 @@ from myomap.engine.model import ROLE_NONE, Model
 from myomap.engine.question import choose_question
 from myomap.engine.result import Candidate, NextQuestion, Result
 from myomap.engine.safety import SAFETY_LIMIT
-from myomap.engine.triage import triage_and_questions
+from myomap.engine.urgency import triage_and_questions
 
 __all__ = ["rank"]
 

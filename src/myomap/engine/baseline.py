@@ -13,7 +13,7 @@ from myomap.engine.explain import best_set, zone_matches
 from myomap.engine.infer import observe
 from myomap.engine.model import ROLE_ESSENTIAL, ROLE_SPILLOVER, Model
 from myomap.engine.result import Candidate, Result, Stop
-from myomap.engine.triage import triage
+from myomap.engine.urgency import triage
 
 __all__ = ["lookup"]
 
