@@ -437,6 +437,34 @@ MORE_PHRASINGS: list[tuple[str, str]] = [
     ("chest_pain_at_rest", "my chest feels crushed"),
     ("jaw_tires_chewing", "my jaw aches and I have to stop eating"),
     ("new_headache_recent", "headache since one month"),
+    # The fourth dev story set (voice-to-text, carers, one-liners, American English):
+    ("bowel_control_loss", "he messed himself without knowing"),
+    ("bowel_control_loss", "I pooped my pants this morning"),
+    ("blood_in_urine", "my p is like pinky red"),
+    ("bowel_stopped", "I haven't pooped or passed gas since Monday"),
+    ("numb_patch", "a patch on my shin feels dead when I touch it"),
+    ("sudden_severe_onset", "the pain came from nowhere"),
+    ("foot_rest_pain_or_ulcer", "there's a black bit on my toe that won't heal"),
+    ("limb_cold_pale_numb", "my foot went white and cold"),
+    ("vaginal_bleeding_abnormal", "im six weeks pregnant and ive got bleeding"),
+    ("face_drooping", "his smile is lopsided"),
+    ("face_drooping", "one side of my mouth won't go up"),
+    ("speech_difficulty", "she is mumbling and we can't understand her"),
+    ("limb_weakness_sudden", "his right hand keeps dropping things, it's suddenly gone weak"),
+    ("pain_with_meals", "it hurts under my ribs after anything fatty"),
+    ("chest_pain_on_exertion", "my chest gets tight when I walk up the hill"),
+    ("hands_clumsy_or_unsteady", "neck pain and walking wobbly"),
+    ("rash_non_blanching", "little purple dots on my legs"),
+    ("night_pain_unrelieved", "the backache won't let up at night"),
+    ("chest_pain_at_rest", "my chest has been tight for 20 minutes"),
+    ("major_trauma", "fell off scaffolding, two floors"),
+    ("leg_pain_walking_eased_by_rest", "my calves cramp up after two blocks"),
+    ("urinary_retention", "my bladder feels like it's bursting"),
+    ("face_swelling_spreading", "his cheek is swollen up to his eye"),
+    ("pulsating_abdominal_mass", "something throbbing in my belly like a second heartbeat"),
+    ("faint_cold_sweaty", "he has gone grey and clammy"),
+    ("calf_swollen_warm", "a swollen, red, tender calf on the right"),
+    ("bladder_control_change", "I keep dribbling p"),
 ]
 
 CASES = [(finding, text) for finding, texts in PHRASINGS.items() for text in texts]
@@ -538,6 +566,11 @@ def test_testicle_slang_still_reads(atlas: Atlas) -> None:
     [
         ("hamstrings dead after leg day lol both legs same", "both_legs_shooting_pain"),
         ("she had bowel cancer years ago", "bowel_control_loss"),
+        ("soaked in sweat after hot yoga, hamstrings tight", "night_sweats"),
+        ("my calf is tender after the run", "calf_swollen_warm"),
+        ("my hair has gone grey and my neck aches", "faint_cold_sweaty"),
+        ("the twinge eases within seconds", "sudden_severe_onset"),
+        ("a throbbing in my belly with my period", "pulsating_abdominal_mass"),
     ],
 )
 def test_words_that_only_look_like_a_sign_stay_ordinary(
@@ -564,3 +597,20 @@ def test_a_measured_normal_temperature_is_not_a_fever(
     u = understand(atlas, text)
     got = {f.finding: f.polarity for f in u.findings}
     assert got.get("fever") == polarity, got
+
+
+@pytest.mark.parametrize(
+    ("text", "finding", "polarity"),
+    [
+        # A warning sign that is worded with "not" negates nothing after it.
+        ("rash won't fade under a glass, fever, legs aching", "fever", "yes"),
+        ("groin lump gone hard, won't push back in, vomiting", "nausea_vomiting", "yes"),
+        # "'s fine" after a word denies it, as "is fine" does.
+        ("headaches for three weeks. Vision's fine.", "vision_change", "no"),
+    ],
+)
+def test_negation_words_inside_a_sign_or_after_a_word(
+    atlas: Atlas, text: str, finding: str, polarity: str
+) -> None:
+    got = {f.finding: f.polarity for f in understand(atlas, text).findings}
+    assert got.get(finding) == polarity, got

@@ -51,6 +51,14 @@ def test_dev_warning_signs_are_mostly_found_and_denials_kept(dev) -> None:
     assert dev.triage.mimics_over <= 1
 
 
+@pytest.mark.parametrize("name", ["red_flags_dev2", "red_flags_dev3", "red_flags_dev4"])
+def test_later_dev_sets_keep_what_their_widening_reached(atlas: Atlas, name: str) -> None:
+    """Each later set was all dev, read and widened on; 95% of its signs stay found."""
+    report = score_stories(atlas, load_stories(STORIES.with_name(f"{name}.yaml")))["dev"]
+    assert report.sign_recall >= 0.95, stories_markdown({"dev": report}, show=("dev",))
+    assert report.negation_accuracy >= 0.95
+
+
 def test_scoring_counts_under_over_missed_and_denied(atlas: Atlas) -> None:
     def story(sid: str, text: str, level: str, **expect: list[str]) -> Story:
         return Story(

@@ -28,6 +28,7 @@ STORIES = "eval/stories/red_flags.yaml"
 FRESH = "eval/stories/red_flags_fresh.yaml"
 DEV2 = "eval/stories/red_flags_dev2.yaml"
 DEV3 = "eval/stories/red_flags_dev3.yaml"
+DEV4 = "eval/stories/red_flags_dev4.yaml"
 HARD = "eval/hard/vignettes.yaml"
 
 
@@ -50,6 +51,8 @@ def tables() -> dict[str, str]:
     out["stories_dev2"] = stories_markdown({"dev": dev2["dev"]}, show=()).strip()
     dev3 = score_stories(model.atlas, load_stories(ROOT / DEV3))
     out["stories_dev3"] = stories_markdown({"dev": dev3["dev"]}, show=()).strip()
+    dev4 = score_stories(model.atlas, load_stories(ROOT / DEV4))
+    out["stories_dev4"] = stories_markdown({"dev": dev4["dev"]}, show=()).strip()
     return out
 
 
