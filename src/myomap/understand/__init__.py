@@ -14,9 +14,19 @@ English tokeniser, and ConText-style negation; no model, no network. See
 docs/understanding.md.
 """
 
-from myomap.understand.evidence import evidence_from, provisional_triage
-from myomap.understand.model import FindingItem, RegionItem, Span, Stated, TimeCourse, Understanding
-from myomap.understand.understand import understand
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from myomap.understand.evidence import evidence_from, provisional_triage
+    from myomap.understand.model import (
+        FindingItem,
+        RegionItem,
+        Span,
+        Stated,
+        TimeCourse,
+        Understanding,
+    )
+    from myomap.understand.understand import understand
 
 __all__ = [
     "FindingItem",
@@ -29,3 +39,28 @@ __all__ = [
     "provisional_triage",
     "understand",
 ]
+
+_HOME = {
+    "evidence_from": "evidence",
+    "provisional_triage": "evidence",
+    "understand": "understand",
+    **dict.fromkeys(
+        ("FindingItem", "RegionItem", "Span", "Stated", "TimeCourse", "Understanding"), "model"
+    ),
+}
+"""The module of each exported name. Loaded on first use: the web app needs the reply's
+models at start, the matcher and the lexicon only with the first description."""
+
+
+def __getattr__(name: str) -> Any:
+    if name not in _HOME:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    import importlib
+
+    value = getattr(importlib.import_module(f"{__name__}.{_HOME[name]}"), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(__all__)

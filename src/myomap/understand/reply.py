@@ -6,9 +6,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from myomap.atlas.model import Atlas
 from myomap.engine.result import Triage
-from myomap.understand.evidence import provisional_triage
 from myomap.understand.model import Understanding
-from myomap.understand.understand import understand
 
 __all__ = ["MAX_TEXT", "UnderstandReply", "UnderstandRequest", "reply"]
 
@@ -46,6 +44,9 @@ class UnderstandReply(BaseModel):
 
 def reply(atlas: Atlas, text: str) -> UnderstandReply:
     """Understand ``text`` and triage it at once."""
+    from myomap.understand.evidence import provisional_triage
+    from myomap.understand.understand import understand
+
     u = understand(atlas, text)
     return UnderstandReply(
         understanding=u, triage=provisional_triage(atlas, u), confirm=u.item_ids()

@@ -66,4 +66,5 @@ def run(
         log_level=settings.log_level,
         proxy_headers=False,  # the app believes MYOMAP_TRUSTED_PROXIES only (web/app.py)
         server_header=False,
+        ws="none",  # no WebSocket routes: the protocol modules need not load
     )

@@ -16,8 +16,6 @@ from importlib import resources
 from types import MappingProxyType
 from typing import Literal
 
-from svgelements import Move, Path
-
 View = Literal["front", "back"]
 VIEWS: tuple[View, ...] = ("front", "back")
 WIDTH: float = 240.0
@@ -36,6 +34,8 @@ def mirror_x(x: float) -> float:
 
 def polygon_from_path(d: str, min_points: int = MIN_POINTS) -> Polygon:
     """Sample an SVG path's outline into a polygon (first subpath only matters here)."""
+    from svgelements import Move, Path  # path geometry: the checker and hit tests only
+
     segments = [seg for seg in Path(d) if not isinstance(seg, Move) and seg.start is not None]
     if not segments:
         raise ValueError("path has no drawable segments")
