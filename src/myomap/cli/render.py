@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from rich.console import Group, RenderableType
-from rich.markdown import Markdown
 from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
@@ -61,6 +60,8 @@ def _side_words(side: str) -> str:
 
 def guide(atlas: Atlas, muscle: Muscle) -> RenderableType:
     """A readable guide to one muscle, like a good reference page."""
+    from rich.markdown import Markdown  # markdown-it and Pygments: only the guide needs them
+
     parts: list[RenderableType] = []
     head = Text(muscle.name, style="bold")
     head.append(f"  ({muscle.latin})", style="italic dim")
