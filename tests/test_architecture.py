@@ -25,6 +25,7 @@ PACKAGE = SRC / "myomap"
 LAYERS: dict[str, int] = {
     "atlas": 0,
     "errors": 0,
+    "lazy": 0,
     "engine": 1,
     "understand": 1,
     "diary": 2,

@@ -571,6 +571,9 @@ def test_testicle_slang_still_reads(atlas: Atlas) -> None:
         ("my hair has gone grey and my neck aches", "faint_cold_sweaty"),
         ("the twinge eases within seconds", "sudden_severe_onset"),
         ("a throbbing in my belly with my period", "pulsating_abdominal_mass"),
+        ("I can't understand her pain, she says her back hurts", "speech_difficulty"),
+        ("I live two floors up and the stairs hurt my knees", "major_trauma"),
+        ("my wee is reduced and my back aches", "blood_in_urine"),
     ],
 )
 def test_words_that_only_look_like_a_sign_stay_ordinary(

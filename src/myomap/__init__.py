@@ -10,9 +10,10 @@
 'iliopsoas'
 """
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from myomap.errors import AtlasError, EvidenceError, MyomapError, NotFound
+from myomap.lazy import attributes
 
 if TYPE_CHECKING:
     from myomap.atlas import Atlas, load_atlas
@@ -49,16 +50,16 @@ __all__ = [
     "triage",
 ]
 
-_LAZY = {"Atlas": "myomap.atlas", "load_atlas": "myomap.atlas"}
-"""Where each name lives; the rest is the engine. Loaded on first use, so that
-``import myomap`` (and so ``myomap --help``) stays fast."""
-
-
-def __getattr__(name: str) -> Any:
-    if name not in __all__ or name in globals():
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    import importlib
-
-    value = getattr(importlib.import_module(_LAZY.get(name, "myomap.engine")), name)
-    globals()[name] = value
-    return value
+__getattr__ = attributes(
+    __name__,
+    {
+        "Atlas": "myomap.atlas",
+        "load_atlas": "myomap.atlas",
+        **dict.fromkeys(
+            ("Evidence", "Model", "Pain", "Result", "compile_model", "lookup", "next_question",
+             "rank", "triage"),
+            "myomap.engine",
+        ),
+    },
+)  # fmt: skip
+"""Loaded on first use, so that ``import myomap`` (and so ``myomap --help``) stays fast."""

@@ -4,7 +4,9 @@ Names load from their modules on first use, so that code needing only the eviden
 result models (the diary, the storage) never imports NumPy and the compiled model.
 """
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from myomap.lazy import attributes
 
 if TYPE_CHECKING:
     from myomap.engine.baseline import lookup
@@ -31,33 +33,20 @@ __all__ = [
     "validate_evidence",
 ]
 
-_HOME = {
-    "Evidence": "evidence",
-    "Pain": "evidence",
-    "mirror_evidence": "evidence",
-    "validate_evidence": "evidence",
-    "lookup": "baseline",
-    "Model": "model",
-    "compile_model": "model",
-    "next_question": "question",
-    "rank": "ranking",
-    "Result": "result",
-    "safety_questions": "safety",
-    "triage": "urgency",
-}
-"""The module of each exported name (no module shares a name with a function, so importing
-one never hides the other)."""
-
-
-def __getattr__(name: str) -> Any:
-    if name not in _HOME:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    import importlib
-
-    value = getattr(importlib.import_module(f"{__name__}.{_HOME[name]}"), name)
-    globals()[name] = value
-    return value
-
-
-def __dir__() -> list[str]:
-    return sorted(__all__)
+__getattr__ = attributes(
+    __name__,
+    {
+        "Evidence": ".evidence",
+        "Pain": ".evidence",
+        "mirror_evidence": ".evidence",
+        "validate_evidence": ".evidence",
+        "lookup": ".baseline",
+        "Model": ".model",
+        "compile_model": ".model",
+        "next_question": ".question",
+        "rank": ".ranking",
+        "Result": ".result",
+        "safety_questions": ".safety",
+        "triage": ".urgency",
+    },
+)

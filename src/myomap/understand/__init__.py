@@ -14,7 +14,9 @@ English tokeniser, and ConText-style negation; no model, no network. See
 docs/understanding.md.
 """
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from myomap.lazy import attributes
 
 if TYPE_CHECKING:
     from myomap.understand.evidence import evidence_from, provisional_triage
@@ -40,27 +42,17 @@ __all__ = [
     "understand",
 ]
 
-_HOME = {
-    "evidence_from": "evidence",
-    "provisional_triage": "evidence",
-    "understand": "understand",
-    **dict.fromkeys(
-        ("FindingItem", "RegionItem", "Span", "Stated", "TimeCourse", "Understanding"), "model"
-    ),
-}
-"""The module of each exported name. Loaded on first use: the web app needs the reply's
-models at start, the matcher and the lexicon only with the first description."""
-
-
-def __getattr__(name: str) -> Any:
-    if name not in _HOME:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    import importlib
-
-    value = getattr(importlib.import_module(f"{__name__}.{_HOME[name]}"), name)
-    globals()[name] = value
-    return value
-
-
-def __dir__() -> list[str]:
-    return sorted(__all__)
+__getattr__ = attributes(
+    __name__,
+    {
+        "evidence_from": ".evidence",
+        "provisional_triage": ".evidence",
+        "understand": ".understand",
+        **dict.fromkeys(
+            ("FindingItem", "RegionItem", "Span", "Stated", "TimeCourse", "Understanding"),
+            ".model",
+        ),
+    },
+)
+"""Loaded on first use: the web app needs the reply's models at start, the matcher and the
+lexicon only with the first description."""
