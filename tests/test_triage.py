@@ -273,6 +273,14 @@ def test_ectopic_pregnancy(atlas: Atlas) -> None:
     assert run(atlas, answers=["vaginal_bleeding_abnormal"], **base).level == "see_doctor"
 
 
+def test_coughing_blood_with_breathlessness_or_chest_pain_is_an_emergency(atlas: Atlas) -> None:
+    """NHS: coughing up blood needs an urgent GP; with breathing trouble or chest pain, 999."""
+    assert run(atlas, "chest_lateral_r", answers=["coughing_blood"]).level == "urgent"
+    for other in ("pain_on_breathing_in", "breathless_new", "chest_pain_at_rest"):
+        found = run(atlas, "chest_lateral_r", answers=["coughing_blood", other])
+        assert found.level == "emergency", other
+
+
 def test_compartment_syndrome_after_injury_is_an_emergency(atlas: Atlas) -> None:
     t = run(atlas, "shin_r", answers=["recent_limb_injury", "limb_tense_severe_pain"])
     assert t.level == "emergency" and "recent_limb_injury" in t.risk_factors
