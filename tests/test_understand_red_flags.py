@@ -465,6 +465,22 @@ MORE_PHRASINGS: list[tuple[str, str]] = [
     ("faint_cold_sweaty", "he has gone grey and clammy"),
     ("calf_swollen_warm", "a swollen, red, tender calf on the right"),
     ("bladder_control_change", "I keep dribbling p"),
+    # The fifth dev story set (misspelt, downplayed, formal, told by what happened):
+    ("nausea_vomiting", "my back hurts and i feel sik"),
+    ("breathless_new", "sudenly short of breth this morning"),
+    ("rash_non_blanching", "theres little purply dots on my tummy"),
+    ("stiff_neck_cannot_bend", "I couldn't get my chin anywhere near my chest"),
+    ("speech_difficulty", "the words came out as rubbish"),
+    ("limb_tense_severe_pain", "the arm feels crushed inside the cast"),
+    ("major_trauma", "my motorcar overturned on the bypass"),
+    ("head_blow_recent", "striking my head upon the window"),
+    ("urinary_retention", "stood there and nothing came, for hours"),
+    ("bowel_stopped", "I have not opened my bowels, nor passed wind"),
+    ("bladder_control_change", "I can no longer tell when the bladder is full"),
+    ("limb_cold_pale_numb", "it's white and cold as marble next to the other one"),
+    ("leg_weakness_progressive", "the stairs are harder each day"),
+    ("night_pain_unrelieved", "every night nothing shifts it"),
+    ("chest_pain_at_rest", "chest feels like a elefant sittin on it"),
 ]
 
 CASES = [(finding, text) for finding, texts in PHRASINGS.items() for text in texts]
@@ -574,6 +590,8 @@ def test_testicle_slang_still_reads(atlas: Atlas) -> None:
         ("I can't understand her pain, she says her back hurts", "speech_difficulty"),
         ("I live two floors up and the stairs hurt my knees", "major_trauma"),
         ("my wee is reduced and my back aches", "blood_in_urine"),
+        ("my fingers go white and cold as ice in winter", "limb_cold_pale_numb"),
+        ("eyes a bit pink from the pool; my vision is perfectly clear", "vision_change"),
     ],
 )
 def test_words_that_only_look_like_a_sign_stay_ordinary(

@@ -59,6 +59,13 @@ def test_later_dev_sets_keep_what_their_widening_reached(atlas: Atlas, name: str
     assert report.negation_accuracy >= 0.95
 
 
+def test_the_fifth_dev_set_keeps_what_its_widening_reached(atlas: Atlas) -> None:
+    """Widened once (misspellings, formal and downplayed wording): 79% of its signs."""
+    path = STORIES.with_name("red_flags_dev5.yaml")
+    report = score_stories(atlas, load_stories(path))["dev"]
+    assert report.sign_recall >= 0.78, stories_markdown({"dev": report}, show=("dev",))
+
+
 def test_scoring_counts_under_over_missed_and_denied(atlas: Atlas) -> None:
     def story(sid: str, text: str, level: str, **expect: list[str]) -> Story:
         return Story(

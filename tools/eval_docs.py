@@ -29,6 +29,7 @@ FRESH = "eval/stories/red_flags_fresh.yaml"
 DEV2 = "eval/stories/red_flags_dev2.yaml"
 DEV3 = "eval/stories/red_flags_dev3.yaml"
 DEV4 = "eval/stories/red_flags_dev4.yaml"
+DEV5 = "eval/stories/red_flags_dev5.yaml"
 HARD = "eval/hard/vignettes.yaml"
 
 
@@ -53,6 +54,8 @@ def tables() -> dict[str, str]:
     out["stories_dev3"] = stories_markdown({"dev": dev3["dev"]}, show=()).strip()
     dev4 = score_stories(model.atlas, load_stories(ROOT / DEV4))
     out["stories_dev4"] = stories_markdown({"dev": dev4["dev"]}, show=()).strip()
+    dev5 = score_stories(model.atlas, load_stories(ROOT / DEV5))
+    out["stories_dev5"] = stories_markdown({"dev": dev5["dev"]}, show=()).strip()
     return out
 
 

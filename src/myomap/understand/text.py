@@ -21,6 +21,7 @@ __all__ = [
     "CLAUSE_BREAKS",
     "DASHES",
     "SENTENCE_BREAKS",
+    "SPELLINGS",
     "TEXTING",
     "Token",
     "normalise_words",
@@ -59,6 +60,28 @@ TEXTING = {
     "wid": "with", "abt": "about", "bk": "back", "rite": "right", "lyk": "like",
 }  # fmt: skip
 """Texting forms read as the word they stand for ("wen i wee", "bad nite", "2day")."""
+
+SPELLINGS = {
+    "realy": "really", "relly": "really", "sik": "sick", "brethe": "breathe",
+    "breth": "breath", "brething": "breathing", "vishun": "vision", "vison": "vision",
+    "blury": "blurry", "secunds": "seconds", "minits": "minutes", "minuts": "minutes",
+    "wile": "while", "clamy": "clammy", "throbing": "throbbing", "terible": "terrible",
+    "terrable": "terrible", "weeker": "weaker", "weekness": "weakness", "spredding": "spreading",
+    "spreding": "spreading", "hed": "head", "drowzy": "drowsy", "musles": "muscles",
+    "shivvering": "shivering", "shivring": "shivering", "temprature": "temperature",
+    "tempreture": "temperature", "temperture": "temperature", "hedache": "headache",
+    "hedake": "headache", "headake": "headache", "painfull": "painful", "swelin": "swelling",
+    "sweling": "swelling", "sudenly": "suddenly", "suddenley": "suddenly", "stabing": "stabbing",
+    "stomache": "stomach", "numm": "numb", "tingel": "tingle", "tingeling": "tingling",
+    "electrik": "electric", "purply": "purple", "yelow": "yellow", "wites": "whites",
+    "chist": "chest", "blud": "blood", "bleading": "bleeding", "vomitting": "vomiting",
+    "vommiting": "vomiting", "diareah": "diarrhoea", "diarea": "diarrhoea", "dizy": "dizzy",
+    "confussed": "confused", "confuzed": "confused", "swolen": "swollen", "leggs": "legs",
+    "elefant": "elephant",
+}  # fmt: skip
+"""Common phonetic misspellings of words the lexicon uses, read as the word ("feel sik",
+"hedache", "vishun is blury"). Short words only matter here: words of six letters or more
+are also matched on a close spelling (``matcher.FUZZY_CUTOFF``)."""
 
 _G_DROPPED_NOT = ("ain",)
 """Endings of words in "-in" that are not a dropped "-ing" ("again", "complain"). Other
@@ -192,7 +215,7 @@ def tokenise(text: str) -> list[Token]:
             if lower in _CONTRACTIONS and nxt in ("n't", "nt"):  # "can't", "cant"
                 lower = _CONTRACTIONS[lower]
             lower = _SHORT.get(lower, lower)
-            lower = TEXTING.get(lower, lower)
+            lower = TEXTING.get(lower) or SPELLINGS.get(lower, lower)
             if lower == "cannot":
                 lower = "can"
             start = int(tok.idx)
