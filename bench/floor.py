@@ -38,6 +38,7 @@ class Indexed:
 
     painful: NDArray[np.intp]
     denied: NDArray[np.intp]
+    covered: NDArray[np.intp]
     peak: NDArray[np.intp]
     yes: NDArray[np.intp]
     no: NDArray[np.intp]
@@ -52,6 +53,7 @@ def indexed(model: Model, evidence: Evidence) -> Indexed:
     return Indexed(
         arr(seen.painful_index),
         arr(getattr(seen, "denied_index", [])),
+        arr(getattr(seen, "covered_index", [])),
         arr(getattr(seen, "peak_index", [])),
         arr(seen.yes),
         arr(seen.no),
@@ -63,8 +65,27 @@ def floor(model: Model, case: Indexed) -> Floats:
     regions = model.log_none_painful + model.log_pain_ratio[:, case.painful].sum(axis=1)
     if case.denied.size:
         regions = regions + model.log_denied_ratio[:, case.denied].sum(axis=1)
+    if case.covered.size:  # regions overlapping a marked one carry no evidence
+        regions = regions - model.log_no_pain[:, case.covered].sum(axis=1)
     if case.peak.size:
         regions = regions + model.log_peak[:, case.peak].mean(axis=1)
+    points = model.points
+    if points is not None:  # a muscle's map is a mixture over its trigger points
+        parts = (
+            points.log_weight
+            + points.log_none_painful
+            + points.log_pain_ratio[:, case.painful].sum(axis=1)
+        )
+        if case.denied.size:
+            parts = parts + points.log_denied_ratio[:, case.denied].sum(axis=1)
+        if case.covered.size:
+            parts = parts - points.log_no_pain[:, case.covered].sum(axis=1)
+        if case.peak.size:
+            parts = parts + points.log_peak[:, case.peak].mean(axis=1)
+        table = np.where(points.table >= 0, parts[points.table], -np.inf)
+        top = table.max(axis=1)
+        mixed = top + np.log(np.exp(table - top[:, None]).sum(axis=1))
+        regions = np.concatenate([mixed, regions[-1:]])
     answers = model.log_yes[:, case.yes].sum(axis=1) + model.log_no[:, case.no].sum(axis=1)
     params = model.params
     joint = (

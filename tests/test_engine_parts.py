@@ -18,7 +18,8 @@ import yaml
 from myomap.atlas import Atlas, load_atlas
 from myomap.engine import Evidence, Model, compile_model, rank
 from myomap.engine.infer import model_joint, normalise, observe
-from myomap.engine.model import ROLE_ESSENTIAL, Hypothesis
+from myomap.engine.model import Hypothesis
+from myomap.engine.zones import ROLE_ESSENTIAL
 
 TINY = Path(__file__).parent / "fixtures" / "atlas" / "valid"
 HALVES = [

@@ -11,9 +11,10 @@ import numpy as np
 from myomap.engine.evidence import Evidence, validate_evidence
 from myomap.engine.explain import best_set, zone_matches
 from myomap.engine.infer import observe
-from myomap.engine.model import ROLE_ESSENTIAL, ROLE_SPILLOVER, Model
+from myomap.engine.model import Model
 from myomap.engine.result import Candidate, Result, Stop
 from myomap.engine.urgency import triage
+from myomap.engine.zones import ROLE_ESSENTIAL, ROLE_SPILLOVER
 
 __all__ = ["lookup"]
 

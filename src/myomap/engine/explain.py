@@ -11,12 +11,9 @@ from numpy.typing import NDArray
 
 from myomap.engine.evidence import Evidence
 from myomap.engine.infer import Observed
-from myomap.engine.model import (
-    ROLE_NAMES,
-    ROLE_NONE,
-    Model,
-)
+from myomap.engine.model import Model
 from myomap.engine.result import AnswerWeight, ExplanationSet, Member, ZoneMatch
+from myomap.engine.zones import ROLE_NAMES, ROLE_NONE
 
 __all__ = ["EXTRA_MUSCLE_COST", "MAX_SET", "answer_weights", "best_set", "zone_matches"]
 

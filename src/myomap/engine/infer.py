@@ -5,7 +5,8 @@ from __future__ import annotations
 import numpy as np
 
 from myomap.engine.evidence import Evidence
-from myomap.engine.model import FloatArray, Model
+from myomap.engine.model import Model
+from myomap.engine.zones import FloatArray
 
 __all__ = [
     "CORROBORATING",
@@ -105,19 +106,53 @@ def observe(model: Model, evidence: Evidence) -> Observed:
     )
 
 
-def _terms(model: Model, seen: Observed) -> tuple[FloatArray, FloatArray]:
-    """log P(map | h) and log P(answers | h), untempered."""
+def _map_terms(
+    seen: Observed,
+    none_painful: FloatArray,
+    pain_ratio: FloatArray,
+    denied_ratio: FloatArray,
+    no_pain: FloatArray,
+    peak: FloatArray,
+) -> FloatArray:
+    """log P(map | row) for every row of the given arrays."""
     # Every region counts as "not marked" unless marked: start from "none marked" and
     # swap in the painful and the denied ones, touching only their columns.
-    regions: FloatArray = model.log_none_painful
+    regions: FloatArray = none_painful
     if seen.painful_index:
-        regions = regions + model.log_pain_ratio[:, seen.painful_index].sum(axis=1)
+        regions = regions + pain_ratio[:, seen.painful_index].sum(axis=1)
     if seen.denied_index:
-        regions = regions + model.log_denied_ratio[:, seen.denied_index].sum(axis=1)
+        regions = regions + denied_ratio[:, seen.denied_index].sum(axis=1)
     if seen.covered_index:
-        regions = regions - model.log_no_pain[:, seen.covered_index].sum(axis=1)
+        regions = regions - no_pain[:, seen.covered_index].sum(axis=1)
     if seen.peak_index:
-        regions = regions + model.log_peak[:, seen.peak_index].mean(axis=1)
+        regions = regions + peak[:, seen.peak_index].mean(axis=1)
+    return regions
+
+
+def _terms(model: Model, seen: Observed) -> tuple[FloatArray, FloatArray]:
+    """log P(map | h) and log P(answers | h), untempered."""
+    regions = _map_terms(
+        seen,
+        model.log_none_painful,
+        model.log_pain_ratio,
+        model.log_denied_ratio,
+        model.log_no_pain,
+        model.log_peak,
+    )
+    points = model.points
+    if points is not None:  # a muscle's map: a mixture over its trigger points
+        parts = points.log_weight + _map_terms(
+            seen,
+            points.log_none_painful,
+            points.log_pain_ratio,
+            points.log_denied_ratio,
+            points.log_no_pain,
+            points.log_peak,
+        )
+        table = np.where(points.table >= 0, parts[points.table], -np.inf)
+        top = table.max(axis=1)
+        mixed = top + np.log(np.exp(table - top[:, None]).sum(axis=1))
+        regions = np.concatenate([mixed, regions[-1:]])
     answers: FloatArray = np.zeros_like(regions)
     if seen.yes:
         answers = answers + model.log_yes[:, seen.yes].sum(axis=1)

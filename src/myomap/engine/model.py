@@ -17,7 +17,6 @@ A final row ``OTHER`` stands for "none of these muscles": its regions hurt with 
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Mapping
 from dataclasses import dataclass
 
@@ -25,7 +24,16 @@ import numpy as np
 from numpy.typing import NDArray
 
 from myomap.atlas.model import Atlas
-from myomap.atlas.schema import Muscle, Side, Zone
+from myomap.atlas.schema import Muscle
+from myomap.engine.points import Points, trigger_point_mixture
+from myomap.engine.zones import (
+    ROLE_ESSENTIAL,
+    FloatArray,
+    figure_adjacency,
+    muscle_roles,
+    near_chance,
+    share_roles,
+)
 
 __all__ = [
     "ESSENTIAL",
@@ -54,16 +62,9 @@ OTHER_PRIOR = 0.1
 LOCAL = 0.2
 """Chance that the region over an active trigger point itself is marked as painful."""
 
-ROLE_NONE, ROLE_LOCAL, ROLE_SPILLOVER, ROLE_ESSENTIAL = 0, 1, 2, 3
-ROLE_NAMES = {ROLE_LOCAL: "local", ROLE_SPILLOVER: "spillover", ROLE_ESSENTIAL: "essential"}
 
 TRIAGE_ONLY = ("red_flag", "risk_factor")
 """Finding categories that are asked for safety and never move the ranking."""
-
-NEAR_DISTANCE = 3.0
-"""Two regions are neighbours when their outlines on one figure come this close (of 240×560)."""
-
-FloatArray = NDArray[np.float64]
 
 
 @dataclass(frozen=True)
@@ -84,6 +85,9 @@ class Params:
     """Share of a paired muscle's prior for the muscle active on both sides at once."""
     peak: float = 0.5
     """Factor for the most intense region when it is not one of the hypothesis's essential zones."""
+    whole_muscle: float = 0.1
+    """Weight of the whole-muscle pattern (all trigger points at once) in a muscle's map
+    likelihood; the rest is shared by its trigger points one at a time (``points.py``)."""
     region_weight: float = 1.0
     """Exponent on the region likelihood (below 1 tempers an over-confident map)."""
     finding_weight: float = 1.0
@@ -128,6 +132,7 @@ class Model:
     log_no: FloatArray  # (H+1, F)
     ranking_findings: NDArray[np.bool_]  # (F,) findings that can rank muscles (not TRIAGE_ONLY)
     sex_specific: tuple[tuple[int, str], ...] = ()  # (finding index, sex) asked of one sex only
+    points: Points | None = None  # the map likelihood as a mixture over trigger points
 
     @property
     def other(self) -> int:
@@ -137,106 +142,6 @@ class Model:
 
 def _sides(muscle: Muscle) -> list[str]:
     return ["midline"] if muscle.laterality == "midline" else ["right", "left", "both"]
-
-
-def zone_regions(zone: Zone, muscle_side: str, paired: bool) -> list[str]:
-    """Region ids a zone covers for a muscle on ``muscle_side``."""
-    if not paired:
-        return [zone.region]
-    side: Side = zone.side
-    if muscle_side == "midline" or side == "both":
-        return [f"{zone.region}_r", f"{zone.region}_l"]
-    if muscle_side == "both":
-        return [f"{zone.region}_r", f"{zone.region}_l"]
-    same = "r" if muscle_side == "right" else "l"
-    other = "l" if same == "r" else "r"
-    return [f"{zone.region}_{other if side == 'opposite' else same}"]
-
-
-@functools.cache
-def _figure_pairs(distance: float) -> frozenset[tuple[str, str]]:
-    """Pairs of region ids whose outlines on a built-in figure come within ``distance``."""
-    from myomap.atlas.figures.figure import VIEWS, load_figure
-
-    pairs: set[tuple[str, str]] = set()
-    for view in VIEWS:
-        shapes = list(load_figure(view).shapes.values())
-        points = [np.array(s.polygon) for s in shapes]
-        for i, a in enumerate(shapes):
-            for j in range(i + 1, len(shapes)):
-                b = shapes[j]
-                if _far(a.bbox, b.bbox, distance):
-                    continue
-                gaps = points[i][:, None, :] - points[j][None, :, :]
-                if float(np.sqrt((gaps**2).sum(axis=-1)).min()) <= distance:
-                    pairs.add((a.region, b.region))
-    return frozenset(pairs)
-
-
-def _far(
-    a: tuple[float, float, float, float], b: tuple[float, float, float, float], d: float
-) -> bool:
-    return a[0] > b[2] + d or b[0] > a[2] + d or a[1] > b[3] + d or b[1] > a[3] + d
-
-
-def _opposite_sides(a: str, b: str) -> bool:
-    return {a[-2:], b[-2:]} == {"_r", "_l"}
-
-
-def figure_adjacency(regions: Mapping[str, object]) -> dict[str, tuple[str, ...]]:
-    """Neighbours of each region on the built-in body figures.
-
-    Two regions are neighbours when their outlines on the same figure come within
-    ``NEAR_DISTANCE``; a right region is never a neighbour of a left one (the gap between
-    the legs or at the spine is a drawing detail, not a marking mistake).
-    """
-    out: dict[str, set[str]] = {r: set() for r in regions}
-    for a, b in _figure_pairs(NEAR_DISTANCE):
-        if a in out and b in out and not _opposite_sides(a, b):
-            out[a].add(b)
-            out[b].add(a)
-    return {r: tuple(sorted(n)) for r, n in out.items()}
-
-
-def _roles(
-    atlas: Atlas, muscle: Muscle, side: str, index: Mapping[str, int], n_r: int
-) -> NDArray[np.int8]:
-    """Zone role of every region for ``muscle`` active on ``side``."""
-    role = np.zeros(n_r, dtype=np.int8)
-    for tp in muscle.trigger_points:
-        # A trigger point is also tender where it lies: local pain, unless a zone says more.
-        here = atlas.region_specs[tp.position.region]
-        local = Zone(region=here.id, role="spillover", side="same" if here.paired else "midline")
-        for rid in zone_regions(local, side, here.paired):
-            role[index[rid]] = max(role[index[rid]], ROLE_LOCAL)
-        for zone in tp.referral:
-            paired = atlas.region_specs[zone.region].paired
-            code = ROLE_ESSENTIAL if zone.role == "essential" else ROLE_SPILLOVER
-            for rid in zone_regions(zone, side, paired):
-                role[index[rid]] = max(role[index[rid]], code)
-    return role
-
-
-def _share_roles(role: NDArray[np.int8], atlas: Atlas, index: Mapping[str, int]) -> None:
-    """Finer and coarser regions share their zones, in place: a zone on the back of the thigh
-    covers its upper half, and a zone on the upper half is hit by a mark on the whole."""
-    base = role.copy()
-    for rid, region in atlas.regions.items():
-        if region.within:
-            child, parents = index[rid], [index[p] for p in region.within]
-            role[:, child] = np.maximum(role[:, child], base[:, parents].max(axis=1))
-            for parent in parents:
-                role[:, parent] = np.maximum(role[:, parent], base[:, child])
-
-
-def _near_chance(chance: FloatArray, adjacent: list[list[int]], share: float) -> FloatArray:
-    """Chance raised to ``share`` of the strongest neighbouring zone where that is larger."""
-    spread = np.zeros_like(chance)
-    for r, near in enumerate(adjacent):
-        if near:
-            spread[:, r] = chance[:, near].max(axis=1)
-    result: FloatArray = np.maximum(chance, share * spread)
-    return result
 
 
 def compile_model(
@@ -264,7 +169,7 @@ def compile_model(
     prior = np.empty(n_h + 1)
     for h, hyp in enumerate(hypotheses):
         muscle = atlas.muscles[hyp.muscle]
-        role[h] = _roles(atlas, muscle, hyp.side, region_index, n_r)
+        role[h] = muscle_roles(atlas, muscle, hyp.side, region_index, n_r)
         yes[h] = default
         for fid, p in muscle.findings.items():
             yes[h, finding_index[fid]] = p
@@ -286,7 +191,7 @@ def compile_model(
             # Both sides active: each side's zones hurt independently (noisy-OR of the two).
             right, left = np.array(both) - 2, np.array(both) - 1
             zone_chance[both] = 1 - (1 - zone_chance[right]) * (1 - zone_chance[left])
-        chance = _near_chance(zone_chance, adjacent, params.neighbour)
+        chance = near_chance(zone_chance, adjacent, params.neighbour)
         marked = np.vstack(
             [1.0 - (1.0 - params.leak) * (1.0 - chance), np.full((1, n_r), params.other_region)]
         )
@@ -295,9 +200,9 @@ def compile_model(
     # A mark counts with the zones shared between finer and coarser regions; an unmarked
     # region only with its own, so unmarked skin is never counted twice (docs/engine.md).
     own_marked, _ = chances(role.copy())
-    _share_roles(role, atlas, region_index)
+    share_roles(role, atlas, region_index)
     marked, zone_chance = chances(role)
-    near = (_near_chance(zone_chance, adjacent, params.neighbour) > zone_chance) & (role == 0)
+    near = (near_chance(zone_chance, adjacent, params.neighbour) > zone_chance) & (role == 0)
     hurts = np.minimum(marked / params.marked, 0.99)
     log_pain, log_unmarked = np.log(marked), np.log1p(-own_marked)
     # "None of these muscles" has no pattern: a marked region has chance OTHER_REGION, and an
@@ -309,6 +214,11 @@ def compile_model(
     ranking = np.array(
         [atlas.findings[f].category not in TRIAGE_ONLY for f in findings], dtype=bool
     )
+    points = trigger_point_mixture(
+        atlas, muscles_of=hypotheses, params=params, index=region_index, adjacent=adjacent,
+        union=(log_pain_ratio_h := log_pain - log_unmarked, np.log1p(-hurts) - log_unmarked,
+               log_unmarked, peak),
+    )  # fmt: skip
     return Model(
         atlas=atlas,
         params=params,
@@ -325,7 +235,7 @@ def compile_model(
         log_pain=log_pain,
         log_no_pain=log_unmarked,
         log_none_painful=log_unmarked.sum(axis=1),
-        log_pain_ratio=log_pain - log_unmarked,
+        log_pain_ratio=log_pain_ratio_h,
         log_denied_ratio=np.log1p(-hurts) - log_unmarked,
         ask_yes=(hurts - marked) / (1.0 - marked),
         log_peak=peak,
@@ -338,4 +248,5 @@ def compile_model(
             for i, f in enumerate(findings)
             if atlas.findings[f].sex is not None
         ),
+        points=points,
     )

@@ -14,8 +14,9 @@ import numpy as np
 
 from myomap.engine.evidence import Evidence, validate_evidence
 from myomap.engine.infer import Observed, entropy, log_joint, normalise, observe
-from myomap.engine.model import FloatArray, Model
+from myomap.engine.model import Model
 from myomap.engine.result import NextQuestion, Stop
+from myomap.engine.zones import FloatArray
 
 __all__ = ["CONFIDENT", "MIN_FINDINGS", "MIN_GAIN", "choose_question", "next_question"]
 

@@ -11,11 +11,12 @@ import numpy as np
 from myomap.engine.evidence import Evidence, validate_evidence
 from myomap.engine.explain import answer_weights, best_set, zone_matches
 from myomap.engine.infer import log_joint, normalise, observe
-from myomap.engine.model import ROLE_NONE, Model
+from myomap.engine.model import Model
 from myomap.engine.question import choose_question
 from myomap.engine.result import Candidate, NextQuestion, Result
 from myomap.engine.safety import SAFETY_LIMIT
 from myomap.engine.urgency import triage_and_questions
+from myomap.engine.zones import ROLE_NONE
 
 __all__ = ["rank"]
 

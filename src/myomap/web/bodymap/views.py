@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from myomap.atlas import Atlas
 from myomap.atlas.figures.areas import drawn_parts
 from myomap.atlas.schema import Muscle, Region, Role
-from myomap.engine.model import zone_regions
+from myomap.engine.zones import zone_regions
 
 if TYPE_CHECKING:
     from myomap.atlas.figures import View
