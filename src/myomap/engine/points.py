@@ -5,7 +5,9 @@ in the medial head of the triceps gives outer-elbow pain without the back-of-arm
 long head. So the map likelihood of a muscle hypothesis is a mixture: ``Params.whole_muscle``
 of it is the whole-muscle pattern (every point at once, as ``model.py`` compiles it), the rest
 is shared equally by its trigger points, each with only its own zones. A muscle with one
-trigger point has one component. ``infer.py`` sums the components (log-sum-exp).
+trigger point has one component. ``infer.py`` sums the components (log-sum-exp). For a muscle
+active on both sides, each component is one point active on both sides (a bilateral pattern is
+usually symmetric).
 """
 
 from __future__ import annotations
@@ -104,9 +106,8 @@ def trigger_point_mixture(
             host.append(h)
     if not rows:
         return None
-    share = {h: (1.0 - params.whole_muscle) / len(atlas.muscles[muscles_of[h]
-             .muscle].trigger_points) for h in set(host[n_h:])}  # fmt: skip
-    weight += [share[h] for h in host[n_h:]]
+    count = {h: len(atlas.muscles[muscles_of[h].muscle].trigger_points) for h in set(host)}
+    weight += [(1.0 - params.whole_muscle) / count[h] for h in host[n_h:]]
     role = np.vstack(rows)
     chances = params.zone_chances()
 
