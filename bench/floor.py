@@ -62,30 +62,19 @@ def indexed(model: Model, evidence: Evidence) -> Indexed:
 
 def floor(model: Model, case: Indexed) -> Floats:
     """The posterior over hypotheses in bare NumPy: the same numbers the engine computes."""
-    regions = model.log_none_painful + model.log_pain_ratio[:, case.painful].sum(axis=1)
-    if case.denied.size:
-        regions = regions + model.log_denied_ratio[:, case.denied].sum(axis=1)
-    if case.covered.size:  # regions overlapping a marked one carry no evidence
-        regions = regions - model.log_no_pain[:, case.covered].sum(axis=1)
-    if case.peak.size:
-        regions = regions + model.log_peak[:, case.peak].mean(axis=1)
     points = model.points
+    rows = model if points is None else points  # with trigger points: one row per component
+    regions = rows.log_none_painful + rows.log_pain_ratio[:, case.painful].sum(axis=1)
+    if case.denied.size:
+        regions = regions + rows.log_denied_ratio[:, case.denied].sum(axis=1)
+    if case.covered.size:  # regions overlapping a marked one carry no evidence
+        regions = regions - rows.log_no_pain[:, case.covered].sum(axis=1)
+    if case.peak.size:
+        regions = regions + rows.log_peak[:, case.peak].mean(axis=1)
     if points is not None:  # a muscle's map is a mixture over its trigger points
-        parts = (
-            points.log_weight
-            + points.log_none_painful
-            + points.log_pain_ratio[:, case.painful].sum(axis=1)
-        )
-        if case.denied.size:
-            parts = parts + points.log_denied_ratio[:, case.denied].sum(axis=1)
-        if case.covered.size:
-            parts = parts - points.log_no_pain[:, case.covered].sum(axis=1)
-        if case.peak.size:
-            parts = parts + points.log_peak[:, case.peak].mean(axis=1)
-        table = np.where(points.table >= 0, parts[points.table], -np.inf)
+        table = np.append(points.log_weight + regions, -np.inf)[points.table]
         top = table.max(axis=1)
-        mixed = top + np.log(np.exp(table - top[:, None]).sum(axis=1))
-        regions = np.concatenate([mixed, regions[-1:]])
+        regions = top + np.log(np.exp(table - top[:, None]).sum(axis=1))
     answers = model.log_yes[:, case.yes].sum(axis=1) + model.log_no[:, case.no].sum(axis=1)
     params = model.params
     joint = (

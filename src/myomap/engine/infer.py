@@ -131,16 +131,17 @@ def _map_terms(
 
 def _terms(model: Model, seen: Observed) -> tuple[FloatArray, FloatArray]:
     """log P(map | h) and log P(answers | h), untempered."""
-    regions = _map_terms(
-        seen,
-        model.log_none_painful,
-        model.log_pain_ratio,
-        model.log_denied_ratio,
-        model.log_no_pain,
-        model.log_peak,
-    )
     points = model.points
-    if points is not None:  # a muscle's map: a mixture over its trigger points
+    if points is None:
+        regions = _map_terms(
+            seen,
+            model.log_none_painful,
+            model.log_pain_ratio,
+            model.log_denied_ratio,
+            model.log_no_pain,
+            model.log_peak,
+        )
+    else:  # a muscle's map: a mixture over its trigger points (engine/points.py)
         parts = points.log_weight + _map_terms(
             seen,
             points.log_none_painful,
@@ -149,10 +150,9 @@ def _terms(model: Model, seen: Observed) -> tuple[FloatArray, FloatArray]:
             points.log_no_pain,
             points.log_peak,
         )
-        table = np.where(points.table >= 0, parts[points.table], -np.inf)
+        table = np.append(parts, -np.inf)[points.table]
         top = table.max(axis=1)
-        mixed = top + np.log(np.exp(table - top[:, None]).sum(axis=1))
-        regions = np.concatenate([mixed, regions[-1:]])
+        regions = top + np.log(np.exp(table - top[:, None]).sum(axis=1))
     answers: FloatArray = np.zeros_like(regions)
     if seen.yes:
         answers = answers + model.log_yes[:, seen.yes].sum(axis=1)

@@ -214,11 +214,15 @@ def compile_model(
     ranking = np.array(
         [atlas.findings[f].category not in TRIAGE_ONLY for f in findings], dtype=bool
     )
+    pain_ratio, denied_ratio = log_pain - log_unmarked, np.log1p(-hurts) - log_unmarked
     points = trigger_point_mixture(
-        atlas, muscles_of=hypotheses, params=params, index=region_index, adjacent=adjacent,
-        union=(log_pain_ratio_h := log_pain - log_unmarked, np.log1p(-hurts) - log_unmarked,
-               log_unmarked, peak),
-    )  # fmt: skip
+        atlas,
+        muscles_of=hypotheses,
+        params=params,
+        index=region_index,
+        adjacent=adjacent,
+        union=(pain_ratio, denied_ratio, log_unmarked, peak),
+    )
     return Model(
         atlas=atlas,
         params=params,
@@ -235,8 +239,8 @@ def compile_model(
         log_pain=log_pain,
         log_no_pain=log_unmarked,
         log_none_painful=log_unmarked.sum(axis=1),
-        log_pain_ratio=log_pain_ratio_h,
-        log_denied_ratio=np.log1p(-hurts) - log_unmarked,
+        log_pain_ratio=pain_ratio,
+        log_denied_ratio=denied_ratio,
         ask_yes=(hurts - marked) / (1.0 - marked),
         log_peak=peak,
         yes=yes,

@@ -66,12 +66,13 @@ class Numbers(Protocol):
 class Points:
     """The map likelihood of each muscle hypothesis as a mixture of components: the whole
     muscle's pattern, and each trigger point's own pattern (a person seldom has every point
-    of a large muscle active at once). Component ``c`` belongs to hypothesis ``host[c]``;
-    ``table[h]`` lists the components of ``h`` (padded with ``-1``)."""
+    of a large muscle active at once). Component ``c`` belongs to hypothesis ``host[c]`` (the
+    first rows are every hypothesis's whole pattern, "none of these" included); ``table[h]``
+    lists the components of ``h``, padded with ``C``, one past the last component."""
 
     host: NDArray[np.intp]  # (C,)
     log_weight: FloatArray  # (C,)
-    table: NDArray[np.intp]  # (H, K)
+    table: NDArray[np.intp]  # (H+1, K)
     log_none_painful: FloatArray  # (C,)
     log_pain_ratio: FloatArray  # (C, R)
     log_denied_ratio: FloatArray  # (C, R)
@@ -90,10 +91,10 @@ def trigger_point_mixture(
 ) -> Points | None:
     """The mixture over trigger points (``Points``); None when every muscle has one point or
     the whole-muscle pattern takes all the weight."""
-    pain_ratio, denied_ratio, no_pain, peak = (a[: len(muscles_of)] for a in union)
-    n_h, n_r = pain_ratio.shape
+    pain_ratio, denied_ratio, no_pain, peak = union  # every hypothesis row, OTHER last
+    n_h, n_r = len(muscles_of), pain_ratio.shape[1]
     rows: list[NDArray[np.int8]] = []
-    host: list[int] = list(range(n_h))
+    host: list[int] = list(range(n_h + 1))  # the whole-muscle rows and OTHER come first
     weight: list[float] = []
     for h, hyp in enumerate(muscles_of):
         points = atlas.muscles[hyp.muscle].trigger_points
@@ -106,8 +107,9 @@ def trigger_point_mixture(
             host.append(h)
     if not rows:
         return None
-    count = {h: len(atlas.muscles[muscles_of[h].muscle].trigger_points) for h in set(host)}
-    weight += [(1.0 - params.whole_muscle) / count[h] for h in host[n_h:]]
+    weight.append(1.0)  # OTHER has no trigger points
+    count = {h: len(atlas.muscles[muscles_of[h].muscle].trigger_points) for h in host[n_h + 1 :]}
+    weight += [(1.0 - params.whole_muscle) / count[h] for h in host[n_h + 1 :]]
     role = np.vstack(rows)
     chances = params.zone_chances()
 
@@ -126,8 +128,8 @@ def trigger_point_mixture(
     all_no_pain = np.vstack([no_pain, unmarked])
     host_array = np.array(host, dtype=np.intp)
     width = int(np.bincount(host_array).max())
-    table = np.full((n_h, width), -1, dtype=np.intp)
-    filled = np.zeros(n_h, dtype=np.intp)
+    table = np.full((n_h + 1, width), len(host), dtype=np.intp)  # padding: past the last
+    filled = np.zeros(n_h + 1, dtype=np.intp)
     for c, h in enumerate(host):
         table[h, filled[h]] = c
         filled[h] += 1
