@@ -10,7 +10,7 @@ import pytest
 
 from myomap.atlas import Atlas
 from myomap.atlas.figures import HEIGHT, VIEWS, WIDTH, Figure, View, load_figure, mirror_x
-from myomap.atlas.figures.figure import SVG_NS, Shape, polygon_from_path
+from myomap.atlas.figures.figure import SVG_NS, Shape
 
 REGIONS_CSV = Path(__file__).parent / "fixtures" / "regions.csv"
 STEP = 3.0
@@ -137,7 +137,7 @@ def _silhouette(figure: Figure) -> list[Shape]:
     root = ET.fromstring(figure.svg)
     outline = next(g for g in root.iter(f"{{{SVG_NS}}}g") if g.get("class") == "outline")
     return [
-        Shape(region=f"outline-{i}", view=figure.view, d=d, polygon=polygon_from_path(d, 96))
+        Shape(region=f"outline-{i}", view=figure.view, d=d, samples=96)
         for i, el in enumerate(outline.iter(f"{{{SVG_NS}}}path"))
         if (d := el.get("d"))
     ]

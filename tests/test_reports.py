@@ -34,6 +34,7 @@ from myomap.reports.charts import extent_chart, overall_chart, regions_chart
 from myomap.reports.csv_export import entries_csv
 from myomap.reports.fhir import REGION_SYSTEM, fhir_bundle
 from myomap.reports.pdf import render_pdf
+from myomap.reports.plot import svg
 from myomap.reports.snomed import SNOMED, snomed_structure
 from myomap.reports.summary import build_summary
 
@@ -124,12 +125,13 @@ def test_self_care_effects_compare_the_next_entry_after_doing_and_not() -> None:
 # -- charts -------------------------------------------------------------------------------
 
 
-def test_charts_are_svg_and_handle_an_empty_diary(store: Store) -> None:
+def test_charts_are_drawings_shown_as_svg_and_handle_an_empty_diary(store: Store) -> None:
     entries = store.list_entries()
-    for svg in (overall_chart(entries), regions_chart(entries), extent_chart(entries)):
-        assert svg.lstrip().startswith("<?xml") and "<svg" in svg
-    assert "No diary entries yet" in overall_chart([])
-    assert overall_chart(entries) == overall_chart(entries)  # deterministic
+    for drawing in (overall_chart(entries), regions_chart(entries), extent_chart(entries)):
+        text = svg(drawing)
+        assert text.lstrip().startswith("<?xml") and "<svg" in text
+    assert "No diary entries yet" in svg(overall_chart([]))
+    assert svg(overall_chart(entries)) == svg(overall_chart(entries))  # deterministic
 
 
 # -- summary and renderings ---------------------------------------------------------------

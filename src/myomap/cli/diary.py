@@ -212,7 +212,7 @@ def report(
     with `myomap restore`), CSV of entries, or a daily reminder as iCalendar."""
     from myomap.reports.summary import build_summary
 
-    # Each format loads only its own writer (matplotlib and reportlab, fhir.resources,
+    # Each format loads only its own writer (reportlab, fhir.resources,
     # icalendar), so one report does not pay for the others.
     store = _store()
     if kind is ReportFormat.json:

@@ -5,8 +5,8 @@ pdf.render_pdf(summary)         -> bytes   (the clinician's report)
 fhir.fhir_bundle(summary)       -> dict    (FHIR R4B Bundle, validated with fhir.resources)
 csv_export.entries_csv(entries) -> str
 calendar.plan_calendar(plan)    -> bytes   (iCalendar reminders)
-charts.*                        the SVG charts behind the diary pages
+charts.*                        the diary's charts (reportlab drawings; plot.svg for a page)
 
 Import from the module that renders what you need, so a page that needs a chart does not
-load reportlab.
+load the PDF's page layout, FHIR or iCalendar.
 """

@@ -105,8 +105,15 @@ def draw_figure(
 
 @functools.cache
 def right_on_left(view: View) -> bool:
-    """Whether the person's right side is drawn on the viewer's left (a front view)."""
-    xs = [s.centroid[0] for r, s in load_figure(view).shapes.items() if r.endswith("_r")]
+    """Whether the person's right side is drawn on the viewer's left (a front view): where
+    the end points of the right-side regions' paths lie on average."""
+    xs = [
+        v[-2]
+        for r, shape in load_figure(view).shapes.items()
+        if r.endswith("_r")
+        for kind, v in _ops(shape.d)
+        if v
+    ]
     return sum(xs) / len(xs) < WIDTH / 2
 
 

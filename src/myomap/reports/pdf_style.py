@@ -3,7 +3,6 @@ sections whose heading never sits alone at the foot of a page)."""
 
 from __future__ import annotations
 
-import io
 from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
@@ -16,7 +15,6 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle, getSampleStyleSheet
 from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Paragraph, Table, TableStyle
-from svglib.svglib import svg2rlg
 
 __all__ = [
     "FRAME_WIDTH",
@@ -80,10 +78,8 @@ def moment(at: datetime) -> str:
     return at.astimezone().strftime("%d %b %Y %H:%M")
 
 
-def chart(svg: str) -> Drawing:
-    """An SVG chart as a vector drawing the width of the page's frame."""
-    drawing = svg2rlg(io.BytesIO(svg.encode("utf-8")))
-    assert drawing is not None
+def chart(drawing: Drawing) -> Drawing:
+    """A chart (``myomap.reports.charts``) scaled to the width of the page's frame."""
     factor = FRAME_WIDTH / drawing.width
     drawing.width, drawing.height = drawing.width * factor, drawing.height * factor
     drawing.scale(factor, factor)

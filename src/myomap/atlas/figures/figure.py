@@ -1,8 +1,8 @@
 """Read the body-map figures (front and back SVG) shipped as package data.
 
 Each figure is an SVG with one ``<path class="region">`` per body region.  This module reads
-the raw SVG, parses every region path into a sampled polygon and answers hit-tests in the
-figure's coordinate system (``viewBox="0 0 240 560"``).
+the raw SVG, keeps every region's path, and answers hit-tests in the figure's coordinate
+system (``viewBox="0 0 240 560"``) on polygons sampled from the paths when first needed.
 """
 
 from __future__ import annotations
@@ -65,18 +65,25 @@ def _point_in_polygon(poly: Polygon, x: float, y: float) -> bool:
 
 @dataclass(frozen=True)
 class Shape:
-    """One clickable region of a figure."""
+    """One clickable region of a figure. Its outline is sampled into a polygon on first use
+    (hit tests, areas, the checker): drawing it needs only the path."""
 
     region: str
     view: View
     d: str
-    polygon: Polygon
-    bbox: tuple[float, float, float, float] = field(init=False, repr=False, compare=False)
+    samples: int = field(default=MIN_POINTS, compare=False)
 
-    def __post_init__(self) -> None:
+    @functools.cached_property
+    def polygon(self) -> Polygon:
+        """The outline sampled at ``samples`` points or more."""
+        return polygon_from_path(self.d, self.samples)
+
+    @functools.cached_property
+    def bbox(self) -> tuple[float, float, float, float]:
+        """(x0, y0, x1, y1) around the polygon."""
         xs = [p[0] for p in self.polygon]
         ys = [p[1] for p in self.polygon]
-        object.__setattr__(self, "bbox", (min(xs), min(ys), max(xs), max(ys)))
+        return (min(xs), min(ys), max(xs), max(ys))
 
     def contains(self, x: float, y: float) -> bool:
         """Ray-casting point-in-polygon test."""
@@ -149,7 +156,7 @@ def parse_figure(view: View, svg: str) -> Figure:
             raise ValueError(f"{view}: region path without data-region or d")
         if region in shapes:
             raise ValueError(f"{view}: duplicate region {region}")
-        shapes[region] = Shape(region=region, view=view, d=d, polygon=polygon_from_path(d))
+        shapes[region] = Shape(region=region, view=view, d=d)
     return Figure(view=view, svg=svg, shapes=MappingProxyType(shapes))
 
 

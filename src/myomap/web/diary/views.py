@@ -39,12 +39,14 @@ LIST_LIMIT = 200
 _ID = re.compile(r'\bid="([^"]+)"')
 _REF = re.compile(r'(href="#|url\(#)([^")]+)')
 _PROLOG = re.compile(r"\A.*?(?=<svg)", re.S)
+_PLACEHOLDERS = re.compile(r"\s*<(title|desc)>\.\.\.</\1>")
 
 
 def inline_svg(svg: str, *, prefix: str, label: str) -> Markup:
-    """Matplotlib's SVG made fit to sit in a page: no XML prolog, ids made unique with
-    ``prefix`` (several charts share ids), and an accessible name."""
+    """A chart's SVG made fit to sit in a page: no XML prolog or placeholder title, ids made
+    unique with ``prefix`` (several charts share ids), and an accessible name."""
     body = _PROLOG.sub("", svg, count=1)
+    body = _PLACEHOLDERS.sub("", body)
     body = _ID.sub(lambda m: f'id="{prefix}-{m.group(1)}"', body)
     body = _REF.sub(lambda m: f"{m.group(1)}{prefix}-{m.group(2)}", body)
     body = body.replace("<svg ", f'<svg role="img" aria-label="{escape(label)}" ', 1)
@@ -136,29 +138,30 @@ def _effects(
 
 def _charts(atlas: Atlas, entries: Sequence[Entry]) -> dict[str, Markup]:
     import myomap.reports.charts as charts
+    from myomap.reports.plot import svg
 
     labels = {r.id: r.label for r in atlas.regions.values()}
     return {
         "overall": inline_svg(
-            charts.overall_chart(entries),
+            svg(charts.overall_chart(entries)),
             prefix="overall",
             label="Chart of overall pain (0 to 10) by day: daily mean, lowest to highest, "
             "and each entry",
         ),
         "regions": inline_svg(
-            charts.regions_chart(entries, labels=labels),
+            svg(charts.regions_chart(entries, labels=labels)),
             prefix="regions",
             label="Chart of the most painful regions by day (daily mean intensity, 0 to 10)",
         ),
         "outcomes": inline_svg(
-            charts.outcomes_chart(entries),
+            svg(charts.outcomes_chart(entries)),
             prefix="outcomes",
             label="Chart of the PEG and activity (PSFS) scores at each check-in, 0 to 10",
         )
         if any(e.peg or e.psfs for e in entries)
         else Markup(""),
         "extent": inline_svg(
-            charts.extent_chart(entries),
+            svg(charts.extent_chart(entries)),
             prefix="extent",
             label="Chart of the share of the body marked painful at each entry, in percent",
         ),
