@@ -481,6 +481,44 @@ MORE_PHRASINGS: list[tuple[str, str]] = [
     ("leg_weakness_progressive", "the stairs are harder each day"),
     ("night_pain_unrelieved", "every night nothing shifts it"),
     ("chest_pain_at_rest", "chest feels like a elefant sittin on it"),
+    # The sixth dev story set (clinical vignettes, a sign buried in a muscle story,
+    # non-native English, notes and forms):
+    ("saddle_numbness", "a 47-year-old man with perineal anaesthesia"),
+    ("saddle_numbness", "when I wipe it feels like wiping someone else's skin"),
+    ("both_legs_shooting_pain", "bilateral radicular pain radiating below both knees"),
+    ("bladder_control_change", "48 hours of new urinary hesitancy with a poor stream"),
+    ("bladder_control_change", "I've been struggling to get the stream going when I wee"),
+    ("urinary_retention", "I have the urine stopped since the morning"),
+    ("fever", "I am shaking, cold then hot"),
+    ("stiff_neck_cannot_bend", "severe headache, photophobia and meningism"),
+    ("rash_non_blanching", "a petechial rash on the trunk"),
+    ("pulsating_abdominal_mass", "a tender pulsatile epigastric mass is palpable"),
+    (
+        "pain_moved_to_right_lower_belly",
+        "periumbilical pain that has migrated to the right iliac fossa",
+    ),
+    ("face_drooping", "her mouth is going down on one side"),
+    ("speech_difficulty", "she speak strange, the words are mixing"),
+    ("limb_weakness_sudden", "acute-onset right facial droop, right arm weakness"),
+    ("major_trauma", "brought in following an RTC"),
+    ("limb_cold_pale_numb", "from the knee down, suddenly become very cold and white like paper"),
+    ("leg_weakness_progressive", "my right leg is without force"),
+    ("leg_weakness_progressive", "the toes are hitting the step"),
+    ("calf_swollen_warm", "L calf is def fatter than the R"),
+    ("night_pain_unrelieved", "non-mechanical thoracic back pain"),
+    ("night_pain_unrelieved", "wakes me every night and no position helps it"),
+    ("confusion_drowsy", "I am sleepy all the time and I repeat the same questions"),
+    ("new_headache_recent", "headache very strong since this morning"),
+    ("sudden_severe_onset", "like being hit with a bat, full strength within seconds"),
+    ("breathless_new", "sudden-onset dyspnoea"),
+    ("chest_pain_at_rest", "chest tight since 9pm, just sat on the sofa"),
+    ("chest_pain_on_exertion", "retrosternal tightness provoked by walking uphill"),
+    ("sweating_with_pain", "crushing chest pain with diaphoresis"),
+    ("scalp_tender", "the skin of the head is hurting when I comb"),
+    ("tooth_gum_swelling", "the gum beside the big back tooth has puffed up"),
+    ("pain_with_meals", "when I eat food with fat, after one hour, comes a pain under the ribs"),
+    ("night_sweats", "waking up with the sheets and my T-shirt soaked through most nights"),
+    ("weight_loss_unexplained", "5 kg wt loss over 2 months"),
 ]
 
 CASES = [(finding, text) for finding, texts in PHRASINGS.items() for text in texts]
@@ -592,6 +630,10 @@ def test_testicle_slang_still_reads(atlas: Atlas) -> None:
         ("my wee is reduced and my back aches", "blood_in_urine"),
         ("my fingers go white and cold as ice in winter", "limb_cold_pale_numb"),
         ("eyes a bit pink from the pool; my vision is perfectly clear", "vision_change"),
+        ("neck stiffness from the desk, stiff turning to the left", "stiff_neck_cannot_bend"),
+        ("apyrexial, back pain after lifting", "fever"),
+        ("afebrile, no sign of infection", "fever"),
+        ("my jaw aches after chewing gum all day", "pain_with_meals"),
     ],
 )
 def test_words_that_only_look_like_a_sign_stay_ordinary(
@@ -628,6 +670,16 @@ def test_a_measured_normal_temperature_is_not_a_fever(
         ("groin lump gone hard, won't push back in, vomiting", "nausea_vomiting", "yes"),
         # "'s fine" after a word denies it, as "is fine" does.
         ("headaches for three weeks. Vision's fine.", "vision_change", "no"),
+        # "doesn't know what day it is" is a sign, and negates nothing after it.
+        ("Dad is confused, doesn't know what day it is, temp 38.7", "fever", "yes"),
+        # A sign named only as what might happen, or as usual for the person, is asked.
+        (
+            "if I ever had pain going down both legs I should go to A&E",
+            "both_legs_shooting_pain",
+            "unknown",
+        ),
+        ("if I get a fever with it I'll call", "fever", "unknown"),
+        ("out of breath after the run, like I always do", "breathless_new", "unknown"),
     ],
 )
 def test_negation_words_inside_a_sign_or_after_a_word(

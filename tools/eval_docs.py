@@ -30,6 +30,7 @@ DEV2 = "eval/stories/red_flags_dev2.yaml"
 DEV3 = "eval/stories/red_flags_dev3.yaml"
 DEV4 = "eval/stories/red_flags_dev4.yaml"
 DEV5 = "eval/stories/red_flags_dev5.yaml"
+DEV6 = "eval/stories/red_flags_dev6.yaml"
 HARD = "eval/hard/vignettes.yaml"
 
 
@@ -56,6 +57,8 @@ def tables() -> dict[str, str]:
     out["stories_dev4"] = stories_markdown({"dev": dev4["dev"]}, show=()).strip()
     dev5 = score_stories(model.atlas, load_stories(ROOT / DEV5))
     out["stories_dev5"] = stories_markdown({"dev": dev5["dev"]}, show=()).strip()
+    dev6 = score_stories(model.atlas, load_stories(ROOT / DEV6))
+    out["stories_dev6"] = stories_markdown({"dev": dev6["dev"]}, show=()).strip()
     return out
 
 

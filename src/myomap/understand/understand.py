@@ -39,9 +39,13 @@ from myomap.understand.text import CLAUSE_BREAKS, Token, tokenise
 
 __all__ = ["DEFAULT_INTENSITY", "IMPLIED", "understand"]
 
-IMPLIED = {"breathless_or_chest_pain": ("breathless_new", "pain_on_breathing_in")}
+IMPLIED = {
+    "breathless_or_chest_pain": ("breathless_new", "pain_on_breathing_in"),
+    "bladder_control_change": ("urinary_retention",),
+}
 """Findings that ask "A or B": read as stated (or hedged) when A or B is, from the same words
-("out of breath" answers "newly short of breath, or chest pain on breathing in?")."""
+("out of breath" answers "newly short of breath, or chest pain on breathing in?"; "I can't
+pass urine" answers "new trouble passing urine, or lost control of your bladder?")."""
 
 DEFAULT_INTENSITY = 5
 """Intensity proposed when the text gives no word or number for it."""
