@@ -195,8 +195,9 @@ def test_description_comes_back_as_proposals_with_their_words(client: TestClient
 def test_red_flag_description_raises_the_banner_with_the_words(client: TestClient) -> None:
     html = understood(client, "I can't pass urine and it's numb around my bottom")
     assert 'id="describe-banner"' in html and "banner-emergency" in html
-    assert "From your words: <q>can&#39;t pass urine</q>" in html
-    assert html.count('data-raise="true"') == 2
+    assert "From your words: <q>can&#39;t pass urine</q>, <q>numb around my bottom</q>." in html
+    # "can't pass urine" answers two questions (retention; new trouble passing urine)
+    assert html.count('data-raise="true"') == 3
     negated = understood(client, "my low back aches, no numbness around my bottom")
     assert "describe-banner" not in negated and 'data-raise="true"' not in negated
 
