@@ -281,6 +281,14 @@ def test_coughing_blood_with_breathlessness_or_chest_pain_is_an_emergency(atlas:
         assert found.level == "emergency", other
 
 
+def test_fever_with_a_weakened_immune_system_is_an_emergency(atlas: Atlas) -> None:
+    """NICE CG151: suspected neutropenic sepsis during cancer treatment is an emergency; a
+    fever alone with back pain stays below it."""
+    assert run(atlas, "lumbar_paraspinal_r", answers=["fever"]).level == "see_doctor"
+    found = run(atlas, "lumbar_paraspinal_r", answers=["fever", "immunosuppressed"])
+    assert found.level == "emergency" and "immunosuppressed" in found.risk_factors
+
+
 def test_compartment_syndrome_after_injury_is_an_emergency(atlas: Atlas) -> None:
     t = run(atlas, "shin_r", answers=["recent_limb_injury", "limb_tense_severe_pain"])
     assert t.level == "emergency" and "recent_limb_injury" in t.risk_factors

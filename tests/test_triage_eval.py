@@ -1,4 +1,5 @@
-"""The guideline-based triage cases (eval/triage/vignettes.yaml) through triage().
+"""The guideline-based triage cases (eval/triage/vignettes.yaml, vignettes_dev2.yaml) through
+triage().
 
 The cases were written from public guidance without the rules; their expected level is what
 the cited page says. No case may end below it (under-triage), and no muscle-like mimic
@@ -18,7 +19,12 @@ from myomap.engine.safety import LEVELS
 from myomap.engine.urgency import triage
 from myomap.evaluation.triage import TriageCase, load_triage_cases
 
-CASES = load_triage_cases(Path(__file__).parent.parent / "eval" / "triage" / "vignettes.yaml")
+TRIAGE = Path(__file__).parent.parent / "eval" / "triage"
+CASES = [
+    c
+    for name in ("vignettes.yaml", "vignettes_dev2.yaml")
+    for c in load_triage_cases(TRIAGE / name)
+]
 
 
 def run(atlas: Atlas, case: TriageCase) -> Triage:

@@ -15,6 +15,7 @@ from pathlib import Path
 from myomap.engine.defaults import default_model
 from myomap.evaluation.interview import interview_markdown, interview_report
 from myomap.evaluation.stories import load_stories, score_stories, stories_markdown
+from myomap.evaluation.triage import load_triage_cases, score_triage, triage_markdown
 from myomap.evaluation.understanding import compare_text, text_markdown
 from myomap.evaluation.vignettes import compare, load_vignettes, to_markdown
 
@@ -32,6 +33,8 @@ DEV4 = "eval/stories/red_flags_dev4.yaml"
 DEV5 = "eval/stories/red_flags_dev5.yaml"
 DEV6 = "eval/stories/red_flags_dev6.yaml"
 HARD = "eval/hard/vignettes.yaml"
+TRIAGE = "eval/triage/vignettes.yaml"
+TRIAGE_DEV2 = "eval/triage/vignettes_dev2.yaml"
 
 
 def tables() -> dict[str, str]:
@@ -45,6 +48,11 @@ def tables() -> dict[str, str]:
     out["text_hard"] = text_markdown(compare_text(model, hard)).strip()
     clinician = [v for f in BLOCKS["whole"] for v in load_vignettes(ROOT / f)]
     out["text_clinician"] = text_markdown(compare_text(model, clinician)).strip()
+    out["triage"] = triage_markdown(
+        score_triage(model.atlas, load_triage_cases(ROOT / TRIAGE))
+    ).strip()
+    dev2_cases = score_triage(model.atlas, load_triage_cases(ROOT / TRIAGE_DEV2))
+    out["triage_dev2"] = triage_markdown(dev2_cases, splits=("dev",)).strip()
     stories = load_stories(ROOT / STORIES)
     out["stories"] = stories_markdown(score_stories(model.atlas, stories)).strip()
     fresh = score_stories(model.atlas, load_stories(ROOT / FRESH))
