@@ -2,8 +2,9 @@
 tied to an entry and its owner (migration 0005). Deleting an entry or an account removes
 them (foreign keys, ON DELETE CASCADE).
 
-The store calls ``write`` inside an entry's write transaction and ``attach`` when it hands
-entries out, so an ``Entry`` always carries its check-ins.
+The store calls ``write`` inside an entry's write transaction (an import adds ``rows`` for
+its new entries) and ``attach`` when it hands entries out, so an ``Entry`` always carries its
+check-ins.
 """
 
 from __future__ import annotations
@@ -58,15 +59,13 @@ class TreatmentRow(Base):
     note: Mapped[str] = mapped_column(String(200))
 
 
-def write(session: Session, owner_id: int, entry: Entry, draft: EntryDraft) -> Entry:
-    """Replace the check-ins of ``entry`` with the draft's; the entry as it now is."""
-    session.execute(delete(QuestionnaireRow).where(QuestionnaireRow.entry_id == entry.id))
-    session.execute(delete(TreatmentRow).where(TreatmentRow.entry_id == entry.id))
-    rows: list[Base] = []
+def rows(owner_id: int, entry_id: int, draft: EntryDraft) -> list[Base]:
+    """The rows that hold the draft's check-ins for one entry."""
+    found: list[Base] = []
     if draft.peg is not None:
-        rows.append(
+        found.append(
             QuestionnaireRow(
-                entry_id=entry.id,
+                entry_id=entry_id,
                 owner_id=owner_id,
                 instrument="peg",
                 items=draft.peg.model_dump(),
@@ -74,18 +73,18 @@ def write(session: Session, owner_id: int, entry: Entry, draft: EntryDraft) -> E
             )
         )
     if draft.psfs:
-        rows.append(
+        found.append(
             QuestionnaireRow(
-                entry_id=entry.id,
+                entry_id=entry_id,
                 owner_id=owner_id,
                 instrument="psfs",
                 items=[i.model_dump() for i in draft.psfs],
                 score=psfs_score(draft.psfs) or 0.0,
             )
         )
-    rows += [
+    found += [
         TreatmentRow(
-            entry_id=entry.id,
+            entry_id=entry_id,
             owner_id=owner_id,
             name=t.name,
             dose=t.dose,
@@ -94,7 +93,25 @@ def write(session: Session, owner_id: int, entry: Entry, draft: EntryDraft) -> E
         )
         for t in draft.treatments
     ]
-    session.add_all(rows)
+    return found
+
+
+def write(session: Session, owner_id: int, entry: Entry, draft: EntryDraft) -> Entry:
+    """Replace the check-ins of ``entry`` with the draft's; the entry as it now is.
+
+    The deletes find the rows they removed in the session by fetching their keys (the
+    default tests every object in the session against the criteria: time in n² over a
+    session that holds n entries).
+    """
+    fetch = {"synchronize_session": "fetch"}
+    session.execute(
+        delete(QuestionnaireRow).where(QuestionnaireRow.entry_id == entry.id),
+        execution_options=fetch,
+    )
+    session.execute(
+        delete(TreatmentRow).where(TreatmentRow.entry_id == entry.id), execution_options=fetch
+    )
+    session.add_all(rows(owner_id, entry.id, draft))
     session.flush()
     return entry.model_copy(
         update={"peg": draft.peg, "psfs": list(draft.psfs), "treatments": list(draft.treatments)}

@@ -39,9 +39,17 @@ UNSET: Any = _Unset()
 """Default of ``update_entry``'s arguments: leave this field as it is."""
 
 
+def _no_checkins() -> dict[str, Any]:
+    """Check-in fields for ``model_construct`` (``attach_checkins`` fills them), new lists each
+    time: a field left to its default factory costs pydantic a signature inspection per entry
+    (10,000 entries were read in 5 s instead of 0.5 s)."""
+    return {"peg": None, "psfs": [], "treatments": []}
+
+
 def entry_of(row: EntryRow) -> Entry:
     # Rows were checked on the way in; skipping validation makes listing 10,000 entries fast.
     return Entry.model_construct(
+        **_no_checkins(),
         id=row.id,
         at=row.at,
         overall=row.overall,
@@ -164,6 +172,7 @@ class Entries(Owned):
         built = [
             Entry.model_construct(
                 **{
+                    **_no_checkins(),
                     **row,
                     "at": stamp(row["at"]),
                     "created_at": stamp(row["created_at"]),

@@ -17,7 +17,7 @@ from sqlalchemy import select
 from myomap.atlas.model import Atlas
 from myomap.db.assessments import Assessments, assessment_of
 from myomap.db.checkins import attach as attach_checkins
-from myomap.db.checkins import write as write_checkins
+from myomap.db.checkins import rows as checkin_rows
 from myomap.db.entries import Entries, entry_of
 from myomap.db.owned import take_turn
 from myomap.db.quota import check_quota
@@ -89,9 +89,9 @@ def import_all(
         )
         rows = [_entry_row(e, owner) for e in entries]
         session.add_all(rows)
-        session.flush()
+        session.flush()  # the new entries' ids
         for row, original in zip(rows, entries, strict=True):
-            write_checkins(session, owner, entry_of(row), original.draft())
+            session.add_all(checkin_rows(owner, row.id, original.draft()))
         session.add_all(_assessment_row(a, owner) for a in assessments)
         session.flush()
     return {"entries": len(entries), "assessments": len(assessments)}
