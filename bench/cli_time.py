@@ -23,6 +23,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from time import perf_counter
 
+FLOORS = (
+    "typer, pydantic, rich.console, numpy",
+    "typer, pydantic, rich.console, sqlalchemy.orm",
+    "typer, pydantic, rich.console, sqlalchemy.orm, reportlab.platypus",
+)
+"""What `assess`, the diary commands and `report pdf` import before any work of their own:
+typer (with pydantic) parses the command line, rich prints, NumPy ranks, SQLAlchemy's ORM
+stores, reportlab lays out the PDF."""
 PYTHON = sys.executable
 MYOMAP = str(Path(PYTHON).with_name("myomap"))
 ASSESS = ["assess", "--pain", "lumbar_paraspinal_r:6,thigh_anterior_upper_r:4"]
@@ -85,6 +93,11 @@ def commands(work: Path, env: dict[str, str]) -> list[Command]:
     return [
         Command("python -c pass", [PYTHON, "-c", "pass"]),
         Command('python -c "import numpy"', [PYTHON, "-c", "import numpy"]),
+        # The libraries each measured command cannot start without: the floor of its target.
+        *(
+            Command(f'python -c "import {libs}"', [PYTHON, "-c", f"import {libs}"])
+            for libs in FLOORS
+        ),
         Command("myomap --version", [MYOMAP, "--version"], 150),
         Command("myomap --help", [MYOMAP, "--help"], 150),
         Command("myomap assess (warm cache)", [MYOMAP, *ASSESS], 250, before=warm),
