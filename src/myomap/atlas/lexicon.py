@@ -30,7 +30,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from myomap.atlas.paths import DEFAULT_ROOT
-from myomap.atlas.raw import Problem, RawAtlas
+from myomap.atlas.raw import SAFE_LOADER, Problem, RawAtlas
 
 __all__ = [
     "GAP",
@@ -129,7 +129,7 @@ def normalise_term(term: str) -> str:
 
 def _load(path: Path, problems: list[tuple[str, str]]) -> object:
     try:
-        return yaml.safe_load(path.read_text(encoding="utf-8"))
+        return yaml.load(path.read_text(encoding="utf-8"), Loader=SAFE_LOADER)
     except (OSError, yaml.YAMLError) as exc:
         problems.append((path.name, f"cannot read: {exc}"))
         return None

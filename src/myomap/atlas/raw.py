@@ -24,10 +24,11 @@ from pydantic import BaseModel, ValidationError
 
 from myomap.atlas.schema import AtlasMeta, Finding, Muscle, RedFlag, RegionSpec, Source
 
-__all__ = ["Located", "Problem", "RawAtlas", "read_atlas_dir"]
+__all__ = ["SAFE_LOADER", "Located", "Problem", "RawAtlas", "read_atlas_dir"]
 
-_SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-"""libyaml's safe loader (about ten times faster) where PyYAML was built with it."""
+SAFE_LOADER: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+"""libyaml's safe loader (about ten times faster) where PyYAML was built with it; every YAML
+file myomap reads (atlas, lexicon, evaluation cases) goes through it."""
 
 M = TypeVar("M", bound=BaseModel)
 T = TypeVar("T", covariant=True)
@@ -103,7 +104,7 @@ def _load_yaml(raw: RawAtlas, path: Path) -> Any:
         raw.problems.append(Problem("MYO000", "the file is missing", _rel(raw, path)))
         return None
     try:
-        return yaml.load(path.read_text(encoding="utf-8"), Loader=_SafeLoader)
+        return yaml.load(path.read_text(encoding="utf-8"), Loader=SAFE_LOADER)
     except yaml.YAMLError as exc:
         raw.problems.append(Problem("MYO000", f"not valid YAML: {exc}", _rel(raw, path)))
         return None

@@ -8,6 +8,7 @@ from typing import TypeVar
 import yaml
 from pydantic import BaseModel, ValidationError
 
+from myomap.atlas.raw import SAFE_LOADER
 from myomap.errors import EvidenceError
 
 __all__ = ["load_cases"]
@@ -31,7 +32,7 @@ def _words(item: object) -> object:
 def load_cases(path: Path, model: type[Case], noun: str) -> list[Case]:
     """Every case of ``path`` as ``model``; errors name the case (``noun`` N) and the field."""
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=SAFE_LOADER)
     except (OSError, yaml.YAMLError) as exc:
         raise EvidenceError(f"Cannot read {noun}s from {path}: {exc}") from exc
     if not isinstance(data, list):

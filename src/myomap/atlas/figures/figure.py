@@ -34,17 +34,17 @@ def mirror_x(x: float) -> float:
 
 def polygon_from_path(d: str, min_points: int = MIN_POINTS) -> Polygon:
     """Sample an SVG path's outline into a polygon (first subpath only matters here)."""
-    from svgelements import Move, Path  # path geometry: the checker and hit tests only
+    import numpy as np  # path geometry: the checker and hit tests only
+    from svgelements import Move, Path
 
     segments = [seg for seg in Path(d) if not isinstance(seg, Move) and seg.start is not None]
     if not segments:
         raise ValueError("path has no drawable segments")
     per_segment = max(2, math.ceil(min_points / len(segments)))
+    positions = np.arange(per_segment) / per_segment
     pts: list[Point] = []
-    for seg in segments:
-        for i in range(per_segment):
-            p = seg.point(i / per_segment)
-            pts.append((float(p.x), float(p.y)))
+    for seg in segments:  # each segment's points at once (svgelements' NumPy form)
+        pts += [(float(x), float(y)) for x, y in seg.npoint(positions)]
     return tuple(pts)
 
 
