@@ -25,8 +25,11 @@ PROBE = """
 import sys, time
 if sys.argv[1] == "python-yaml":
     import yaml
+    import myomap.atlas.lexicon as lexicon
     import myomap.atlas.raw as raw
-    raw._SafeLoader = yaml.SafeLoader
+    for module in (raw, lexicon):  # every reader of the atlas's YAML
+        assert module.SAFE_LOADER is not yaml.SafeLoader, "libyaml missing: nothing to compare"
+        module.SAFE_LOADER = yaml.SafeLoader
 from myomap.atlas import load_atlas
 t0 = time.perf_counter()
 load_atlas()

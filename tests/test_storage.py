@@ -5,6 +5,7 @@ The PostgreSQL variants need MYOMAP_TEST_POSTGRES_URL (.ci/run starts a throwawa
 
 from __future__ import annotations
 
+import functools
 import multiprocessing
 import threading
 from collections.abc import Iterator
@@ -20,6 +21,7 @@ from myomap.db import Store
 from myomap.db.migrate import current_revision, head_revision
 from myomap.db.testing import Backend, temporary_database
 from myomap.diary import Snapshot
+from myomap.diary.outcomes import Peg, Treatment
 from myomap.diary.snapshot import parse_snapshot
 from myomap.errors import EvidenceError, NotFound
 
@@ -236,6 +238,35 @@ def test_export_import_round_trips_exactly(store: Store, url: str, tmp_path: Pat
         assert len(other.list_entries()) == 7
         new = add(other)
         assert new.id == max(e.id for e in other.export_all().entries)
+
+
+def _note_statement(seen: list[str], *args: Any) -> None:
+    seen.append(str(args[2]))  # before_cursor_execute: (connection, cursor, statement, …)
+
+
+def test_an_import_does_not_issue_statements_per_entry_for_check_ins(store: Store) -> None:
+    """A restore of n entries ran two DELETEs per entry, each testing every object in the
+    session (time in n², 10,000 entries in five minutes); new entries have no check-ins to
+    delete, so the number of DELETEs must not grow with the entries. Check-ins still arrive."""
+    fill(store)
+    checkins = {"peg": Peg(pain=5, enjoyment=4, activity=6), "treatments": [Treatment(name="ice")]}
+    entries = [e.model_copy(update=checkins) for e in store.export_all().entries]
+    deletes: dict[int, int] = {}
+    for size in (2, len(entries)):
+        seen: list[str] = []
+        note = functools.partial(_note_statement, seen)
+
+        event.listen(store.engine, "before_cursor_execute", note)
+        try:
+            store.import_all(Snapshot(entries=entries[:size], assessments=[]), replace=True)
+        finally:
+            event.remove(store.engine, "before_cursor_execute", note)
+        deletes[size] = sum(s.lstrip().upper().startswith("DELETE") for s in seen)
+        back = store.export_all().entries
+        assert [(e.at, e.peg, e.treatments) for e in back] == [
+            (e.at, e.peg, e.treatments) for e in entries[:size]
+        ]
+    assert deletes[2] == deletes[len(entries)], deletes
 
 
 def test_import_into_a_non_empty_database_is_refused_unless_replace(store: Store) -> None:
