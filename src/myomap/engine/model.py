@@ -30,6 +30,7 @@ from myomap.engine.zones import (
     ROLE_ESSENTIAL,
     FloatArray,
     figure_adjacency,
+    marked_chance,
     muscle_roles,
     near_chance,
     share_roles,
@@ -191,9 +192,11 @@ def compile_model(
             # Both sides active: each side's zones hurt independently (noisy-OR of the two).
             right, left = np.array(both) - 2, np.array(both) - 1
             zone_chance[both] = 1 - (1 - zone_chance[right]) * (1 - zone_chance[left])
-        chance = near_chance(zone_chance, adjacent, params.neighbour)
         marked = np.vstack(
-            [1.0 - (1.0 - params.leak) * (1.0 - chance), np.full((1, n_r), params.other_region)]
+            [
+                marked_chance(zone_chance, adjacent, leak=params.leak, neighbour=params.neighbour),
+                np.full((1, n_r), params.other_region),
+            ]
         )
         return marked, zone_chance
 

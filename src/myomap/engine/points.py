@@ -23,7 +23,7 @@ from myomap.atlas.model import Atlas
 from myomap.engine.zones import (
     ROLE_ESSENTIAL,
     FloatArray,
-    near_chance,
+    marked_chance,
     point_roles,
     share_roles,
 )
@@ -114,9 +114,8 @@ def trigger_point_mixture(
     chances = params.zone_chances()
 
     def marked(role: NDArray[np.int8]) -> FloatArray:
-        chance = near_chance(np.choose(role, chances), adjacent, params.neighbour)
-        result: FloatArray = 1.0 - (1.0 - params.leak) * (1.0 - chance)
-        return result
+        zone_chance: FloatArray = np.choose(role, chances)
+        return marked_chance(zone_chance, adjacent, leak=params.leak, neighbour=params.neighbour)
 
     own = marked(role)
     share_roles(role, atlas, index)

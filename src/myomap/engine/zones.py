@@ -23,6 +23,7 @@ __all__ = [
     "ROLE_SPILLOVER",
     "FloatArray",
     "figure_adjacency",
+    "marked_chance",
     "muscle_roles",
     "near_chance",
     "point_roles",
@@ -146,4 +147,14 @@ def near_chance(chance: FloatArray, adjacent: list[list[int]], share: float) -> 
         if near:
             spread[:, r] = chance[:, near].max(axis=1)
     result: FloatArray = np.maximum(chance, share * spread)
+    return result
+
+
+def marked_chance(
+    zone_chance: FloatArray, adjacent: list[list[int]], *, leak: float, neighbour: float
+) -> FloatArray:
+    """Chance that each region is marked: its zone's chance, raised beside a stronger zone
+    (``near_chance``), or a mark for another reason (``leak``)."""
+    chance = near_chance(zone_chance, adjacent, neighbour)
+    result: FloatArray = 1.0 - (1.0 - leak) * (1.0 - chance)
     return result
