@@ -519,6 +519,34 @@ MORE_PHRASINGS: list[tuple[str, str]] = [
     ("pain_with_meals", "when I eat food with fat, after one hour, comes a pain under the ribs"),
     ("night_sweats", "waking up with the sheets and my T-shirt soaked through most nights"),
     ("weight_loss_unexplained", "5 kg wt loss over 2 months"),
+    # The seventh dev story set (textbook register, told by consequence, texting, contrast):
+    ("gi_bleeding", "I've passed black sticky motions three times since yesterday"),
+    ("gi_bleeding", "a 70-year-old with melaena and a falling blood pressure"),
+    ("unable_to_bear_weight", "since then I cannot put that leg to the floor"),
+    ("unable_to_bear_weight", "I didn't manage a single step"),
+    ("leg_pain_walking_eased_by_rest", "claudicant in the left calf at roughly 200 yards"),
+    ("nausea_vomiting", "cant keep anything down"),
+    ("fever", "im boiling then freezing"),
+    ("thunderclap_headache", "headache of instantaneous onset, maximal at onset"),
+    ("chest_pain_on_exertion", "the chest heaviness comes only when I push the mower"),
+    ("tooth_gum_swelling", "my cheek is massive and theres nasty tasting stuff by the gum"),
+    ("speech_difficulty", "she suddenly stopped making sense, words in the wrong order"),
+    ("limb_weakness_sudden", "acute left facial droop and left arm drift"),
+    ("saddle_numbness", "now i cant feel my bum or my bits"),
+    ("saddle_numbness", "it isn't my own skin when I wipe, a sort of cardboard feeling"),
+    ("saddle_numbness", "I could not tell whether the paper was touching me"),
+    ("bladder_control_change", "last night I wet the bed"),
+    ("urinary_retention", "bursting to go, and not a drop comes out"),
+    ("chest_pain_at_rest", "central chest pressure of onset at rest"),
+    ("vision_change", "one episode of amaurosis fugax in the right eye"),
+    ("heel_snap_injury", "a crack like a twig, and now I cannot rise up on that toe"),
+    ("face_electric_shocks", "the lightest touch sets off jolts in my cheek"),
+    ("calf_swollen_warm", "the left calf is bigger than the right and warm"),
+    ("joints_swollen_stiff", "symmetrical swelling and stiffness of the MCP joints"),
+    ("faint_cold_sweaty", "presyncopal on standing, pale"),
+    ("leg_weakness_progressive", "today I had to haul myself up the stairs"),
+    ("hernia_stuck", "known inguinal hernia, now irreducible for six hours"),
+    ("bowel_stopped", "vomiting, no flatus since the morning"),
 ]
 
 CASES = [(finding, text) for finding, texts in PHRASINGS.items() for text in texts]
@@ -634,6 +662,8 @@ def test_testicle_slang_still_reads(atlas: Atlas) -> None:
         ("apyrexial, back pain after lifting", "fever"),
         ("afebrile, no sign of infection", "fever"),
         ("my jaw aches after chewing gum all day", "pain_with_meals"),
+        ("my big toenail is turning black after the marathon", "foot_rest_pain_or_ulcer"),
+        ("the ache grabs again when I twist to reverse the car", "leg_pain_walking_eased_by_rest"),
     ],
 )
 def test_words_that_only_look_like_a_sign_stay_ordinary(
@@ -680,6 +710,11 @@ def test_a_measured_normal_temperature_is_not_a_fever(
         ),
         ("if I get a fever with it I'll call", "fever", "unknown"),
         ("out of breath after the run, like I always do", "breathless_new", "unknown"),
+        (
+            "I know that if my legs went weak that would be serious",
+            "leg_weakness_progressive",
+            "unknown",
+        ),
     ],
 )
 def test_negation_words_inside_a_sign_or_after_a_word(

@@ -74,6 +74,14 @@ def test_the_sixth_dev_set_keeps_what_its_widening_reached(atlas: Atlas) -> None
     assert report.negation_accuracy >= 0.9
 
 
+def test_the_seventh_dev_set_keeps_what_its_widening_reached(atlas: Atlas) -> None:
+    """Widened once (textbook register, told by consequence, texting, contrast): 98% of its
+    signs found (67% before)."""
+    report = score_stories(atlas, load_stories(STORIES.with_name("red_flags_dev7.yaml")))["dev"]
+    assert report.sign_recall >= 0.95, stories_markdown({"dev": report}, show=("dev",))
+    assert report.negation_accuracy >= 0.95
+
+
 def test_scoring_counts_under_over_missed_and_denied(atlas: Atlas) -> None:
     def story(sid: str, text: str, level: str, **expect: list[str]) -> Story:
         return Story(

@@ -32,6 +32,7 @@ DEV3 = "eval/stories/red_flags_dev3.yaml"
 DEV4 = "eval/stories/red_flags_dev4.yaml"
 DEV5 = "eval/stories/red_flags_dev5.yaml"
 DEV6 = "eval/stories/red_flags_dev6.yaml"
+DEV7 = "eval/stories/red_flags_dev7.yaml"
 HARD = "eval/hard/vignettes.yaml"
 TRIAGE = "eval/triage/vignettes.yaml"
 TRIAGE_DEV2 = "eval/triage/vignettes_dev2.yaml"
@@ -67,6 +68,8 @@ def tables() -> dict[str, str]:
     out["stories_dev5"] = stories_markdown({"dev": dev5["dev"]}, show=()).strip()
     dev6 = score_stories(model.atlas, load_stories(ROOT / DEV6))
     out["stories_dev6"] = stories_markdown({"dev": dev6["dev"]}, show=()).strip()
+    dev7 = score_stories(model.atlas, load_stories(ROOT / DEV7))
+    out["stories_dev7"] = stories_markdown({"dev": dev7["dev"]}, show=()).strip()
     return out
 
 
