@@ -17,7 +17,18 @@ from reportlab.graphics.shapes import Circle, Drawing, Group, Line, Polygon, Pol
 from reportlab.lib import colors
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
-__all__ = ["Band", "Dots", "Layer", "Trace", "day_ticks", "message", "svg", "time_chart", "x_of"]
+__all__ = [
+    "Band",
+    "Dots",
+    "Layer",
+    "Trace",
+    "day_ticks",
+    "message",
+    "svg",
+    "time_chart",
+    "value_ticks",
+    "x_of",
+]
 
 WIDTH = 504.0
 """The drawing's width in points (7 inches); the PDF scales it to its frame."""
