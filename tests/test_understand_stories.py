@@ -51,35 +51,24 @@ def test_dev_warning_signs_are_mostly_found_and_denials_kept(dev) -> None:
     assert dev.triage.mimics_over <= 1
 
 
-@pytest.mark.parametrize("name", ["red_flags_dev2", "red_flags_dev3", "red_flags_dev4"])
+LATER_SETS = {
+    # set: (signs found, denials kept) that its widening reached and must keep
+    "red_flags_dev2": (0.95, 0.95),
+    "red_flags_dev3": (0.95, 0.95),
+    "red_flags_dev4": (0.95, 0.95),
+    "red_flags_dev5": (0.78, 0.9),  # misspellings, formal and downplayed wording: 82%
+    "red_flags_dev6": (0.93, 0.9),  # clinical register, buried signs, non-native: 95% (60%)
+    "red_flags_dev7": (0.95, 0.95),  # textbook register, consequences, texting: 98% (67%)
+}
+
+
+@pytest.mark.parametrize("name", list(LATER_SETS))
 def test_later_dev_sets_keep_what_their_widening_reached(atlas: Atlas, name: str) -> None:
-    """Each later set was all dev, read and widened on; 95% of its signs stay found."""
+    """Each later set was all dev, read and widened on once; what it reached stays."""
+    signs, denials = LATER_SETS[name]
     report = score_stories(atlas, load_stories(STORIES.with_name(f"{name}.yaml")))["dev"]
-    assert report.sign_recall >= 0.95, stories_markdown({"dev": report}, show=("dev",))
-    assert report.negation_accuracy >= 0.95
-
-
-def test_the_fifth_dev_set_keeps_what_its_widening_reached(atlas: Atlas) -> None:
-    """Widened once (misspellings, formal and downplayed wording): 79% of its signs."""
-    path = STORIES.with_name("red_flags_dev5.yaml")
-    report = score_stories(atlas, load_stories(path))["dev"]
-    assert report.sign_recall >= 0.78, stories_markdown({"dev": report}, show=("dev",))
-
-
-def test_the_sixth_dev_set_keeps_what_its_widening_reached(atlas: Atlas) -> None:
-    """Widened once (clinical vignettes, buried signs, non-native English, notes): 95% of its
-    signs found (60% before), 94% of its denials kept."""
-    report = score_stories(atlas, load_stories(STORIES.with_name("red_flags_dev6.yaml")))["dev"]
-    assert report.sign_recall >= 0.93, stories_markdown({"dev": report}, show=("dev",))
-    assert report.negation_accuracy >= 0.9
-
-
-def test_the_seventh_dev_set_keeps_what_its_widening_reached(atlas: Atlas) -> None:
-    """Widened once (textbook register, told by consequence, texting, contrast): 98% of its
-    signs found (67% before)."""
-    report = score_stories(atlas, load_stories(STORIES.with_name("red_flags_dev7.yaml")))["dev"]
-    assert report.sign_recall >= 0.95, stories_markdown({"dev": report}, show=("dev",))
-    assert report.negation_accuracy >= 0.95
+    assert report.sign_recall >= signs, stories_markdown({"dev": report}, show=("dev",))
+    assert report.negation_accuracy >= denials
 
 
 def test_scoring_counts_under_over_missed_and_denied(atlas: Atlas) -> None:

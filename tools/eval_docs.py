@@ -27,12 +27,8 @@ BLOCKS = {
 }
 STORIES = "eval/stories/red_flags.yaml"
 FRESH = "eval/stories/red_flags_fresh.yaml"
-DEV2 = "eval/stories/red_flags_dev2.yaml"
-DEV3 = "eval/stories/red_flags_dev3.yaml"
-DEV4 = "eval/stories/red_flags_dev4.yaml"
-DEV5 = "eval/stories/red_flags_dev5.yaml"
-DEV6 = "eval/stories/red_flags_dev6.yaml"
-DEV7 = "eval/stories/red_flags_dev7.yaml"
+DEV_STORIES = ("dev2", "dev3", "dev4", "dev5", "dev6", "dev7")
+"""The later story sets, all dev: block stories_<name> from eval/stories/red_flags_<name>.yaml."""
 HARD = "eval/hard/vignettes.yaml"
 TRIAGE = "eval/triage/vignettes.yaml"
 TRIAGE_DEV2 = "eval/triage/vignettes_dev2.yaml"
@@ -58,18 +54,11 @@ def tables() -> dict[str, str]:
     out["stories"] = stories_markdown(score_stories(model.atlas, stories)).strip()
     fresh = score_stories(model.atlas, load_stories(ROOT / FRESH))
     out["stories_fresh"] = stories_markdown({"holdout": fresh["holdout"]}, show=()).strip()
-    dev2 = score_stories(model.atlas, load_stories(ROOT / DEV2))
-    out["stories_dev2"] = stories_markdown({"dev": dev2["dev"]}, show=()).strip()
-    dev3 = score_stories(model.atlas, load_stories(ROOT / DEV3))
-    out["stories_dev3"] = stories_markdown({"dev": dev3["dev"]}, show=()).strip()
-    dev4 = score_stories(model.atlas, load_stories(ROOT / DEV4))
-    out["stories_dev4"] = stories_markdown({"dev": dev4["dev"]}, show=()).strip()
-    dev5 = score_stories(model.atlas, load_stories(ROOT / DEV5))
-    out["stories_dev5"] = stories_markdown({"dev": dev5["dev"]}, show=()).strip()
-    dev6 = score_stories(model.atlas, load_stories(ROOT / DEV6))
-    out["stories_dev6"] = stories_markdown({"dev": dev6["dev"]}, show=()).strip()
-    dev7 = score_stories(model.atlas, load_stories(ROOT / DEV7))
-    out["stories_dev7"] = stories_markdown({"dev": dev7["dev"]}, show=()).strip()
+    for name in DEV_STORIES:
+        report = score_stories(
+            model.atlas, load_stories(ROOT / f"eval/stories/red_flags_{name}.yaml")
+        )
+        out[f"stories_{name}"] = stories_markdown({"dev": report["dev"]}, show=()).strip()
     return out
 
 
