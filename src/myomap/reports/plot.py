@@ -152,6 +152,11 @@ def _number(value: float) -> str:
     return f"{value:g}"
 
 
+def _key_width(label: str) -> float:
+    """Room for one legend entry: its 18-point sample, a gap, the label, a gap."""
+    return 22 + WIDER * stringWidth(label, FONT, SMALL) + 12
+
+
 def _legend(layers: Sequence[Layer]) -> list[list[Layer]]:
     """Legend entries laid out in rows that fit the width."""
     rows: list[list[Layer]] = [[]]
@@ -159,7 +164,7 @@ def _legend(layers: Sequence[Layer]) -> list[list[Layer]]:
     for layer in layers:
         if not layer.label:
             continue
-        need = 22 + WIDER * stringWidth(layer.label, FONT, SMALL) + 12
+        need = _key_width(layer.label)
         if rows[-1] and used + need > WIDTH - RIGHT:
             rows.append([])
             used = LEFT
@@ -278,7 +283,7 @@ def time_chart(
             drawing.add(
                 String(x + 22, y - 2.5, layer.label, fontName=FONT, fontSize=SMALL, fillColor=INK)
             )
-            x += 22 + WIDER * stringWidth(layer.label, FONT, SMALL) + 12
+            x += _key_width(layer.label)
     return drawing
 
 
