@@ -34,6 +34,8 @@ stores, reportlab lays out the PDF."""
 PYTHON = sys.executable
 MYOMAP = str(Path(PYTHON).with_name("myomap"))
 ASSESS = ["assess", "--pain", "lumbar_paraspinal_r:6,thigh_anterior_upper_r:4"]
+TYPER_FLOOR = str(Path(__file__).with_name("typer_floor.py"))
+"""A Typer app with the same options and no work of its own (see its docstring)."""
 
 
 @dataclass
@@ -97,6 +99,14 @@ def commands(work: Path, env: dict[str, str]) -> list[Command]:
         *(
             Command(f'python -c "import {libs}"', [PYTHON, "-c", f"import {libs}"])
             for libs in FLOORS
+        ),
+        Command(
+            "typer floor: assess's options, NumPy",
+            [PYTHON, TYPER_FLOOR, "assess", "--pain", "lumbar_paraspinal_r:6"],
+        ),
+        Command(
+            "typer floor: diary add's options, SQLAlchemy ORM",
+            [PYTHON, TYPER_FLOOR, "diary", "--pain", "sacrum:5", "--overall", "4"],
         ),
         Command("myomap --version", [MYOMAP, "--version"], 150),
         Command("myomap --help", [MYOMAP, "--help"], 150),
