@@ -46,7 +46,10 @@ def test_every_warning_sign_has_a_floor_and_a_single_sign_rule(atlas: Atlas) -> 
     for fid in signs(atlas):
         floor = atlas.findings[fid].floor
         assert floor is not None, fid
-        assert any(fires_alone(r, fid) and r.level == floor for r in atlas.red_flags.values()), fid
+        from_age = atlas.findings[fid].ask_from_age
+        assert any(
+            fires_alone(r, fid, from_age) and r.level == floor for r in atlas.red_flags.values()
+        ), fid
 
 
 def test_a_single_yes_to_any_warning_sign_reaches_its_floor_and_never_self_care(
@@ -706,3 +709,28 @@ def test_a_partner_sign_does_not_pull_in_a_sign_of_an_unmarked_part(atlas: Atlas
     assert {"groin_lump", "pain_moved_to_right_lower_belly"} <= set(belly)
     head = open_for("temple_r", "occiput_r")
     assert {"headache_worse_lying_straining", "head_blow_recent"} <= set(head)
+
+
+def test_a_first_back_pain_after_50_that_is_not_improving_needs_a_doctor(atlas: Atlas) -> None:
+    """Chou 2007 (ACP/APS) and the NHS Gloucestershire pathway: back pain that begins after
+    50 and does not improve within a month is checked by a doctor. The sign is defined from
+    that age: asked from 50, and its "yes" counts at 50 and over or when the age is unknown."""
+    sign = ["back_pain_new_after_50"]
+    older = run(atlas, "lumbar_paraspinal_l", answers=sign, age=67)
+    assert older.level == "see_doctor"
+    assert [r.id for r in older.reasons] == ["back_pain_new_after_50"]
+    assert run(atlas, "lumbar_paraspinal_l", answers=sign).level == "see_doctor"
+    assert run(atlas, "lumbar_paraspinal_l", answers=sign, age=30).level == "self_care"
+    assert "back_pain_new_after_50" in safety_questions(atlas, low_back(age=67), limit=None)
+    assert "back_pain_new_after_50" not in safety_questions(atlas, low_back(age=40), limit=None)
+
+
+def test_a_sign_not_defined_by_age_keeps_its_floor_below_its_asking_age(atlas: Atlas) -> None:
+    # Claudication is asked from 40, but said by someone younger it still needs a doctor.
+    t = run(atlas, "calf_upper_r", answers=["leg_pain_walking_eased_by_rest"], age=35)
+    assert t.level == "see_doctor"
+
+
+def low_back(age: int) -> Evidence:
+    pain = [{"region": "lumbar_paraspinal_l", "intensity": 5}]
+    return Evidence.model_validate({"pain": pain, "age": age})

@@ -1,5 +1,5 @@
-"""The guideline-based triage cases (eval/triage/vignettes.yaml, vignettes_dev2.yaml) through
-triage().
+"""The guideline-based triage cases (eval/triage/vignettes.yaml, vignettes_dev2.yaml,
+vignettes_dev3.yaml) through triage().
 
 The cases were written from public guidance without the rules; their expected level is what
 the cited page says. No case may end below it (under-triage), and no muscle-like mimic
@@ -22,9 +22,15 @@ from myomap.evaluation.triage import TriageCase, load_triage_cases
 TRIAGE = Path(__file__).parent.parent / "eval" / "triage"
 CASES = [
     c
-    for name in ("vignettes.yaml", "vignettes_dev2.yaml")
+    for name in ("vignettes.yaml", "vignettes_dev2.yaml", "vignettes_dev3.yaml")
     for c in load_triage_cases(TRIAGE / name)
 ]
+
+
+KNOWN_OVER = {"v023": "see_doctor"}
+"""Cases the model answers one level higher by design, with the level it gives: v023 says
+"yes" to the jaw warning sign at 28, and a "yes" to a warning sign is never met with
+self-care (README_dev3.md)."""
 
 
 def run(atlas: Atlas, case: TriageCase) -> Triage:
@@ -40,7 +46,9 @@ def test_no_case_ends_below_the_level_its_guidance_gives(atlas: Atlas, case: Tri
         case.condition,
         [r.id for r in result.reasons],
     )
-    if not case.expect.minimum:
+    if case.id in KNOWN_OVER:
+        assert result.level == KNOWN_OVER[case.id], (case.id, [r.id for r in result.reasons])
+    elif not case.expect.minimum:
         assert result.level == expected, (case.id, [r.id for r in result.reasons])
 
 

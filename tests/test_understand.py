@@ -179,3 +179,49 @@ def test_text_not_understood_is_listed_not_dropped(atlas: Atlas) -> None:
 def test_misspelt_words_still_match(atlas: Atlas) -> None:
     u = understand(atlas, "it is worse when I am constipted")
     assert findings(u) == {"constipation_aggravates": "yes"}
+
+
+def _matches(term: str, text: str) -> list[tuple[str, int | None]]:
+    from myomap.understand.matcher import Matcher, compile_term
+    from myomap.understand.text import tokenise
+
+    found = Matcher([compile_term("finding", "sign", term)]).find(tokenise(text))
+    return [(text[m.start : m.end], m.negation) for m in found]
+
+
+@pytest.mark.parametrize(
+    ("text", "matched"),
+    [
+        # "..." lets a clause stand between two words of a term, commas included...
+        ("a dull headache, a kind I've never had before", True),
+        # ...but never a sentence break, nor a negation word (a far word is not negated)...
+        ("a dull headache. I have never had before any of this", False),
+        ("a headache, I do not think I never had before", False),
+        # ...nor more than FAR_GAP words.
+        ("headache " + "and so on and on " * 4 + "never had before", False),
+    ],
+)
+def test_a_wide_gap_crosses_a_clause_within_one_sentence(text: str, matched: bool) -> None:
+    assert bool(_matches("headache ... never had before", text)) is matched
+
+
+def test_without_a_wide_gap_a_comma_still_ends_the_match() -> None:
+    text = "a dull headache, a kind I've never had before"
+    assert _matches("headache never had before", text) == []
+
+
+@pytest.mark.parametrize(
+    ("term", "valid"),
+    [
+        ("headache ... never had before", True),
+        ("calf ... puffy ... warm", True),
+        ("... headache", False),
+        ("headache ...", False),
+        ("headache ... ... before", False),
+        ("headache.before", False),
+    ],
+)
+def test_a_wide_gap_stands_only_between_two_words(term: str, valid: bool) -> None:
+    from myomap.atlas.lexicon import _valid
+
+    assert _valid(term) is valid

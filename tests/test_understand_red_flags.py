@@ -52,6 +52,10 @@ PHRASINGS: dict[str, list[str]] = {
         "sciatica in both legs at once",
         "the pain shoots down the back of both my legs",
     ],
+    "back_pain_new_after_50": [
+        "I'm 67 and I've never had back trouble before",
+        "at 58 this is the first time I have ever had back pain",
+    ],
     "inflammatory_back_pattern": [
         "my back is stiff for hours every morning and gets better with exercise",
         "the stiffness in the morning lasts well over half an hour",
@@ -547,6 +551,43 @@ MORE_PHRASINGS: list[tuple[str, str]] = [
     ("leg_weakness_progressive", "today I had to haul myself up the stairs"),
     ("hernia_stuck", "known inguinal hernia, now irreducible for six hours"),
     ("bowel_stopped", "vomiting, no flatus since the morning"),
+    # The eighth dev story set (carers, plain English, buried signs, measurements): a sign told
+    # across a clause ("...", a wide gap within one sentence) or by what was measured.
+    ("face_drooping", "when she smiles, the corner of her mouth on the right stays down"),
+    ("face_drooping", "the left side of his face looks lower than the other"),
+    ("new_headache_recent", "a pounding headache, not like anything I've ever had before"),
+    ("new_headache_recent", "he has never been a headache person but now it's every day"),
+    ("scalp_tender", "brushing her hair over the left side makes her wince"),
+    ("girdle_stiffness_long", "her shoulders and upper arms are stiff as boards each morning"),
+    ("chest_pain_at_rest", "a pain in the middle of my chest, heavy and pressing"),
+    ("chest_pain_at_rest", "the chest ache started while he was sitting reading the paper"),
+    ("faint_cold_sweaty", "he has gone white as a sheet"),
+    ("faint_cold_sweaty", "she is clammy, pale and dizzy"),
+    ("calf_swollen_warm", "the calf on that side has gone puffy and warm"),
+    ("calf_swollen_warm", "the left calf measures 3 cm more than the right"),
+    ("urinary_retention", "my pee is not coming out at all"),
+    ("bladder_control_change", "mum has wet herself twice this week"),
+    ("bladder_control_change", "my pee takes ages to get going"),
+    ("saddle_numbness", "I can barely feel the toilet paper when I wipe"),
+    ("weight_loss_unexplained", "he went from twelve stone to under eleven"),
+    ("weight_loss_unexplained", "down a stone since summer and I'm not trying to lose"),
+    ("breathless_new", "my breath is short since yesterday"),
+    ("night_pain_unrelieved", "it wakes me at night and nothing eases it"),
+    ("numb_patch", "the skin on my shin feels dull, like touching it through a glove"),
+    ("leg_pain_walking_eased_by_rest", "my calf cramps, I stand a minute, carry on, then again"),
+    ("inflammatory_back_pattern", "back stiff since I was 22, and lying in bed makes it worse"),
+    ("pulsating_abdominal_mass", "a thumping in my tummy, in time with my pulse"),
+    ("arm_weak_after_injury", "I fell on the ice and since then I can't lift my arm"),
+    ("jaw_tires_chewing", "two mouthfuls in, my jaw burns and I have to stop"),
+    (
+        "chest_pain_on_exertion",
+        "tightness in my chest when mowing, I stop for a few minutes and it goes",
+    ),
+    ("vision_change", "my right eye has gone misty since this morning"),
+    ("vision_change", "I can't make out the clock with my left eye"),
+    ("rash_non_blanching", "I pressed a glass on the spots and they stay purple"),
+    ("blood_in_urine", "my pee has been the colour of rosé wine"),
+    ("vaginal_bleeding_abnormal", "bleeding again from down there ten days after my period"),
 ]
 
 CASES = [(finding, text) for finding, texts in PHRASINGS.items() for text in texts]
@@ -664,6 +705,9 @@ def test_testicle_slang_still_reads(atlas: Atlas) -> None:
         ("my jaw aches after chewing gum all day", "pain_with_meals"),
         ("my big toenail is turning black after the marathon", "foot_rest_pain_or_ulcer"),
         ("the ache grabs again when I twist to reverse the car", "leg_pain_walking_eased_by_rest"),
+        ("I've lost 3 kg, which was the whole point of running", "weight_loss_unexplained"),
+        ("I've lost 5 kg in two months, but on purpose", "weight_loss_unexplained"),
+        ("heavy on bench press yesterday and today my chest is sore", "chest_pain_at_rest"),
     ],
 )
 def test_words_that_only_look_like_a_sign_stay_ordinary(
@@ -682,6 +726,8 @@ def test_words_that_only_look_like_a_sign_stay_ordinary(
         ("my temp is 37.8 and my back hurts", "yes"),  # borderline: left as said
         ("temp 36.5 yesterday but 39 today", "yes"),  # any high reading in the sentence counts
         ("I have a temperature and my back aches", "yes"),
+        # Other readings in the sentence are not temperatures.
+        ("Temperature 37.0, pulse 72 and blood pressure fine", "no"),
     ],
 )
 def test_a_measured_normal_temperature_is_not_a_fever(
@@ -722,3 +768,10 @@ def test_negation_words_inside_a_sign_or_after_a_word(
 ) -> None:
     got = {f.finding: f.polarity for f in understand(atlas, text).findings}
     assert got.get(finding) == polarity, got
+
+
+def test_a_first_back_pain_counts_as_a_sign_only_from_50(atlas: Atlas) -> None:
+    older = understand(atlas, "I'm 67 and I've never had back trouble before")
+    younger = understand(atlas, "I'm 30 and I've never had back trouble before, hurt it lifting")
+    assert provisional_triage(atlas, older).level == "see_doctor"
+    assert provisional_triage(atlas, younger).level == "self_care"

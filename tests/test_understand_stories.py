@@ -59,6 +59,7 @@ LATER_SETS = {
     "red_flags_dev5": (0.78, 0.9),  # misspellings, formal and downplayed wording: 82%
     "red_flags_dev6": (0.93, 0.9),  # clinical register, buried signs, non-native: 95% (60%)
     "red_flags_dev7": (0.95, 0.95),  # textbook register, consequences, texting: 98% (67%)
+    "red_flags_dev8": (0.95, 0.95),  # carers, plain English, buried, measured: 96% (71%)
 }
 
 

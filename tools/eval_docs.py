@@ -27,11 +27,13 @@ BLOCKS = {
 }
 STORIES = "eval/stories/red_flags.yaml"
 FRESH = "eval/stories/red_flags_fresh.yaml"
-DEV_STORIES = ("dev2", "dev3", "dev4", "dev5", "dev6", "dev7")
+DEV_STORIES = ("dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8")
 """The later story sets, all dev: block stories_<name> from eval/stories/red_flags_<name>.yaml."""
 HARD = "eval/hard/vignettes.yaml"
 TRIAGE = "eval/triage/vignettes.yaml"
-TRIAGE_DEV2 = "eval/triage/vignettes_dev2.yaml"
+TRIAGE_DEV = ("dev2", "dev3")
+"""The later triage sets, all dev: block triage_<name> from eval/triage/vignettes_<name>.yaml."""
+HARD_DEV3 = "eval/hard/vignettes_dev3.yaml"
 
 
 def tables() -> dict[str, str]:
@@ -48,8 +50,12 @@ def tables() -> dict[str, str]:
     out["triage"] = triage_markdown(
         score_triage(model.atlas, load_triage_cases(ROOT / TRIAGE))
     ).strip()
-    dev2_cases = score_triage(model.atlas, load_triage_cases(ROOT / TRIAGE_DEV2))
-    out["triage_dev2"] = triage_markdown(dev2_cases, splits=("dev",)).strip()
+    for name in TRIAGE_DEV:
+        cases = load_triage_cases(ROOT / f"eval/triage/vignettes_{name}.yaml")
+        triaged = score_triage(model.atlas, cases)
+        out[f"triage_{name}"] = triage_markdown(triaged, splits=("dev",)).strip()
+    hard_dev3 = interview_report(model, load_vignettes(ROOT / HARD_DEV3))
+    out["hard_dev3"] = interview_markdown({"dev": hard_dev3["dev"]}).strip()
     stories = load_stories(ROOT / STORIES)
     out["stories"] = stories_markdown(score_stories(model.atlas, stories)).strip()
     fresh = score_stories(model.atlas, load_stories(ROOT / FRESH))

@@ -12,7 +12,10 @@ A *term* is a short pattern of words, matched in order against the words of a cl
 - words are compared after lower-casing and light stemming, so ``hurts`` matches ``hurt``;
 - ``a|b`` accepts either word; a trailing ``*`` accepts any word that starts so (``numb*``);
 - up to ``GAP`` other words may stand between two words of a term, so ``top of thigh front``
-  matches "the top of my thigh at the front".
+  matches "the top of my thigh at the front";
+- ``...`` between two words lets up to ``FAR_GAP`` words and commas stand there, within one
+  sentence and with no negation word among them: ``headache ... never had before`` matches
+  "a dull headache, a kind I've never had before" (for signs told across a clause).
 
 ``read_lexicon`` reads the files; the cross-file rules (unknown ids, one term mapped to two
 different things) are MYO040… in ``check.py``.
@@ -23,6 +26,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import pairwise
 from pathlib import Path
 from typing import Literal
 
@@ -33,6 +37,8 @@ from myomap.atlas.paths import DEFAULT_ROOT
 from myomap.atlas.raw import SAFE_LOADER, Problem, RawAtlas
 
 __all__ = [
+    "FAR",
+    "FAR_GAP",
     "GAP",
     "LEXICON_RULES",
     "ContextRule",
@@ -50,6 +56,12 @@ __all__ = [
 
 GAP = 3
 """How many other words may stand between two consecutive words of a term."""
+
+FAR = "..."
+"""A term word that widens the gap before the next word to ``FAR_GAP``."""
+
+FAR_GAP = 12
+"""How many other words may stand at a ``...`` of a term (one sentence, commas allowed)."""
 
 
 class _Record(BaseModel):
@@ -276,8 +288,22 @@ def _bad_terms(lexicon: Lexicon) -> list[Problem]:
             "MYO042", f"{kind} term {term!r} of {owner!r} is not a valid term", f"lexicon/{file}"
         )
         for file, kind, owner, term in rows
-        if not _TERM.match(normalise_term(term)) or "||" in term or term.strip(" |*") == ""
+        if not _valid(normalise_term(term))
     ]
+
+
+def _valid(term: str) -> bool:
+    """Words of letters, digits, ``'``, ``-``, ``|`` and ``*``, with ``...`` only between two."""
+    words = term.split()
+    inner = words[1:-1]
+    return (
+        bool(words)
+        and FAR not in (words[0], words[-1])
+        and all(b != FAR for a, b in pairwise(inner) if a == FAR)
+        and _TERM.match(" ".join(w for w in words if w != FAR)) is not None
+        and "||" not in term
+        and term.strip(" |*.") != ""
+    )
 
 
 def _silent_red_flags(raw: RawAtlas, lexicon: Lexicon) -> list[Problem]:

@@ -145,10 +145,24 @@ def _reasons(atlas: Atlas, evidence: Evidence) -> list[TriageReason]:
         if finding is None or finding.floor is None:
             continue
         if answer == "yes" and rank_of(finding.floor) > by_rules:
+            if _too_young_for(atlas, finding, evidence.age):
+                continue
             reasons.append(_sign_reason(finding, finding.floor))
         elif answer == "unknown" and finding.floor in UNSURE_STEP:
             reasons.append(_unsure_reason(finding, UNSURE_STEP[finding.floor]))
     return sorted(reasons, key=lambda r: -rank_of(r.level))
+
+
+def _too_young_for(atlas: Atlas, finding: Finding, age: int | None) -> bool:
+    """True for a sign defined from an age ("a first back pain after 50": its single-sign
+    rule's ``min_age`` is the sign's ``ask_from_age``) said by someone known to be younger,
+    whom the rule itself leaves out. Any other sign keeps its floor at every age."""
+    start = finding.ask_from_age
+    if start is None or age is None or age >= start:
+        return False
+    return any(
+        r.all == [finding.id] and not r.any and r.min_age == start for r in atlas.red_flags.values()
+    )
 
 
 def _labels(atlas: Atlas, ids: list[str]) -> list[str]:

@@ -199,17 +199,22 @@ NORMAL_TEMPERATURE = ((35.0, 37.5), (95.0, 99.5))
 """Readings (°C, °F) that are not a fever: a high temperature is 38 °C or more (NHS); 37.5 to
 38 °C is left as said, so a borderline reading still counts as a fever."""
 
+BODY_TEMPERATURE = ((30.0, 45.0), (86.0, 113.0))
+"""Numbers that can be a body temperature (°C, °F); others in the sentence are other readings
+("temperature 37.0, pulse 72") or counts, not temperatures."""
+
 
 def normal_temperature(tokens: Sequence[Token], last: int) -> str | None:
     """The reading after a temperature word (token ``last``) when every number up to the end
     of the sentence is a normal temperature ("temp is 36.8"), else None: a measured normal
-    temperature is not a fever, but "36.5 yesterday, 39 today" is."""
+    temperature is not a fever, but "36.5 yesterday, 39 today" is. Numbers that cannot be a
+    body temperature ("pulse 72") are passed over."""
     readings: list[str] = []
     for tok in tokens[last + 1 :]:
         if tok.lower in SENTENCE_BREAKS:
             break
         value = _number(tok.lower.rstrip("°cf"))
-        if value is None:
+        if value is None or not any(low <= value <= high for low, high in BODY_TEMPERATURE):
             continue
         if not any(low <= value < high for low, high in NORMAL_TEMPERATURE):
             return None

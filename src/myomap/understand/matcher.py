@@ -2,7 +2,8 @@
 
 A term compiles to a ``Pattern`` of ``WordSpec``s. A pattern matches when its first word
 matches a token and each following word matches one of the next ``GAP + 1`` word tokens,
-without crossing a sentence break. Words match on their stems, on a ``prefix*``, or, for
+without crossing a sentence break (a word after ``...`` may be up to ``FAR_GAP`` words
+on, past commas). Words match on their stems, on a ``prefix*``, or, for
 words of six letters or more, on a close spelling (rapidfuzz ratio ≥ ``FUZZY_CUTOFF``) so
 that "constipted" still reads as "constipated".
 """
@@ -16,7 +17,7 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz, process
 
-from myomap.atlas.lexicon import GAP
+from myomap.atlas.lexicon import FAR, FAR_GAP, GAP
 from myomap.understand.text import SENTENCE_BREAKS, Token, normalise_words, stem
 
 __all__ = ["FUZZY_CUTOFF", "Match", "Matcher", "Pattern", "WordSpec", "compile_term"]
@@ -39,10 +40,12 @@ is read as negated; any other term's match stops there."""
 
 @dataclass(frozen=True)
 class WordSpec:
-    """One word of a term: accepted stems and accepted prefixes."""
+    """One word of a term: accepted stems and accepted prefixes; ``far`` when the term has
+    ``...`` before it (a wide gap, see ``FAR_GAP``)."""
 
     stems: frozenset[str]
     prefixes: tuple[str, ...] = ()
+    far: bool = False
 
     def accepts(self, token: Token, near: frozenset[str]) -> bool:
         if token.stem in self.stems or self.stems & near:
@@ -98,7 +101,11 @@ def compile_term(kind: str, key: str, term: str, gap: int = GAP) -> Pattern:
     words (side, intensity, ConText triggers) are compiled with 0: they are fixed phrases.
     """
     words: list[WordSpec] = []
+    far = False
     for word in normalise_words(term):
+        if word == FAR:
+            far = True
+            continue
         if word in FILLERS:
             continue
         stems: set[str] = set()
@@ -108,7 +115,8 @@ def compile_term(kind: str, key: str, term: str, gap: int = GAP) -> Pattern:
                 prefixes.append(alt[:-1])
             elif alt:
                 stems.add(stem(alt))
-        words.append(WordSpec(frozenset(stems), tuple(prefixes)))
+        words.append(WordSpec(frozenset(stems), tuple(prefixes), far))
+        far = False
     return Pattern(kind, key, term, tuple(words), gap)
 
 
@@ -196,7 +204,8 @@ def _extend(
 
     A gap never crosses a sentence break or punctuation, except a comma straight between
     two words of the term ("hot, red, puffy"). Only a finding's gap may hold a negation
-    word ("the calf is not swollen"): the match is then read as negated.
+    word ("the calf is not swollen"): the match is then read as negated. A wide gap (``...``)
+    crosses commas and other punctuation within the sentence, but never a negation word.
     """
     if not pattern.words[0].accepts(tokens[i], nears[i]):
         return None
@@ -205,23 +214,29 @@ def _extend(
     position = i
     for word in pattern.words[1:]:
         skipped = 0
+        gap = FAR_GAP if word.far else pattern.gap
         position += 1
         while position < len(tokens):
             tok = tokens[position]
             if tok.text == "," and skipped == 0 and _next_accepts(word, tokens, nears, position):
                 position += 1
                 continue
-            if tok.text in SENTENCE_BREAKS or (not tok.is_word and tok.text != "'s"):
+            if tok.text in SENTENCE_BREAKS:
                 return None
+            if not tok.is_word and tok.text != "'s":
+                if not word.far:
+                    return None
+                position += 1
+                continue
             if word.accepts(tok, nears[position]):
                 break
             if tok.lower in NEVER_SKIPPED:
-                if pattern.kind != "finding" or negation is not None:
+                if pattern.kind != "finding" or negation is not None or word.far:
                     return None
                 negation = position
             if tok.lower not in GAP_FREE:
                 skipped += 1
-                if skipped > pattern.gap:
+                if skipped > gap:
                     return None
             position += 1
         else:
