@@ -734,3 +734,14 @@ def test_a_sign_not_defined_by_age_keeps_its_floor_below_its_asking_age(atlas: A
 def low_back(age: int) -> Evidence:
     pain = [{"region": "lumbar_paraspinal_l", "intensity": 5}]
     return Evidence.model_validate({"pain": pain, "age": age})
+
+
+def test_an_older_person_who_cannot_stand_on_a_leg_after_a_fall_is_an_emergency(
+    atlas: Atlas,
+) -> None:
+    """NHS hip fracture page: a suspected broken hip after a fall is an emergency, and the pain
+    of a broken hip is often felt in the thigh or knee rather than the hip."""
+    answers = ["unable_to_bear_weight", "minor_fall_or_strain"]
+    assert run(atlas, "knee_anterior_r", answers=answers, age=79).level == "emergency"
+    assert run(atlas, "knee_anterior_r", answers=answers, age=40).level == "urgent"
+    assert run(atlas, "knee_anterior_r", answers=answers[:1], age=79).level == "urgent"

@@ -583,6 +583,27 @@ MORE_PHRASINGS: list[tuple[str, str]] = [
         "chest_pain_on_exertion",
         "tightness in my chest when mowing, I stop for a few minutes and it goes",
     ),
+    # The ninth dev story set (chat-box fragments, dictation, US and Australian English, a
+    # sign that is the new part of an old story).
+    ("chest_pain_at_rest", "crushing chest for half an hour, arm heavy"),
+    ("chest_pain_at_rest", "my chest has hurt for like 20 minutes just sitting on the couch"),
+    ("scrotal_pain_sudden", "sudden bad pain right testicle an hour ago"),
+    ("fingers_numb_at_night", "fingers numb, it wakes me up, have to shake my hand to fix it"),
+    ("saddle_numbness", "I couldn't really feel myself wiping this morning"),
+    ("saddle_numbness", "it's gone numb round my bottom"),
+    ("bowel_control_loss", "had an accident in my undies and didn't feel it coming"),
+    ("shoulder_out_of_shape", "my shoulder looks squared off since I came off the bike"),
+    ("face_swelling_spreading", "the swelling has crept up round my eye"),
+    ("night_pain_unrelieved", "my low back aches all night and I can't get comfy any way"),
+    ("pain_on_breathing_in", "a sharp catch on the left when I breathe in"),
+    ("dizzy_double_vision_swallowing", "sudden dizzy spells and during them I see double"),
+    ("coughing_blood", "I've been coughing up bright red streaks since this morning"),
+    ("breathless_new", "now I'm puffed walking up the driveway"),
+    ("arm_weakness_progressive", "my grip on that side has got weaker every few days"),
+    ("hernia_stuck", "the lump won't go back, it's hard and very sore"),
+    ("fever", "knee hot red swollen, 38.6, can't bend it"),
+    ("fever", "back ache and 101.5 since last night"),
+    ("limb_weakness_sudden", "he was fine at breakfast, now his left arm won't lift off the table"),
     ("vision_change", "my right eye has gone misty since this morning"),
     ("vision_change", "I can't make out the clock with my left eye"),
     ("rash_non_blanching", "I pressed a glass on the spots and they stay purple"),
@@ -707,6 +728,11 @@ def test_testicle_slang_still_reads(atlas: Atlas) -> None:
         ("the ache grabs again when I twist to reverse the car", "leg_pain_walking_eased_by_rest"),
         ("I've lost 3 kg, which was the whole point of running", "weight_loss_unexplained"),
         ("I've lost 5 kg in two months, but on purpose", "weight_loss_unexplained"),
+        ("ran 42.2 km and my calves are wrecked", "fever"),
+        ("I'm 39 and my back hurts after the gym", "fever"),
+        ("I work 38.5 hours a week at a desk", "fever"),
+        ("pain under the outer ball of my foot in narrow shoes", "scrotal_pain_sudden"),
+        ("sore throat and a temperature last week, all gone now", "fever"),
         ("heavy on bench press yesterday and today my chest is sore", "chest_pain_at_rest"),
     ],
 )
@@ -728,6 +754,9 @@ def test_words_that_only_look_like_a_sign_stay_ordinary(
         ("I have a temperature and my back aches", "yes"),
         # Other readings in the sentence are not temperatures.
         ("Temperature 37.0, pulse 72 and blood pressure fine", "no"),
+        # A reading alone counts when it is high and has a decimal or a degree mark.
+        ("neck stiff and 39.2°C this morning", "yes"),
+        ("my back hurts and it was 102F last night", "yes"),
     ],
 )
 def test_a_measured_normal_temperature_is_not_a_fever(
@@ -756,6 +785,8 @@ def test_a_measured_normal_temperature_is_not_a_fever(
         ),
         ("if I get a fever with it I'll call", "fever", "unknown"),
         ("out of breath after the run, like I always do", "breathless_new", "unknown"),
+        # "was fine at breakfast" tells when it started; it denies nothing.
+        ("my dad's face looks lopsided he was fine at breakfast", "face_drooping", "yes"),
         (
             "I know that if my legs went weak that would be serious",
             "leg_weakness_progressive",

@@ -52,7 +52,10 @@ class WordSpec:
             return True
         if token.alt and token.alt in self.stems:
             return True
-        return any(token.lower.startswith(p) or p + "*" in near for p in self.prefixes)
+        return any(
+            token.lower.startswith(p) or p + "*" in near or (token.alt and token.alt.startswith(p))
+            for p in self.prefixes
+        )
 
 
 @dataclass(frozen=True)
@@ -171,7 +174,11 @@ class Matcher:
             for p in self._by_stem.get(s, ()):
                 seen[id(p)] = p
         for prefix, p in self._by_prefix:
-            if token.lower.startswith(prefix) or prefix + "*" in near:
+            if (
+                token.lower.startswith(prefix)
+                or prefix + "*" in near
+                or (token.alt and token.alt.startswith(prefix))
+            ):
                 seen[id(p)] = p
         return seen.values()
 

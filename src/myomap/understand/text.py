@@ -144,6 +144,71 @@ def _g_dropped(word: str) -> str:
     return stem(word + "g")
 
 
+_READING = re.compile(r"^(?:(?P<c>\d{2}(?:\.\d)?)(?:°c?|c)?|(?P<f>\d{3}(?:\.\d)?)(?:°f?|f)?)$")
+_PLAIN = re.compile(r"^\d{2,3}\.\d$")
+NOT_TEMPERATURE_UNITS = frozenset(
+    {
+        "hours",
+        "hour",
+        "hrs",
+        "hr",
+        "h",
+        "km",
+        "k",
+        "kg",
+        "kilos",
+        "kms",
+        "miles",
+        "mile",
+        "mi",
+        "lbs",
+        "lb",
+        "pounds",
+        "minutes",
+        "minute",
+        "mins",
+        "min",
+        "seconds",
+        "secs",
+        "years",
+        "yrs",
+        "weeks",
+        "wks",
+        "days",
+        "mg",
+        "ml",
+        "cm",
+        "mm",
+        "%",
+        "percent",
+        "metres",
+        "meters",
+        "m",
+        "st",
+        "stone",
+        "bpm",
+        "times",
+        "x",
+    }
+)
+"""Words after a number that make it a count or a measure, not a temperature."""
+
+
+def fever_reading(word: str, after: str) -> bool:
+    """True for a high temperature reading: 38 °C or more ("38.6", "39°", "39.2c"), or
+    100.4 °F or more ("101.3", "102F"), when it has a decimal or a degree mark and is not a
+    count of something else ("38.5 hours"). Whole numbers alone ("39") may be an age."""
+    match = _READING.match(word)
+    if match is None or after in NOT_TEMPERATURE_UNITS:
+        return False
+    marked = word != match.group("c") and word != match.group("f")  # a ° or a c/f after it
+    if not (marked or _PLAIN.match(word)):
+        return False
+    if match.group("c") is not None:
+        return 38.0 <= float(match.group("c")) < 43.0
+    return 100.4 <= float(match.group("f")) < 110.0
+
+
 def normalise_words(term: str) -> list[str]:
     """The words of a lexicon term, with contractions and hyphens spelled out."""
     text = term.lower().replace("’", "'")
@@ -220,7 +285,8 @@ def tokenise(text: str) -> list[Token]:
                 lower = "can"
             start = int(tok.idx)
             token = Token(len(out), start, start + len(raw), raw, lower, stem(lower), sentence)
-            out.append(dataclasses.replace(token, alt=_g_dropped(lower)))
+            alt = "fever" if fever_reading(lower, nxt) else _g_dropped(lower)
+            out.append(dataclasses.replace(token, alt=alt))
             if str(tok.text).lower() == "cannot":
                 out.append(Token(len(out), start + 3, start + 6, "not", "not", "not", sentence))
             if raw in SENTENCE_BREAKS:
