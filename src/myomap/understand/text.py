@@ -100,7 +100,8 @@ class Token:
     stem: str
     sentence: int
     alt: str = ""
-    """Another stem the word may stand for: "throbbin", "bleedin" as "-ing" forms."""
+    """Another stem the word may stand for: "throbbin", "bleedin" as "-ing" forms; a high
+    temperature reading ("38.6", "102F") as "fever" (``fever_reading``)."""
 
     @property
     def is_word(self) -> bool:
@@ -147,23 +148,25 @@ def _g_dropped(word: str) -> str:
 _READING = re.compile(r"^(?:(?P<c>\d{2}(?:\.\d)?)(?:°c?|c)?|(?P<f>\d{3}(?:\.\d)?)(?:°f?|f)?)$")
 _PLAIN = re.compile(r"^\d{2,3}\.\d$")
 NOT_TEMPERATURE_UNITS = frozenset(
-    {
+    [
         "hours",
         "hour",
         "hrs",
         "hr",
         "h",
         "km",
+        "kms",
         "k",
         "kg",
         "kilos",
-        "kms",
         "miles",
         "mile",
         "mi",
         "lbs",
         "lb",
         "pounds",
+        "st",
+        "stone",
         "minutes",
         "minute",
         "mins",
@@ -175,21 +178,19 @@ NOT_TEMPERATURE_UNITS = frozenset(
         "weeks",
         "wks",
         "days",
+        "times",
+        "x",
         "mg",
         "ml",
         "cm",
         "mm",
-        "%",
-        "percent",
+        "m",
         "metres",
         "meters",
-        "m",
-        "st",
-        "stone",
         "bpm",
-        "times",
-        "x",
-    }
+        "%",
+        "percent",
+    ]
 )
 """Words after a number that make it a count or a measure, not a temperature."""
 
