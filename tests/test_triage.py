@@ -286,8 +286,8 @@ def test_coughing_blood_with_breathlessness_or_chest_pain_is_an_emergency(atlas:
 
 def test_fever_with_a_weakened_immune_system_is_an_emergency(atlas: Atlas) -> None:
     """NICE CG151: suspected neutropenic sepsis during cancer treatment is an emergency; a
-    fever alone with back pain stays below it."""
-    assert run(atlas, "lumbar_paraspinal_r", answers=["fever"]).level == "see_doctor"
+    fever alone with back pain stays below it (urgent: the NHS back pain page)."""
+    assert run(atlas, "lumbar_paraspinal_r", answers=["fever"]).level == "urgent"
     found = run(atlas, "lumbar_paraspinal_r", answers=["fever", "immunosuppressed"])
     assert found.level == "emergency" and "immunosuppressed" in found.risk_factors
 
@@ -745,3 +745,20 @@ def test_an_older_person_who_cannot_stand_on_a_leg_after_a_fall_is_an_emergency(
     assert run(atlas, "knee_anterior_r", answers=answers, age=79).level == "emergency"
     assert run(atlas, "knee_anterior_r", answers=answers, age=40).level == "urgent"
     assert run(atlas, "knee_anterior_r", answers=answers[:1], age=79).level == "urgent"
+
+
+def test_back_pain_with_a_fever_is_urgent(atlas: Atlas) -> None:
+    """NHS back pain page: back pain with a high temperature, ask for an urgent GP appointment
+    or call 111. Elsewhere a fever alone stays 'see a doctor'."""
+    assert run(atlas, "lumbar_paraspinal_l", answers=["fever"]).level == "urgent"
+    assert run(atlas, "thoracic_paraspinal_r", answers=["fever"]).level == "urgent"
+    assert run(atlas, "knee_anterior_l", answers=["fever"]).level == "see_doctor"
+
+
+def test_wrist_or_thumb_pain_after_an_injury_is_checked_the_same_day(atlas: Atlas) -> None:
+    """NHS broken arm or wrist: a break and a sprain are hard to tell apart, so treat it as a
+    break until checked (the scaphoid at the base of the thumb is the one that is missed)."""
+    injured = ["recent_limb_injury"]
+    assert run(atlas, "wrist_dorsal_r", "thumb_r", answers=injured).level == "urgent"
+    assert run(atlas, "wrist_dorsal_r", answers=[]).level == "self_care"
+    assert run(atlas, "forearm_posterior_r", answers=injured).level == "self_care"

@@ -61,6 +61,7 @@ LATER_SETS = {
     "red_flags_dev7": (0.95, 0.95),  # textbook register, consequences, texting: 98% (67%)
     "red_flags_dev8": (0.95, 0.95),  # carers, plain English, buried, measured: 96% (71%)
     "red_flags_dev9": (0.92, 0.95),  # fragments, dictation, US/AU English, changes: 93% (78%)
+    "red_flags_dev10": (0.95, 0.95),  # forums, parents, noticed, sports jargon: 98% (77%)
 }
 
 

@@ -27,11 +27,11 @@ BLOCKS = {
 }
 STORIES = "eval/stories/red_flags.yaml"
 FRESH = "eval/stories/red_flags_fresh.yaml"
-DEV_STORIES = ("dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9")
+DEV_STORIES = ("dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9", "dev10")
 """The later story sets, all dev: block stories_<name> from eval/stories/red_flags_<name>.yaml."""
 HARD = "eval/hard/vignettes.yaml"
 TRIAGE = "eval/triage/vignettes.yaml"
-TRIAGE_DEV = ("dev2", "dev3")
+TRIAGE_DEV = ("dev2", "dev3", "dev4")
 """The later triage sets, all dev: block triage_<name> from eval/triage/vignettes_<name>.yaml."""
 HARD_DEV3 = "eval/hard/vignettes_dev3.yaml"
 
