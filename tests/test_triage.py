@@ -46,9 +46,9 @@ def test_every_warning_sign_has_a_floor_and_a_single_sign_rule(atlas: Atlas) -> 
     for fid in signs(atlas):
         floor = atlas.findings[fid].floor
         assert floor is not None, fid
-        from_age = atlas.findings[fid].ask_from_age
+        ages = (atlas.findings[fid].ask_from_age, atlas.findings[fid].ask_until_age)
         assert any(
-            fires_alone(r, fid, from_age) and r.level == floor for r in atlas.red_flags.values()
+            fires_alone(r, fid, *ages) and r.level == floor for r in atlas.red_flags.values()
         ), fid
 
 
@@ -762,3 +762,16 @@ def test_wrist_or_thumb_pain_after_an_injury_is_checked_the_same_day(atlas: Atla
     assert run(atlas, "wrist_dorsal_r", "thumb_r", answers=injured).level == "urgent"
     assert run(atlas, "wrist_dorsal_r", answers=[]).level == "self_care"
     assert run(atlas, "forearm_posterior_r", answers=injured).level == "self_care"
+
+
+def test_a_new_limp_counts_as_a_sign_only_in_a_child_or_teenager(atlas: Atlas) -> None:
+    """NICE CKS acute childhood limp: a limping child with hip or knee pain is seen the same
+    day (a slipped upper femoral epiphysis often shows as knee pain). Asked up to 16."""
+    limp = ["limp_new_child"]
+    assert run(atlas, "knee_anterior_l", answers=limp, age=13).level == "urgent"
+    assert run(atlas, "knee_anterior_l", answers=limp).level == "urgent"
+    assert run(atlas, "knee_anterior_l", answers=limp, age=40).level == "self_care"
+    child = Evidence.model_validate({"pain": [{"region": "knee_anterior_l"}], "age": 13})
+    adult = Evidence.model_validate({"pain": [{"region": "knee_anterior_l"}], "age": 40})
+    assert "limp_new_child" in safety_questions(atlas, child, limit=None)
+    assert "limp_new_child" not in safety_questions(atlas, adult, limit=None)

@@ -52,6 +52,10 @@ PHRASINGS: dict[str, list[str]] = {
         "sciatica in both legs at once",
         "the pain shoots down the back of both my legs",
     ],
+    "limp_new_child": [
+        "my 13-year-old has started limping and his knee aches",
+        "our daughter has been limping for a week, swinging the leg out",
+    ],
     "back_pain_new_after_50": [
         "I'm 67 and I've never had back trouble before",
         "at 58 this is the first time I have ever had back pain",
@@ -760,6 +764,7 @@ def test_testicle_slang_still_reads(atlas: Atlas) -> None:
         ("I've lost 5 kg in two months, but on purpose", "weight_loss_unexplained"),
         ("ran 42.2 km and my calves are wrecked", "fever"),
         ("I'm 39 and my back hurts after the gym", "fever"),
+        ("I've been limping since the 10k and my calf is tight", "limp_new_child"),
         ("I work 38.5 hours a week at a desk", "fever"),
         ("pain under the outer ball of my foot in narrow shoes", "scrotal_pain_sudden"),
         ("sore throat and a temperature last week, all gone now", "fever"),

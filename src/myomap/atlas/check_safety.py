@@ -43,16 +43,21 @@ def area_tokens(raw: RawAtlas) -> set[str]:
     return tokens
 
 
-def fires_alone(rule: RedFlag, finding_id: str, from_age: int | None = None) -> bool:
+def fires_alone(
+    rule: RedFlag, finding_id: str, from_age: int | None = None, until_age: int | None = None
+) -> bool:
     """True if a 'yes' to this finding alone fires the rule, whatever else is known.
 
-    ``from_age`` is the sign's own ``ask_from_age``: a sign that is defined from an age
-    ("a first back pain after 50") may carry that age as the rule's ``min_age`` (an unknown
-    age never rules a rule out, and the question is never asked below it).
+    ``from_age`` and ``until_age`` are the sign's own ``ask_from_age`` and ``ask_until_age``:
+    a sign defined by an age ("a first back pain after 50", "a new limp in a child") may carry
+    those ages as the rule's ``min_age`` and ``max_age`` (an unknown age never rules a rule
+    out, and the question is never asked outside them).
     """
-    if rule.regions or rule.max_age is not None or rule.sex:
+    if rule.regions or rule.sex:
         return False
     if rule.min_age is not None and rule.min_age != from_age:
+        return False
+    if rule.max_age is not None and rule.max_age != until_age:
         return False
     if rule.all == [finding_id] and not rule.any:
         return True
@@ -87,12 +92,12 @@ def _muscle_risk_factors(raw: RawAtlas, findings: dict[str, Finding]) -> list[Pr
 
 def _findings(raw: RawAtlas) -> list[Problem]:
     tokens = area_tokens(raw) | {"any"}
-    from_age = {f.record.id: f.record.ask_from_age for f in raw.findings}
+    ages = {f.record.id: (f.record.ask_from_age, f.record.ask_until_age) for f in raw.findings}
     singles = {
         (fid, r.record.level)
         for r in raw.red_flags
         for fid in [*r.record.all, *r.record.any]
-        if fires_alone(r.record, fid, from_age.get(fid))
+        if fires_alone(r.record, fid, *ages.get(fid, (None, None)))
     }
     out: list[Problem] = []
     for located in raw.findings:

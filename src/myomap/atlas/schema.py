@@ -148,6 +148,12 @@ class Finding(Record):
         description="warning signs only: not asked of people known to be younger (the "
         "guidance sets the age, e.g. polymyalgia from 50); an unknown age is always asked",
     )
+    ask_until_age: int | None = Field(
+        default=None,
+        description="warning signs only: not asked of people known to be older (the "
+        "guidance sets the age, e.g. a new limp in a child up to 16); an unknown age is "
+        "always asked",
+    )
 
 
 class RedFlag(Record):

@@ -103,9 +103,13 @@ def context(atlas: Atlas, evidence: Evidence) -> Context:
     return Context(yes, frozenset(areas), evidence.age, evidence.sex, len(spread))
 
 
-def _too_young(from_age: int | None, age: int | None) -> bool:
-    """Known to be under the age from which guidance asks this; an unknown age is asked."""
-    return from_age is not None and age is not None and age < from_age
+def _outside_ages(finding: Finding, age: int | None) -> bool:
+    """Known to be under the age from which guidance asks this, or over the age up to which
+    it does; an unknown age is asked."""
+    if age is None:
+        return False
+    young = finding.ask_from_age is not None and age < finding.ask_from_age
+    return young or (finding.ask_until_age is not None and age > finding.ask_until_age)
 
 
 def _sex_fits(wanted: str | None, sex: str | None) -> bool:
@@ -316,7 +320,7 @@ def _scored(
             continue
         if finding.id in evidence.answers or not _sex_fits(finding.sex, evidence.sex):
             continue
-        if _too_young(finding.ask_from_age, evidence.age):
+        if _outside_ages(finding, evidence.age):
             continue
         rules = index.by_finding.get(finding.id, [])
         alone, with_linked = _dangers(atlas, finding, rules, ctx, evidence, linked, by_rules, index)

@@ -145,7 +145,7 @@ def _reasons(atlas: Atlas, evidence: Evidence) -> list[TriageReason]:
         if finding is None or finding.floor is None:
             continue
         if answer == "yes" and rank_of(finding.floor) > by_rules:
-            if _too_young_for(atlas, finding, evidence.age):
+            if _outside_ages_of(atlas, finding, evidence.age):
                 continue
             reasons.append(_sign_reason(finding, finding.floor))
         elif answer == "unknown" and finding.floor in UNSURE_STEP:
@@ -153,15 +153,23 @@ def _reasons(atlas: Atlas, evidence: Evidence) -> list[TriageReason]:
     return sorted(reasons, key=lambda r: -rank_of(r.level))
 
 
-def _too_young_for(atlas: Atlas, finding: Finding, age: int | None) -> bool:
-    """True for a sign defined from an age ("a first back pain after 50": its single-sign
-    rule's ``min_age`` is the sign's ``ask_from_age``) said by someone known to be younger,
-    whom the rule itself leaves out. Any other sign keeps its floor at every age."""
-    start = finding.ask_from_age
-    if start is None or age is None or age >= start:
+def _outside_ages_of(atlas: Atlas, finding: Finding, age: int | None) -> bool:
+    """True for a sign defined by an age ("a first back pain after 50", "a new limp in a
+    child": its single-sign rule's ``min_age`` or ``max_age`` is the sign's ``ask_from_age``
+    or ``ask_until_age``) said by someone known to be outside it, whom the rule itself leaves
+    out. Any other sign keeps its floor at every age."""
+    if age is None:
+        return False
+    start, until = finding.ask_from_age, finding.ask_until_age
+    young = start is not None and age < start
+    old = until is not None and age > until
+    if not (young or old):
         return False
     return any(
-        r.all == [finding.id] and not r.any and r.min_age == start for r in atlas.red_flags.values()
+        r.all == [finding.id]
+        and not r.any
+        and ((young and r.min_age == start) or (old and r.max_age == until))
+        for r in atlas.red_flags.values()
     )
 
 
