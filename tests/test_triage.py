@@ -775,3 +775,24 @@ def test_a_new_limp_counts_as_a_sign_only_in_a_child_or_teenager(atlas: Atlas) -
     adult = Evidence.model_validate({"pain": [{"region": "knee_anterior_l"}], "age": 40})
     assert "limp_new_child" in safety_questions(atlas, child, limit=None)
     assert "limp_new_child" not in safety_questions(atlas, adult, limit=None)
+
+
+def test_not_sure_about_a_swollen_calf_after_an_operation_is_urgent(atlas: Atlas) -> None:
+    """NHS DVT page: a throbbing calf after an operation, when swelling cannot be told, is
+    checked the same day. A "not sure" to an urgent sign is one step lower, unless a risk
+    factor of that same danger is there."""
+    unsure = {"calf_swollen_warm": "unknown"}
+    assert run(atlas, "calf_upper_l", answers=unsure).level == "see_doctor"
+    after_surgery = run(atlas, "calf_upper_l", answers={**unsure, "recent_surgery": "yes"})
+    assert after_surgery.level == "urgent"
+    assert any("more likely" in r.reason for r in after_surgery.reasons)
+    # An emergency sign answered "not sure" stays at urgent whatever the risk factors.
+    chest = {"chest_pain_at_rest": "unknown", "smoker": "yes"}
+    assert run(atlas, "chest_upper_l", answers=chest).level == "urgent"
+
+
+def test_back_pain_at_night_in_a_young_person_is_urgent(atlas: Atlas) -> None:
+    """NHS back pain page (worse at night: urgent GP appointment) and IFOMPT (under 20)."""
+    night = ["night_pain_unrelieved"]
+    assert run(atlas, "lumbar_paraspinal_r", answers=night, age=17).level == "urgent"
+    assert run(atlas, "lumbar_paraspinal_r", answers=night, age=35).level == "see_doctor"

@@ -31,6 +31,7 @@ __all__ = [
     "open_questions",
     "pending",
     "rank_of",
+    "risk_partners",
     "safety_questions",
 ]
 
@@ -205,6 +206,15 @@ def _index(atlas: Atlas) -> _Index:
         _INDEXES.clear()
     _INDEXES[id(atlas)] = (atlas, index)
     return index
+
+
+def risk_partners(atlas: Atlas, finding_id: str) -> frozenset[str]:
+    """The risk factors that some rule names together with this finding (the recent operation
+    or long journey of the clot rules, for the swollen calf)."""
+    index = _index(atlas)
+    return frozenset(
+        f for rule in index.by_finding.get(finding_id, []) for f in index.risks[rule.id]
+    )
 
 
 def _through_rules(

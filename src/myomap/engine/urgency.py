@@ -23,6 +23,7 @@ from myomap.engine.safety import (
     open_questions,
     pending,
     rank_of,
+    risk_partners,
     safety_questions,
 )
 
@@ -111,16 +112,24 @@ def _sign_reason(finding: Finding, level: TriageLevel) -> TriageReason:
     )
 
 
-def _unsure_reason(finding: Finding, level: TriageLevel) -> TriageReason:
+def _said_yes(evidence: Evidence) -> set[str]:
+    return {f for f, a in evidence.answers.items() if a == "yes"}
+
+
+def _unsure_reason(finding: Finding, level: TriageLevel, risks: Sequence[str] = ()) -> TriageReason:
+    """A "not sure" to a warning sign: one step below its floor, or at an urgent floor when
+    a risk factor of that very danger is there (after an operation, an uncertain swollen
+    calf is checked the same day, as a clot would be)."""
     floor = finding.floor or "see_doctor"
+    because = f" With {' and '.join(risks)}, it is more likely." if risks else ""
     return TriageReason(
         id=f"unsure_{finding.id}",
         level=level,
         title=f"Not sure: {finding.label or finding.id}",
         reason=(
             f"You were not sure whether you have {finding.label or finding.id}. When it is "
-            f"there it calls for: {LEVEL_WORDS[floor].lower()}. A clinician would not wait "
-            "to find out."
+            f"there it calls for: {LEVEL_WORDS[floor].lower()}.{because} A clinician would "
+            "not wait to find out."
         ),
         action=(
             "Get checked today: call your doctor or your urgent care line (NHS 111 in "
@@ -149,7 +158,9 @@ def _reasons(atlas: Atlas, evidence: Evidence) -> list[TriageReason]:
                 continue
             reasons.append(_sign_reason(finding, finding.floor))
         elif answer == "unknown" and finding.floor in UNSURE_STEP:
-            reasons.append(_unsure_reason(finding, UNSURE_STEP[finding.floor]))
+            risks = sorted(risk_partners(atlas, fid) & _said_yes(evidence))
+            level = "urgent" if finding.floor == "urgent" and risks else UNSURE_STEP[finding.floor]
+            reasons.append(_unsure_reason(finding, level, _labels(atlas, risks)))
     return sorted(reasons, key=lambda r: -rank_of(r.level))
 
 
