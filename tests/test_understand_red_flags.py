@@ -638,6 +638,30 @@ MORE_PHRASINGS: list[tuple[str, str]] = [
     ("limb_tense_severe_pain", "the cast feels like it's squeezing my leg"),
     ("head_blow_recent", "I remember the ambulance but not the crash"),
     ("pain_on_breathing_in", "a sharp stab on the left whenever I breathe in deep"),
+    # The eleventh dev story set (plain words, clinical shorthand, worriers and minimisers,
+    # checklists).
+    ("bladder_control_change", "my water works are not right, I keep leaking without knowing"),
+    ("saddle_numbness", "when I wipe down below it feels dead, like it belongs to somebody else"),
+    ("saddle_numbness", "now perianal paraesthesia since this morning"),
+    ("chest_pain_at_rest", "like a big weight pressing on my chest"),
+    ("sudden_severe_onset", "a terrible pain in my back that came on all at once"),
+    ("blood_in_urine", "when I went for a wee it came out a pinky-red colour"),
+    ("gi_bleeding", "it's come out black like tar and sticky"),
+    ("coughing_blood", "there's blood in what I bring up"),
+    ("coughing_blood", "this morning I coughed up a bit of pink froth"),
+    ("night_sweats", "I'm waking up wringing wet"),
+    ("both_legs_shooting_pain", "bilat sciatica since yesterday"),
+    ("urinary_retention", "haven't PU'd for 10h despite urge"),
+    ("girdle_stiffness_long", "bilat shoulder girdle stiffness every morning"),
+    ("limb_tense_severe_pain", "pain 10/10 despite morphine, way out of proportion"),
+    ("hands_clumsy_or_unsteady", "now bilat hand clumsiness and gait unsteady"),
+    ("unable_to_bear_weight", "unable to weight-bear at all"),
+    ("head_blow_recent", "struck head on an open cupboard door yesterday"),
+    ("vaginal_bleeding_abnormal", "some brown bleeding that's nothing like a normal period"),
+    ("faint_cold_sweaty", "I feel woozy when I stand"),
+    ("stiff_neck_cannot_bend", "my chin won't reach my chest"),
+    ("face_electric_shocks", "just touching my cheek sets it off"),
+    ("arm_weak_after_injury", "I can't move it at all, I'm holding it with my other hand"),
     ("vision_change", "my right eye has gone misty since this morning"),
     ("vision_change", "I can't make out the clock with my left eye"),
     ("rash_non_blanching", "I pressed a glass on the spots and they stay purple"),
@@ -770,6 +794,11 @@ def test_testicle_slang_still_reads(atlas: Atlas) -> None:
         ("sore throat and a temperature last week, all gone now", "fever"),
         ("I did the glass test on the rash and it faded completely", "rash_non_blanching"),
         ("puffed out running for the bus, but I always have", "breathless_new"),
+        ("I've lost 8 kg since January but that's on purpose", "weight_loss_unexplained"),
+        (
+            "a sore spot on my breastbone; if I press on my chest I get the same pain",
+            "chest_pain_at_rest",
+        ),
         ("she nods off after lunch like she has for years", "confusion_drowsy"),
         ("I came off my bike and landed on my shoulder", "major_trauma"),
         ("heavy on bench press yesterday and today my chest is sore", "chest_pain_at_rest"),
@@ -845,3 +874,26 @@ def test_a_first_back_pain_counts_as_a_sign_only_from_50(atlas: Atlas) -> None:
     younger = understand(atlas, "I'm 30 and I've never had back trouble before, hurt it lifting")
     assert provisional_triage(atlas, older).level == "see_doctor"
     assert provisional_triage(atlas, younger).level == "self_care"
+
+
+@pytest.mark.parametrize(
+    ("text", "finding", "polarity"),
+    [
+        ("Back pain? Since Thursday. Fever? No. Legs? Fine.", "fever", "no"),
+        (
+            "checklist: weight loss - no; fever - YES, 38.7 since yesterday",
+            "weight_loss_unexplained",
+            "no",
+        ),
+        ("checklist: weight loss - no; fever - YES, 38.7 since yesterday", "fever", "yes"),
+        ("Q: Breathless? A: No. Q: Any injury? A: No.", "breathless_new", "no"),
+        ("Temperature? No. Electric shocks? No.", "shooting_nerve_pain", "no"),
+        # running text is left to ConText
+        ("I had a fever no one took seriously", "fever", "yes"),
+    ],
+)
+def test_a_checklist_answer_after_a_sign_is_read(
+    atlas: Atlas, text: str, finding: str, polarity: str
+) -> None:
+    got = {f.finding: f.polarity for f in understand(atlas, text).findings}
+    assert got.get(finding) == polarity, got

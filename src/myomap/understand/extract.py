@@ -17,6 +17,7 @@ from myomap.understand.text import SENTENCE_BREAKS, Token
 __all__ = [
     "NORMAL_TEMPERATURE",
     "Score",
+    "checklist_answer",
     "find_age",
     "find_scores",
     "find_sex",
@@ -227,3 +228,29 @@ def _number(word: str) -> float | None:
         return float(word)
     except ValueError:
         return None
+
+
+CHECKLIST_MARKS = frozenset({"?", ":", "-", "=", "—", "–", "--"})
+"""Marks between a sign and its answer in a checklist ("Fever? No.", "weight loss - no")."""
+
+CHECKLIST_ANSWERS: Mapping[str, Literal["yes", "no"]] = {
+    "no": "no", "nope": "no", "none": "no", "nil": "no", "nah": "no", "negative": "no",
+    "normal": "no", "fine": "no", "yes": "yes", "yep": "yes", "yeah": "yes", "positive": "yes",
+}  # fmt: skip
+"""Answer words of a checklist, and what they say of the sign before them."""
+
+
+def checklist_answer(tokens: Sequence[Token], last: int) -> tuple[Literal["yes", "no"], str] | None:
+    """The answer written straight after a sign, checklist style, with its word: "Fever? No",
+    "weight loss - no", "Breathless? A: No", "fever - YES, 38.7". Only when a mark (``?``,
+    ``:``, ``-``) stands between them, so running text ("fever no longer") is left alone."""
+    marked = False
+    for tok in tokens[last + 1 : last + 5]:
+        if tok.text in CHECKLIST_MARKS or tok.lower in CHECKLIST_MARKS:
+            marked = True
+            continue
+        if tok.lower in ("a", "answer") and marked:  # "Q: … ? A: No"
+            continue
+        answer = CHECKLIST_ANSWERS.get(tok.lower)
+        return (answer, tok.text) if answer is not None and marked else None
+    return None

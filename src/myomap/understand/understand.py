@@ -20,13 +20,14 @@ from myomap.atlas.model import Atlas
 from myomap.understand.context import Cue, Scope, belongs_to_other, pseudo_triggers, scopes, status
 from myomap.understand.extract import (
     Score,
+    checklist_answer,
     find_age,
     find_scores,
     find_sex,
     find_time_course,
     normal_temperature,
 )
-from myomap.understand.matcher import Match, Matcher, best, compile_term
+from myomap.understand.matcher import NEVER_SKIPPED, Match, Matcher, best, compile_term
 from myomap.understand.model import (
     SAFETY_CATEGORIES,
     FindingItem,
@@ -35,7 +36,7 @@ from myomap.understand.model import (
     Understanding,
 )
 from myomap.understand.spans import distinct, joined, not_understood, span_of
-from myomap.understand.text import CLAUSE_BREAKS, Token, tokenise
+from myomap.understand.text import CLAUSE_BREAKS, Token, normalise_words, tokenise
 
 __all__ = ["DEFAULT_INTENSITY", "IMPLIED", "understand"]
 
@@ -348,6 +349,11 @@ def _findings(
         if m.key in atlas.findings and not belongs_to_other(m, "finding", all_scopes, text, sign):
             cue = status(m, "finding", all_scopes, text, pseudo)
             normal = normal_temperature(found.tokens, m.last) if m.key == "fever" else None
+            # a sign worded as an absence ("no wind") is not answered by a checklist's "no"
+            absence = not NEVER_SKIPPED.isdisjoint(normalise_words(m.pattern.term))
+            answered = None if absence else checklist_answer(found.tokens, m.last)
+            if answered is not None:
+                cue = Cue(*answered)
             mentions[m.key].append((m, Cue("no", normal) if normal else cue))
     for either, parts in IMPLIED.items():
         if either in atlas.findings and either not in mentions:
