@@ -796,3 +796,14 @@ def test_back_pain_at_night_in_a_young_person_is_urgent(atlas: Atlas) -> None:
     night = ["night_pain_unrelieved"]
     assert run(atlas, "lumbar_paraspinal_r", answers=night, age=17).level == "urgent"
     assert run(atlas, "lumbar_paraspinal_r", answers=night, age=35).level == "see_doctor"
+
+
+def test_bleeding_with_lower_belly_pain_before_50_is_urgent(atlas: Atlas) -> None:
+    """NHS and NICE NG126 on ectopic pregnancy: one-sided low belly pain with bleeding that is
+    not a period, at an age when pregnancy is possible, is checked the same day even when the
+    pregnancy is not known. After the menopause age it stays a doctor's appointment."""
+    bleeding = ["vaginal_bleeding_abnormal"]
+    young = run(atlas, "abdomen_lower_l", answers=bleeding, age=31, sex="female")
+    assert young.level == "urgent"
+    older = run(atlas, "abdomen_lower_l", answers=bleeding, age=58, sex="female")
+    assert older.level == "see_doctor"

@@ -1,5 +1,5 @@
 """The guideline-based triage cases (eval/triage/vignettes.yaml and the later blind dev sets
-vignettes_dev2.yaml to vignettes_dev5.yaml) through triage().
+vignettes_dev2.yaml to vignettes_dev6.yaml) through triage().
 
 The cases were written from public guidance without the rules; their expected level is what
 the cited page says. No case may end below it (under-triage), and no muscle-like mimic
@@ -28,15 +28,21 @@ CASES = [
         "vignettes_dev3.yaml",
         "vignettes_dev4.yaml",
         "vignettes_dev5.yaml",
+        "vignettes_dev6.yaml",
     )
     for c in load_triage_cases(TRIAGE / name)
 ]
 
 
-KNOWN_OVER = {"v023": "see_doctor", "x031": "see_doctor", "x048": "see_doctor"}
+KNOWN_OVER = {
+    "v023": "see_doctor",
+    "x031": "see_doctor",
+    "x048": "see_doctor",
+    "z051": "see_doctor",
+}
 """Cases the model answers higher by design, with the level it gives: v023 (the jaw sign at
-28) and x031 (nerve pain down the leg, improving) say "yes" to a warning sign, which is never
-met with self-care; x048 has pain in every body area for months, which the widespread-pain
+28), x031 and z051 (nerve pain down the leg, early or improving) say "yes" to a warning sign,
+which is never met with self-care; x048 has pain in every body area for months, which the widespread-pain
 rule sends to a doctor even though one has already seen it (README_dev3.md, README_dev4.md)."""
 
 KNOWN_UNDER: dict[str, str] = {}
