@@ -42,8 +42,9 @@ KNOWN_OVER = {
 }
 """Cases the model answers higher by design, with the level it gives: v023 (the jaw sign at
 28), x031 and z051 (nerve pain down the leg, early or improving) say "yes" to a warning sign,
-which is never met with self-care; x048 has pain in every body area for months, which the widespread-pain
-rule sends to a doctor even though one has already seen it (README_dev3.md, README_dev4.md)."""
+which is never met with self-care; x048 has pain in every body area for months, which the
+widespread-pain rule sends to a doctor even though one has already seen it (README_dev3.md,
+README_dev4.md, README_dev6.md)."""
 
 KNOWN_UNDER: dict[str, str] = {}
 """Under-calls no question can reach yet, with the level given (none now: x026, a teenager's
