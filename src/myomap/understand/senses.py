@@ -1,0 +1,54 @@
+"""Which sense a word is used in: a side or an adverb ("right beside"), a verb ("I left work"),
+the buttocks or the lower part of something else ("the bottom tip of my shoulder blade")."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from myomap.understand.matcher import Match
+from myomap.understand.text import Token
+
+__all__ = ["bottom_of_something", "is_side"]
+
+_NOT_RIGHT = frozenset({"now", "away", "after", "before", "then", "there", "here", "through"})
+_RIGHT_BEFORE_PLACE = frozenset(
+    {"beside", "next", "by", "above", "below", "under", "underneath", "over", "behind", "across",
+     "in", "on", "at", "up", "down", "into", "round", "around", "along", "between", "inside",
+     "where", "to", "against"}
+)  # fmt: skip
+"""Words after an adverb "right" ("right beside the spine", "right down to the knee"); after
+"my", "the" or "your" it stays a side ("on my right at the back")."""
+_OWNERS = frozenset({"my", "the", "his", "her", "your", "their", "our", "its"})
+_AFTER_VERB_LEFT = frozenset(
+    {"me", "him", "her", "us", "them", "it", "the", "a", "an", "work", "home", "school", "hospital"}
+)
+
+
+_NOT_BUTTOCK_AFTER = frozenset(
+    {"of", "tip", "edge", "part", "end", "half", "corner", "line", "lip", "teeth", "tooth",
+     "rib", "ribs", "right", "left", "step", "stair", "stairs"}
+)  # fmt: skip
+
+
+def bottom_of_something(tokens: Sequence[Token], m: Match) -> bool:
+    """True for "bottom" read as the buttocks where it is the lower part of something else:
+    "the bottom tip of my shoulder blade", "bottom right of my belly", "top and bottom"."""
+    if m.size != 1 or tokens[m.first].lower not in ("bottom", "bottoms"):
+        return False
+    after = tokens[m.last + 1].lower if m.last + 1 < len(tokens) else ""
+    before = [t.lower for t in tokens[max(0, m.first - 2) : m.first]]
+    return after in _NOT_BUTTOCK_AFTER or before == ["top", "and"]
+
+
+def is_side(tokens: Sequence[Token], m: Match) -> bool:
+    """False for "right away", "all right", "I left work": words that are not sides."""
+    word = tokens[m.first].lower
+    after = tokens[m.last + 1].lower if m.last + 1 < len(tokens) else ""
+    before = tokens[m.first - 1].lower if m.first > 0 else ""
+    if word == "right" and m.size == 1:
+        if after in _RIGHT_BEFORE_PLACE and before not in _OWNERS:
+            return False  # "right beside the spine": an adverb, not a side
+        return after not in _NOT_RIGHT and before not in {"all", "feel", "feels", "felt"}
+    if word == "left" and m.size == 1:
+        return after not in _AFTER_VERB_LEFT  # "it left me", "I left work"
+    return True
