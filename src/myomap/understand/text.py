@@ -262,6 +262,16 @@ def _ball_sense(tokens: list[Token]) -> list[Token]:
     return out
 
 
+def _hay_fever(tokens: list[Token]) -> list[Token]:
+    """ "Hay fever" is an allergy, not a fever: give that "fever" another stem (``hayfever``)."""
+    return [
+        dataclasses.replace(t, lower="hayfever", stem="hayfever")
+        if t.lower == "fever" and i > 0 and tokens[i - 1].lower == "hay"
+        else t
+        for i, t in enumerate(tokens)
+    ]
+
+
 def tokenise(text: str) -> list[Token]:
     """Tokens of ``text`` (hyphens dropped, contractions spelled out), with sentence numbers."""
     doc: Any = _pipeline()(text.replace("’", "'"))
@@ -293,4 +303,4 @@ def tokenise(text: str) -> list[Token]:
             if raw in SENTENCE_BREAKS:
                 sentence += 1
         sentence += 1
-    return _ball_sense(out)
+    return _hay_fever(_ball_sense(out))
