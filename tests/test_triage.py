@@ -807,3 +807,15 @@ def test_bleeding_with_lower_belly_pain_before_50_is_urgent(atlas: Atlas) -> Non
     assert young.level == "urgent"
     older = run(atlas, "abdomen_lower_l", answers=bleeding, age=58, sex="female")
     assert older.level == "see_doctor"
+
+
+def test_a_swollen_heavy_arm_is_checked_the_same_day(atlas: Atlas) -> None:
+    """NICE CKS DVT: a clot can form in a deep vein of the arm (often beside a line)."""
+    assert run(atlas, "arm_medial_r", answers=["arm_swollen_heavy"]).level == "urgent"
+
+
+def test_raynauds_starting_after_30_needs_a_doctor(atlas: Atlas) -> None:
+    """NHS Raynaud's: see a GP when it starts after 30. Asked from 30, and counted from 30."""
+    new = ["fingers_white_cold_new"]
+    assert run(atlas, "fingers_ulnar_l", answers=new, age=45).level == "see_doctor"
+    assert run(atlas, "fingers_ulnar_l", answers=new, age=22).level == "self_care"

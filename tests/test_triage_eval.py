@@ -1,5 +1,5 @@
 """The guideline-based triage cases (eval/triage/vignettes.yaml and the later blind dev sets
-vignettes_dev2.yaml to vignettes_dev6.yaml) through triage().
+vignettes_dev2.yaml to vignettes_dev7.yaml) through triage().
 
 The cases were written from public guidance without the rules; their expected level is what
 the cited page says. No case may end below it (under-triage), and no muscle-like mimic
@@ -29,6 +29,7 @@ CASES = [
         "vignettes_dev4.yaml",
         "vignettes_dev5.yaml",
         "vignettes_dev6.yaml",
+        "vignettes_dev7.yaml",
     )
     for c in load_triage_cases(TRIAGE / name)
 ]

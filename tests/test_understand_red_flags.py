@@ -56,6 +56,14 @@ PHRASINGS: dict[str, list[str]] = {
         "my 13-year-old has started limping and his knee aches",
         "our daughter has been limping for a week, swinging the leg out",
     ],
+    "arm_swollen_heavy": [
+        "over two days my whole arm has swollen up and feels heavy and tight",
+        "the veins over my right shoulder stand out and the arm is swollen and heavy",
+    ],
+    "fingers_white_cold_new": [
+        "for the first time this winter my fingers go white then blue in the cold",
+        "I'm 45 and my fingers have started going white in the cold, never used to before",
+    ],
     "back_pain_new_after_50": [
         "I'm 67 and I've never had back trouble before",
         "at 58 this is the first time I have ever had back pain",
