@@ -819,3 +819,9 @@ def test_raynauds_starting_after_30_needs_a_doctor(atlas: Atlas) -> None:
     new = ["fingers_white_cold_new"]
     assert run(atlas, "fingers_ulnar_l", answers=new, age=45).level == "see_doctor"
     assert run(atlas, "fingers_ulnar_l", answers=new, age=22).level == "self_care"
+
+
+def test_dark_urine_and_very_sore_muscles_after_exercise_is_urgent(atlas: Atlas) -> None:
+    """StatPearls rhabdomyolysis: muscle pain, weakness and dark urine after exertion."""
+    answers = ["dark_urine_after_exertion"]
+    assert run(atlas, "thigh_anterior_upper_r", answers=answers).level == "urgent"

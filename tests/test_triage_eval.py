@@ -1,5 +1,5 @@
 """The guideline-based triage cases (eval/triage/vignettes.yaml and the later blind dev sets
-vignettes_dev2.yaml to vignettes_dev7.yaml) through triage().
+vignettes_dev2.yaml to vignettes_dev8.yaml) through triage().
 
 The cases were written from public guidance without the rules; their expected level is what
 the cited page says. No case may end below it (under-triage), and no muscle-like mimic
@@ -30,6 +30,7 @@ CASES = [
         "vignettes_dev5.yaml",
         "vignettes_dev6.yaml",
         "vignettes_dev7.yaml",
+        "vignettes_dev8.yaml",
     )
     for c in load_triage_cases(TRIAGE / name)
 ]
@@ -47,10 +48,11 @@ which is never met with self-care; x048 has pain in every body area for months, 
 widespread-pain rule sends to a doctor even though one has already seen it (README_dev3.md,
 README_dev4.md, README_dev6.md)."""
 
-KNOWN_UNDER: dict[str, str] = {}
-"""Under-calls no question can reach yet, with the level given (none now: x026, a teenager's
-limp, is reached by the limp_new_child sign, README_dev4.md). A listed case fails the test
-once it is reached, so that its entry goes."""
+KNOWN_UNDER = {"v813": "self_care", "v821": "self_care", "v822": "self_care", "v825": "self_care"}
+"""Under-calls no question can reach yet, with the level given: the blind writer's own gap
+cases of README_dev8.md (pelvic girdle pain in pregnancy, a forefoot stress fracture,
+exertional compartment syndrome at 20, shingles pain before the rash). A listed case fails
+the test once it is reached, so that its entry goes."""
 
 
 def run(atlas: Atlas, case: TriageCase) -> Triage:

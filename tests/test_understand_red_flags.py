@@ -56,6 +56,10 @@ PHRASINGS: dict[str, list[str]] = {
         "my 13-year-old has started limping and his knee aches",
         "our daughter has been limping for a week, swinging the leg out",
     ],
+    "dark_urine_after_exertion": [
+        "after the squat challenge my thighs are agony and my pee is dark like cola",
+        "since the marathon my urine has been brown like strong tea and my legs are weak",
+    ],
     "arm_swollen_heavy": [
         "over two days my whole arm has swollen up and feels heavy and tight",
         "the veins over my right shoulder stand out and the arm is swollen and heavy",

@@ -31,7 +31,7 @@ DEV_STORIES = tuple(f"dev{n}" for n in range(2, 13))
 """The later story sets, all dev: block stories_<name> from eval/stories/red_flags_<name>.yaml."""
 HARD = "eval/hard/vignettes.yaml"
 TRIAGE = "eval/triage/vignettes.yaml"
-TRIAGE_DEV = ("dev2", "dev3", "dev4", "dev5", "dev6", "dev7")
+TRIAGE_DEV = ("dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8")
 """The later triage sets, all dev: block triage_<name> from eval/triage/vignettes_<name>.yaml."""
 HARD_DEV3 = "eval/hard/vignettes_dev3.yaml"
 TEXT4 = "eval/hard/vignettes_text4.yaml"
