@@ -114,6 +114,13 @@ def test_intensity_from_words_and_numbers(atlas: Atlas) -> None:
         ("no fever, but coughing hurts", "pain_cough_sneeze", "yes"),
         ("no fever, but coughing hurts", "fever", "no"),
         ("I can't straighten up after sitting", "hard_to_stand_upright", "yes"),
+        # a checklist's answer after a mark counts for the sign before it; running text does not
+        ("Back pain? Since Thursday. Fever? No. Legs? Fine.", "fever", "no"),
+        ("checklist: weight loss - no; fever - YES, 38.7", "weight_loss_unexplained", "no"),
+        ("checklist: weight loss - no; fever - YES, 38.7", "fever", "yes"),
+        ("Q: Breathless? A: No. Q: Any injury? A: No.", "breathless_new", "no"),
+        ("Temperature? No. Electric shocks? No.", "shooting_nerve_pain", "no"),
+        ("I had a fever no one took seriously", "fever", "yes"),
     ],
 )
 def test_negation_and_uncertainty(atlas: Atlas, text: str, finding: str, polarity: str) -> None:

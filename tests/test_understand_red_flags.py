@@ -913,26 +913,3 @@ def test_a_first_back_pain_counts_as_a_sign_only_from_50(atlas: Atlas) -> None:
     younger = understand(atlas, "I'm 30 and I've never had back trouble before, hurt it lifting")
     assert provisional_triage(atlas, older).level == "see_doctor"
     assert provisional_triage(atlas, younger).level == "self_care"
-
-
-@pytest.mark.parametrize(
-    ("text", "finding", "polarity"),
-    [
-        ("Back pain? Since Thursday. Fever? No. Legs? Fine.", "fever", "no"),
-        (
-            "checklist: weight loss - no; fever - YES, 38.7 since yesterday",
-            "weight_loss_unexplained",
-            "no",
-        ),
-        ("checklist: weight loss - no; fever - YES, 38.7 since yesterday", "fever", "yes"),
-        ("Q: Breathless? A: No. Q: Any injury? A: No.", "breathless_new", "no"),
-        ("Temperature? No. Electric shocks? No.", "shooting_nerve_pain", "no"),
-        # running text is left to ConText
-        ("I had a fever no one took seriously", "fever", "yes"),
-    ],
-)
-def test_a_checklist_answer_after_a_sign_is_read(
-    atlas: Atlas, text: str, finding: str, polarity: str
-) -> None:
-    got = {f.finding: f.polarity for f in understand(atlas, text).findings}
-    assert got.get(finding) == polarity, got
