@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import Literal
 
 from myomap.atlas.model import Atlas
 from myomap.atlas.schema import Finding, RedFlag, TriageLevel
@@ -29,6 +30,7 @@ __all__ = [
     "fires",
     "level_of",
     "open_questions",
+    "outside_ages",
     "pending",
     "rank_of",
     "risk_partners",
@@ -104,13 +106,16 @@ def context(atlas: Atlas, evidence: Evidence) -> Context:
     return Context(yes, frozenset(areas), evidence.age, evidence.sex, len(spread))
 
 
-def _outside_ages(finding: Finding, age: int | None) -> bool:
-    """Known to be under the age from which guidance asks this, or over the age up to which
-    it does; an unknown age is asked."""
+def outside_ages(finding: Finding, age: int | None) -> Literal["young", "old"] | None:
+    """ "young" when known to be under the age from which guidance asks this, "old" when over
+    the age up to which it does, else None (an unknown age is asked)."""
     if age is None:
-        return False
-    young = finding.ask_from_age is not None and age < finding.ask_from_age
-    return young or (finding.ask_until_age is not None and age > finding.ask_until_age)
+        return None
+    if finding.ask_from_age is not None and age < finding.ask_from_age:
+        return "young"
+    if finding.ask_until_age is not None and age > finding.ask_until_age:
+        return "old"
+    return None
 
 
 def _sex_fits(wanted: str | None, sex: str | None) -> bool:
@@ -330,7 +335,7 @@ def _scored(
             continue
         if finding.id in evidence.answers or not _sex_fits(finding.sex, evidence.sex):
             continue
-        if _outside_ages(finding, evidence.age):
+        if outside_ages(finding, evidence.age) is not None:
             continue
         rules = index.by_finding.get(finding.id, [])
         alone, with_linked = _dangers(atlas, finding, rules, ctx, evidence, linked, by_rules, index)

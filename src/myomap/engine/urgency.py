@@ -21,6 +21,7 @@ from myomap.engine.safety import (
     context,
     fired_rules,
     open_questions,
+    outside_ages,
     pending,
     rank_of,
     risk_partners,
@@ -169,17 +170,17 @@ def _outside_ages_of(atlas: Atlas, finding: Finding, age: int | None) -> bool:
     child": its single-sign rule's ``min_age`` or ``max_age`` is the sign's ``ask_from_age``
     or ``ask_until_age``) said by someone known to be outside it, whom the rule itself leaves
     out. Any other sign keeps its floor at every age."""
-    if age is None:
-        return False
-    start, until = finding.ask_from_age, finding.ask_until_age
-    young = start is not None and age < start
-    old = until is not None and age > until
-    if not (young or old):
+    side = outside_ages(finding, age)
+    if side is None:
         return False
     return any(
         r.all == [finding.id]
         and not r.any
-        and ((young and r.min_age == start) or (old and r.max_age == until))
+        and (
+            r.min_age == finding.ask_from_age
+            if side == "young"
+            else r.max_age == finding.ask_until_age
+        )
         for r in atlas.red_flags.values()
     )
 
