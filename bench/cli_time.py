@@ -29,8 +29,8 @@ FLOORS = (
     "typer, pydantic, rich.console, sqlalchemy.orm, reportlab.platypus",
 )
 """What `assess`, the diary commands and `report pdf` import before any work of their own:
-typer (with pydantic) parses the command line, rich prints, NumPy ranks, SQLAlchemy's ORM
-stores, reportlab lays out the PDF."""
+typer parses the command line, pydantic checks the atlas and the evidence, rich prints, NumPy
+ranks, SQLAlchemy's ORM stores, reportlab lays out the PDF."""
 PYTHON = sys.executable
 MYOMAP = str(Path(PYTHON).with_name("myomap"))
 ASSESS = ["assess", "--pain", "lumbar_paraspinal_r:6,thigh_anterior_upper_r:4"]

@@ -1,8 +1,9 @@
 """The floor of a myomap command: a Typer app that parses the same options and does no work.
 
-Typer (0.29 and later) checks every option through pydantic when it parses, so the libraries'
-import time (``python -c "import typer, …"``) understates what any Typer command costs before
-its own work. ``bench/cli_time.py`` times this app beside the real commands:
+It runs as a myomap command does (``myomap.cli.lifetime.short_lived``: the same collector
+settings), so the difference to a real command is that command's own work. Typer 0.29 built
+a pydantic TypeAdapter for every option at every start (about 80 ms here); myomap requires
+Typer < 0.29. ``bench/cli_time.py`` times this app beside the real commands:
 
     python bench/typer_floor.py assess --pain sacrum:5     # imports NumPy, like `myomap assess`
     python bench/typer_floor.py diary --pain sacrum:5      # SQLAlchemy's ORM, like `diary add`
@@ -53,4 +54,7 @@ def diary(
 
 
 if __name__ == "__main__":
-    app()
+    from myomap.cli.lifetime import short_lived
+
+    with short_lived():
+        app()

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -106,3 +109,34 @@ def test_the_same_assessment_saved_twice_at_once_is_stored_once(
             other.close()
     assert len(set(saved)) == 1
     assert [a.id for a in store.list_assessments()] == saved[:1]
+
+
+def test_each_person_sees_only_their_own_assessments_after_first_use(store: Store) -> None:
+    """The assessments' repository is made on first use: a store seen as another person must
+    not keep the first person's."""
+    saved = store.save_assessment(evidence=EVIDENCE, result=rank(default_model(), EVIDENCE))
+    other = store.for_owner(store.owner_id + 1)
+    assert other.assessments.owner_id == store.owner_id + 1
+    assert other.list_assessments() == []
+    with pytest.raises(NotFound):
+        other.get_assessment(saved.id)
+    assert store.get_assessment(saved.id) == saved
+
+
+def test_adding_a_diary_entry_loads_no_assessment_code(tmp_path: Path) -> None:
+    """``myomap diary add`` pays only for what it uses (docs/benchmarks.md)."""
+    url = f"sqlite:///{tmp_path / 'diary.db'}"
+    code = (
+        "import sys\n"
+        "from myomap.db import Store\n"
+        f"store = Store.open({url!r})\n"
+        "store.add_entry(overall=3, pain={'sacrum': 4})\n"
+        "store.close()\n"
+        "loaded = sorted(m for m in ('myomap.db.assessments', 'myomap.engine.result',"
+        " 'myomap.diary.assessment', 'myomap.diary.snapshot', 'numpy') if m in sys.modules)\n"
+        "assert not loaded, loaded\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], env=os.environ, capture_output=True, text=True, timeout=120
+    )
+    assert done.returncode == 0, done.stderr

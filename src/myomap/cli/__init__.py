@@ -10,12 +10,14 @@ __all__ = ["main"]
 
 
 def main() -> None:
-    """Entry point of the ``myomap`` command; ``--version`` answers before typer loads."""
+    """Entry point of the ``myomap`` process; ``--version`` answers before typer loads."""
     if sys.argv[1:] == ["--version"]:
         from myomap import __version__
 
         sys.stdout.write(f"myomap {__version__}\n")
         return
     from myomap.cli.app import main as run
+    from myomap.cli.lifetime import short_lived
 
-    run()
+    with short_lived():
+        run()

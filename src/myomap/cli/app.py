@@ -68,8 +68,10 @@ def serve(
     ] = False,
 ) -> None:
     """Start the web app (default http://127.0.0.1:8000)."""
+    from myomap.cli.lifetime import long_lived
     from myomap.web.serve import run
 
+    long_lived()
     run(host=host, port=port, workers=workers, server=server or None)
 
 
@@ -225,9 +227,8 @@ def assess(
         out.print(result_view(result, default_model().atlas))
     if save:
         from myomap.db import Store
-        from myomap.settings import Settings
 
-        store = Store.open(Settings().database_url)
+        store = Store.open()
         try:
             saved = store.save_assessment(evidence=evidence, result=result)
         finally:

@@ -49,9 +49,8 @@ class ReportFormat(StrEnum):
 
 def _store() -> Store:
     from myomap.db import Store
-    from myomap.settings import Settings
 
-    return Store.open(Settings().database_url)
+    return Store.open()
 
 
 def _parse_pain(text: str) -> dict[str, int]:
@@ -275,10 +274,9 @@ def db_upgrade() -> None:
     """Create or migrate the database to the newest schema."""
     from sqlalchemy.exc import SQLAlchemyError
 
-    from myomap.db import open_engine, upgrade
-    from myomap.settings import Settings
+    from myomap.db import configured_url, open_engine, upgrade
 
-    engine = open_engine(Settings().database_url)
+    engine = open_engine(configured_url())
     try:
         revision = upgrade(engine)
     except SQLAlchemyError as exc:

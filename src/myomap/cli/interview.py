@@ -145,9 +145,8 @@ def _offer_save(console: Console, session: Session, result: Result) -> None:
     if not Confirm.ask("Save this assessment to your diary?", console=console, default=False):
         return
     from myomap.db import Store
-    from myomap.settings import Settings
 
-    store = Store.open(Settings().database_url)
+    store = Store.open()
     try:
         saved = store.save_assessment(evidence=session.evidence, result=result)
     finally:

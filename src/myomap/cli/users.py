@@ -30,9 +30,8 @@ Email = Annotated[str, typer.Argument(help="The account's email address.")]
 def _accounts() -> Accounts:
     from myomap.accounts.users import Accounts
     from myomap.db import Store
-    from myomap.settings import Settings
 
-    return Accounts(Store.open(Settings().database_url))
+    return Accounts(Store.open())
 
 
 def _handover(email: str, code: str) -> None:

@@ -19,28 +19,24 @@ for the accounts) does not load the store and its repositories with it.
 
 from __future__ import annotations
 
-import importlib
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from myomap.lazy import attributes
 
 if TYPE_CHECKING:
-    from myomap.db.database import default_url, open_engine
+    from myomap.db.database import configured_url, default_url, open_engine
     from myomap.db.migrate import upgrade
     from myomap.db.store import Store
 
-__all__ = ["Store", "default_url", "open_engine", "upgrade"]
+__all__ = ["Store", "configured_url", "default_url", "open_engine", "upgrade"]
 
-_HOME = {
-    "Store": "myomap.db.store",
-    "default_url": "myomap.db.database",
-    "open_engine": "myomap.db.database",
-    "upgrade": "myomap.db.migrate",
-}
-
-
-def __getattr__(name: str) -> Any:
-    home = _HOME.get(name)
-    if home is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(importlib.import_module(home), name)
-    globals()[name] = value
-    return value
+__getattr__ = attributes(
+    __name__,
+    {
+        "Store": ".store",
+        "configured_url": ".database",
+        "default_url": ".database",
+        "open_engine": ".database",
+        "upgrade": ".migrate",
+    },
+)

@@ -11,9 +11,12 @@ writing() / reading()           the unit of work's transactions, for other repos
                                 (accounts, sharing, audit: myomap.accounts)
 
 The older one-call names (``add_entry``, ``list_entries``, ``save_assessment`` …) stay as
-thin delegates. A store belongs to one person (``owner_id``; by default the local person):
-every query filters by it and every write stamps it, so nobody reads or changes what is
-not theirs; with a ``Quota`` (server mode) no person can fill the disk.
+thin delegates. The assessments' repository (with the engine's result types) and the
+export format load on first use: ``myomap diary add`` needs neither.
+
+A store belongs to one person (``owner_id``; by default the local person): every query
+filters by it and every write stamps it, so nobody reads or changes what is not theirs;
+with a ``Quota`` (server mode) no person can fill the disk.
 """
 
 from __future__ import annotations
@@ -27,19 +30,18 @@ from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
 from myomap.atlas.model import Atlas
-from myomap.db.assessments import Assessments
 from myomap.db.database import configured_url, open_engine
 from myomap.db.entries import UNSET, Entries
 from myomap.db.failures import database_errors
 from myomap.db.migrate import upgrade
 from myomap.db.quota import NO_QUOTA, Quota
 from myomap.db.tables import LOCAL_USER_ID
-from myomap.db.transfer import export_all, import_all
 from myomap.db.unit import UnitOfWork
-from myomap.diary.snapshot import Snapshot
 
 if TYPE_CHECKING:
-    from myomap.engine import Model
+    from myomap.db.assessments import Assessments
+    from myomap.diary import Assessment, Rerun, Snapshot
+    from myomap.engine import Evidence, Model, Result
 
 __all__ = ["UNSET", "Quota", "Store"]
 
@@ -64,20 +66,42 @@ class Store:
 
     def _repositories(self) -> None:
         self.entries = Entries(self.unit, self.owner_id, lambda: self.atlas, self.quota)
-        self.assessments = Assessments(self.unit, self.owner_id, lambda: self.atlas, self.quota)
-        # The one-call names, as the repositories' own (typed) methods:
+        self._assessments: Assessments | None = None
+        # The one-call names, as the repository's own (typed) methods:
         self.add_entry = self.entries.add
         self.list_entries = self.entries.find
         self.get_entry = self.entries.get
         self.update_entry = self.entries.update
         self.delete_entry = self.entries.delete
         self.restore_entry = self.entries.restore
-        self.save_assessment = self.assessments.save
-        self.list_assessments = self.assessments.recent
-        self.get_assessment = self.assessments.get
-        self.delete_assessment = self.assessments.delete
-        self.latest_assessment = self.assessments.latest
-        self.rerun_assessment = self.assessments.rerun
+
+    @property
+    def assessments(self) -> Assessments:
+        if self._assessments is None:
+            from myomap.db.assessments import Assessments
+
+            self._assessments = Assessments(
+                self.unit, self.owner_id, lambda: self.atlas, self.quota
+            )
+        return self._assessments
+
+    def save_assessment(self, *, evidence: Evidence, result: Result, note: str = "") -> Assessment:
+        return self.assessments.save(evidence=evidence, result=result, note=note)
+
+    def list_assessments(self, *, limit: int | None = None) -> list[Assessment]:
+        return self.assessments.recent(limit=limit)
+
+    def get_assessment(self, assessment_id: int) -> Assessment:
+        return self.assessments.get(assessment_id)
+
+    def delete_assessment(self, assessment_id: int) -> Assessment:
+        return self.assessments.delete(assessment_id)
+
+    def latest_assessment(self) -> Assessment | None:
+        return self.assessments.latest()
+
+    def rerun_assessment(self, assessment_id: int, *, model: Model | None = None) -> Rerun:
+        return self.assessments.rerun(assessment_id, model=model)
 
     @classmethod
     def open(
@@ -146,10 +170,14 @@ class Store:
         self.assessments.delete_all(session)
 
     def export_all(self) -> Snapshot:
+        from myomap.db.transfer import export_all
+
         return export_all(self.entries)
 
     def import_all(
         self, snapshot: Snapshot, *, replace: bool = False, model: Model | None = None
     ) -> dict[str, int]:
+        from myomap.db.transfer import import_all
+
         into = (self.entries, self.assessments)
         return import_all(into, snapshot, replace=replace, model=model)
