@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Literal
 
 from fastapi import APIRouter, Query
-from fastapi.responses import JSONResponse
+from fastapi.responses import Response
 
 from myomap.engine import Evidence, Result, lookup, rank, triage, validate_evidence
 from myomap.engine.result import Triage
@@ -21,14 +21,18 @@ Method = Literal["engine", "lookup"]
 
 
 @router.post("/assess", response_model=Result)
-def assess(
+async def assess(
     evidence: Evidence,
     state: StateDep,
     method: Method = Query("engine", description="engine (default) or the lookup baseline"),
-) -> JSONResponse:
-    """Rank the muscles for this evidence: the same JSON as ``myomap assess --json``."""
+) -> Response:
+    """Rank the muscles for this evidence: the same JSON as ``myomap assess --json``.
+
+    Ranking is about a millisecond of pure computation with no I/O, so it runs on the event
+    loop: handing it to a worker thread and back cost more than the ranking itself
+    (docs/benchmarks.md, stop 24)."""
     result = rank(state.model, evidence) if method == "engine" else lookup(state.model, evidence)
-    return JSONResponse(result.model_dump(mode="json"))
+    return Response(result.model_dump_json(), media_type="application/json")
 
 
 @router.post("/triage", response_model=Triage)

@@ -16,7 +16,7 @@ from myomap.engine import Model
 from myomap.settings import Settings
 from myomap.web.platform.principal import PrincipalDep, require
 
-__all__ = ["AppState", "StateDep", "StoreDep", "app_state", "store"]
+__all__ = ["AppState", "StateDep", "StoreDep", "app_state", "state_of", "store"]
 
 
 @dataclass(frozen=True)
@@ -58,9 +58,14 @@ def quota(settings: Settings) -> Quota:
     )
 
 
-def app_state(request: Request) -> AppState:
+def state_of(request: Request) -> AppState:
     state: AppState = request.app.state.myomap
     return state
+
+
+async def app_state(request: Request) -> AppState:
+    """``state_of`` as a dependency: an attribute read, so no worker thread hands it over."""
+    return state_of(request)
 
 
 StateDep = Annotated[AppState, Depends(app_state)]

@@ -25,7 +25,7 @@ from starlette.exceptions import HTTPException
 
 from myomap.atlas.suggest import closest
 from myomap.errors import MyomapError, NotFound, NotSignedIn, TooManyRequests
-from myomap.web.platform.deps import app_state
+from myomap.web.platform.deps import state_of
 
 __all__ = ["Problem", "describe", "handle", "install"]
 
@@ -77,7 +77,7 @@ async def handle(request: Request, exc: Exception) -> Response:
     if problem.status == 401 and request.method == "GET":
         return RedirectResponse(f"/login?next={quote(request.url.path)}", status_code=303)
     context = {"problem": problem, "title": TITLES.get(problem.status, "Error")}
-    templates = app_state(request).templates
+    templates = state_of(request).templates
     return templates.TemplateResponse(
         request, "error.html", context, problem.status, headers=dict(problem.headers)
     )
@@ -135,7 +135,7 @@ def _muscle_hints(request: Request, exc: NotFound) -> tuple[tuple[str, str], ...
     """(id, name) of muscles close to an unknown muscle name, for links on the 404 page."""
     if exc.field != "muscle" or not isinstance(exc.value, str):
         return ()
-    muscles = app_state(request).atlas.muscles
+    muscles = state_of(request).atlas.muscles
     by_key = {m.id: m for m in muscles.values()} | {m.name: m for m in muscles.values()}
     found = closest(exc.value, by_key)
     return tuple(dict.fromkeys((by_key[k].id, by_key[k].name) for k in found))

@@ -12,6 +12,7 @@ from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Annotated, Literal
 
 from fastapi import Depends, Request
+from starlette.concurrency import run_in_threadpool
 
 from myomap.accounts.model import User
 from myomap.db.tables import LOCAL_USER_ID
@@ -101,8 +102,7 @@ def _bearer(request: Request) -> str | None:
 
 
 def _resolve(request: Request) -> Principal | None:
-    if not _settings(request).server:
-        return LOCAL
+    """The account behind the request's bearer token or session cookie (server mode)."""
     token = _bearer(request)
     if token is not None:
         user = accounts(request).token_user(token)
@@ -115,11 +115,18 @@ def _resolve(request: Request) -> Principal | None:
     return None
 
 
-def current_principal(request: Request) -> Principal | None:
-    """Who this request acts as (None: nobody signed in), resolved once per request."""
+async def current_principal(request: Request) -> Principal | None:
+    """Who this request acts as (None: nobody signed in), resolved once per request.
+
+    Local mode answers at once; server mode looks the token or session up in the database
+    in a worker thread, off the event loop."""
     found = getattr(request.state, "principal", _UNRESOLVED)
     if found is _UNRESOLVED:
-        found = request.state.principal = _resolve(request)
+        if _settings(request).server:
+            found = await run_in_threadpool(_resolve, request)
+        else:
+            found = LOCAL
+        request.state.principal = found
     assert found is None or isinstance(found, Principal)
     return found
 
