@@ -825,3 +825,32 @@ def test_dark_urine_and_very_sore_muscles_after_exercise_is_urgent(atlas: Atlas)
     """StatPearls rhabdomyolysis: muscle pain, weakness and dark urine after exertion."""
     answers = ["dark_urine_after_exertion"]
     assert run(atlas, "thigh_anterior_upper_r", answers=answers).level == "urgent"
+
+
+def test_shingles_pain_before_the_rash_is_urgent(atlas: Atlas) -> None:
+    """NHS shingles: burning or tingling skin on one side comes days before the rash; think
+    shingles, ask for an urgent appointment."""
+    answers = ["skin_burning_band_one_side"]
+    result = run(atlas, "thoracic_paraspinal_l", answers=answers, age=74)
+    assert result.level == "urgent"
+    assert [r.id for r in result.reasons] == ["shingles_before_rash"]
+
+
+def test_a_stress_fracture_or_exertional_compartment_pattern_needs_a_doctor(atlas: Atlas) -> None:
+    """AAP stress fractures; NHS compartment syndrome (chronic: see a GP)."""
+    bone = run(atlas, "foot_dorsum_l", answers=["bone_spot_pain_with_training"], age=22)
+    assert (bone.level, [r.id for r in bone.reasons]) == ("see_doctor", ["stress_fracture"])
+    shins = run(atlas, "shin_l", answers=["leg_tight_every_exercise"], age=20)
+    assert shins.level == "see_doctor"
+    assert [r.id for r in shins.reasons] == ["exertional_compartment_syndrome"]
+
+
+def test_pubic_bone_pain_in_pregnancy_goes_to_the_midwife_not_a_back_ache(atlas: Atlas) -> None:
+    """NHS pelvic girdle pain leaflets: pain over the pubic bone in pregnancy is assessed early;
+    an ache of the low back or the back of the pelvis is the ordinary back pain of pregnancy."""
+    pregnant = ["may_be_pregnant"]
+    front = run(atlas, "pubic_bone", answers=pregnant, age=30, sex="female")
+    assert (front.level, [r.id for r in front.reasons]) == ("see_doctor", ["pelvic_pain_in_pregnancy"])
+    back = run(atlas, "sacroiliac_l", answers=pregnant, age=30, sex="female")
+    assert back.level == "self_care"
+    assert run(atlas, "pubic_bone", age=30, sex="female").level == "self_care"

@@ -60,6 +60,18 @@ PHRASINGS: dict[str, list[str]] = {
         "after the squat challenge my thighs are agony and my pee is dark like cola",
         "since the marathon my urine has been brown like strong tea and my legs are weak",
     ],
+    "skin_burning_band_one_side": [
+        "a burning, prickly strip from my spine round to my left side; clothes brushing it hurt",
+        "the skin on one side of my ribs tingles and hurts at the lightest touch",
+    ],
+    "bone_spot_pain_with_training": [
+        "since I upped my mileage there is a pinpoint pain on my shin bone",
+        "the top of my foot hurts on one spot of bone when I run, and now when I walk",
+    ],
+    "leg_tight_every_exercise": [
+        "both shins go tight and burning about ten minutes into every run",
+        "my calves seize up at the same point of every run and settle after I stop",
+    ],
     "arm_swollen_heavy": [
         "over two days my whole arm has swollen up and feels heavy and tight",
         "the veins over my right shoulder stand out and the arm is swollen and heavy",
@@ -822,6 +834,9 @@ def test_testicle_slang_still_reads(atlas: Atlas) -> None:
         ("I'm 39 and my back hurts after the gym", "fever"),
         ("I've been limping since the 10k and my calf is tight", "limp_new_child"),
         ("I work 38.5 hours a week at a desk", "fever"),
+        ("my back muscles are tight after every run", "leg_tight_every_exercise"),
+        ("my knee ache settles within an hour of stopping", "leg_tight_every_exercise"),
+        ("the skin over the sore spot is pink after the massage", "skin_burning_band_one_side"),
         ("pain under the outer ball of my foot in narrow shoes", "scrotal_pain_sudden"),
         ("sore throat and a temperature last week, all gone now", "fever"),
         ("I did the glass test on the rash and it faded completely", "rash_non_blanching"),
