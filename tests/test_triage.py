@@ -850,7 +850,8 @@ def test_pubic_bone_pain_in_pregnancy_goes_to_the_midwife_not_a_back_ache(atlas:
     an ache of the low back or the back of the pelvis is the ordinary back pain of pregnancy."""
     pregnant = ["may_be_pregnant"]
     front = run(atlas, "pubic_bone", answers=pregnant, age=30, sex="female")
-    assert (front.level, [r.id for r in front.reasons]) == ("see_doctor", ["pelvic_pain_in_pregnancy"])
+    assert front.level == "see_doctor"
+    assert [r.id for r in front.reasons] == ["pelvic_pain_in_pregnancy"]
     back = run(atlas, "sacroiliac_l", answers=pregnant, age=30, sex="female")
     assert back.level == "self_care"
     assert run(atlas, "pubic_bone", age=30, sex="female").level == "self_care"
