@@ -711,6 +711,23 @@ MORE_PHRASINGS: list[tuple[str, str]] = [
     ("rash_non_blanching", "I pressed a glass on the spots and they stay purple"),
     ("blood_in_urine", "my pee has been the colour of rosé wine"),
     ("vaginal_bleeding_abnormal", "bleeding again from down there ten days after my period"),
+    # The thirteenth dev story set (English as a second language, images and comparisons,
+    # polite messages to a receptionist, long rambling accounts).
+    ("saddle_numbness", "I cannot feel the paper when I clean myself, the skin there is like sleeping"),
+    ("bladder_control_change", "I must push very hard for make the pee come out"),
+    ("face_drooping", "her mouth go down on the left side"),
+    ("speech_difficulty", "her words come out strange, like she drink too much"),
+    ("limp_new_child", "she don't want to put the right leg on the floor"),
+    ("thunderclap_headache", "suddenly inside my head it was like a bomb"),
+    ("arm_swollen_heavy", "my right arm is more big than the left one"),
+    ("rash_band_one_side", "today I see small water bubbles in a line on the same place"),
+    ("leg_weakness_progressive", "by Wednesday I needed the banister, today I'm dragging both feet"),
+    ("gi_bleeding", "what came out in the toilet looked like road tar"),
+    ("stiff_neck_cannot_bend", "he won't let me tip his chin down"),
+    ("limb_cold_pale_numb", "I can't wiggle or feel the toes and the foot is white"),
+    ("tooth_gum_swelling", "the gum next to it is puffy"),
+    ("joints_swollen_stiff", "my knuckles and both wrists look puffy"),
+    ("major_trauma", "a van ploughed into the back of me on the dual carriageway"),
 ]
 
 CASES = [(finding, text) for finding, texts in PHRASINGS.items() for text in texts]
@@ -835,6 +852,8 @@ def test_testicle_slang_still_reads(atlas: Atlas) -> None:
         ("I've been limping since the 10k and my calf is tight", "limp_new_child"),
         ("I work 38.5 hours a week at a desk", "fever"),
         ("my back muscles are tight after every run", "leg_tight_every_exercise"),
+        ("it crept on gradually rather than coming on suddenly", "sudden_severe_onset"),
+        ("I was dripping with sweat, same as every week", "sweating_with_pain"),
         ("my knee ache settles within an hour of stopping", "leg_tight_every_exercise"),
         ("the skin over the sore spot is pink after the massage", "skin_burning_band_one_side"),
         ("pain under the outer ball of my foot in narrow shoes", "scrotal_pain_sudden"),
