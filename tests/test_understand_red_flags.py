@@ -713,7 +713,7 @@ MORE_PHRASINGS: list[tuple[str, str]] = [
     ("vaginal_bleeding_abnormal", "bleeding again from down there ten days after my period"),
     # The thirteenth dev story set (English as a second language, images and comparisons,
     # polite messages to a receptionist, long rambling accounts).
-    ("saddle_numbness", "I cannot feel the paper when I clean myself, the skin there is like sleeping"),
+    ("saddle_numbness", "I cannot feel the paper when I clean, the skin there is like sleeping"),
     ("bladder_control_change", "I must push very hard for make the pee come out"),
     ("face_drooping", "her mouth go down on the left side"),
     ("speech_difficulty", "her words come out strange, like she drink too much"),
@@ -721,7 +721,7 @@ MORE_PHRASINGS: list[tuple[str, str]] = [
     ("thunderclap_headache", "suddenly inside my head it was like a bomb"),
     ("arm_swollen_heavy", "my right arm is more big than the left one"),
     ("rash_band_one_side", "today I see small water bubbles in a line on the same place"),
-    ("leg_weakness_progressive", "by Wednesday I needed the banister, today I'm dragging both feet"),
+    ("leg_weakness_progressive", "by Wednesday I needed the banister, now dragging both feet"),
     ("gi_bleeding", "what came out in the toilet looked like road tar"),
     ("stiff_neck_cannot_bend", "he won't let me tip his chin down"),
     ("limb_cold_pale_numb", "I can't wiggle or feel the toes and the foot is white"),
