@@ -184,6 +184,16 @@ def test_age_sex_and_time_course(atlas: Atlas) -> None:
     assert other.age is None
 
 
+@pytest.mark.parametrize(
+    "text",
+    ["I'm 26 weeks pregnant and my pubic bone hurts", "I'm 70 kg and my knee aches",
+     "I am 38.5 weeks along", "I'm 3 days into a new running plan"],
+)  # fmt: skip
+def test_a_number_with_a_unit_after_i_am_is_not_an_age(atlas: Atlas, text: str) -> None:
+    assert understand(atlas, text).age is None
+    assert understand(atlas, f"I'm 31. {text}").age.value == "31"  # type: ignore[union-attr]
+
+
 def test_text_not_understood_is_listed_not_dropped(atlas: Atlas) -> None:
     text = "my left calf aches; the weather has been dreadful lately"
     u = understand(atlas, text)

@@ -39,7 +39,12 @@ _DECADES = {
 _SCORE = re.compile(r"\b(10|[0-9])(?:\.5)?\s*(?:/|out of|over)\s*10\b", re.I)
 _AGE_PATTERNS = [
     re.compile(r"\b(\d{1,3})[- ]?(?:years?|yrs?)[- ]old\b", re.I),
-    re.compile(r"\b(?:i am|i'm|im|aged|age)\s+(\d{1,3})\b(?!\s*(?:/|out of|%))", re.I),
+    re.compile(
+        r"\b(?:i am|i'm|im|aged|age)\s+(\d{1,3})\b(?!\s*(?:/|out of|%|\.\d"
+        r"|(?:weeks?|wks?|days?|months?|hours?|hrs?|minutes?|mins?|kg|kilos?|stone|lbs?"
+        r"|pounds|miles?|km|cm|percent|degrees?)\b))",  # "I'm 26 weeks pregnant" is no age
+        re.I,
+    ),
     re.compile(r"\b(\d{1,3})[- ]?(?:year|yr)[- ]?old\b", re.I),
 ]
 _NOT_SELF = re.compile(
