@@ -5,12 +5,11 @@ from __future__ import annotations
 
 import gc
 import json
-import os
-import subprocess
 import sys
 from collections.abc import Iterator
 
 import pytest
+from fresh import fresh_python
 from typer.testing import CliRunner
 
 from myomap.cli.app import app
@@ -68,8 +67,6 @@ def test_the_myomap_entry_point_is_a_short_lived_process() -> None:
         "sys.stderr.write(json.dumps([code, gc.get_freeze_count() > 0,"
         " gc.get_threshold() == default]))\n"
     )
-    done = subprocess.run(
-        [sys.executable, "-c", code], env=os.environ, capture_output=True, text=True, timeout=120
-    )
+    done = fresh_python(code)
     assert json.loads(done.stderr.strip().splitlines()[-1]) == [0, True, True], done.stderr
     assert json.loads(done.stdout)  # the command's own output is whole

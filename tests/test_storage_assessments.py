@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from backends import BACKENDS
+from fresh import fresh_python
 
 from myomap.db import Store
 from myomap.db.testing import Backend, temporary_database
@@ -136,7 +134,5 @@ def test_adding_a_diary_entry_loads_no_assessment_code(tmp_path: Path) -> None:
         " 'myomap.diary.assessment', 'myomap.diary.snapshot', 'numpy') if m in sys.modules)\n"
         "assert not loaded, loaded\n"
     )
-    done = subprocess.run(
-        [sys.executable, "-c", code], env=os.environ, capture_output=True, text=True, timeout=120
-    )
+    done = fresh_python(code)
     assert done.returncode == 0, done.stderr

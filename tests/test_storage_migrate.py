@@ -8,9 +8,6 @@ refused, and a database at the head opens without loading Alembic.
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -19,6 +16,7 @@ from alembic import command
 from alembic.script import ScriptDirectory
 from alembic.util.exc import CommandError
 from backends import BACKENDS
+from fresh import fresh_python
 from sqlalchemy import inspect, text
 
 from myomap.db import Store, open_engine
@@ -90,7 +88,5 @@ def test_a_database_at_the_head_opens_without_loading_alembic(tmp_path: Path) ->
         f"Store.open({url!r}).close()\n"
         "assert 'alembic' not in sys.modules, 'alembic was loaded'\n"
     )
-    done = subprocess.run(
-        [sys.executable, "-c", code], env=os.environ, capture_output=True, text=True, timeout=120
-    )
+    done = fresh_python(code)
     assert done.returncode == 0, done.stderr
