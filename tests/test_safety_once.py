@@ -6,7 +6,7 @@ from __future__ import annotations
 import random
 
 from myomap.engine import Evidence, Model, rank, safety_questions, triage
-from myomap.engine.safety import open_questions, pending, relevant
+from myomap.engine.safety_weighing import open_questions, pending, relevant
 
 
 def cases(model: Model, n: int, seed: int) -> list[Evidence]:

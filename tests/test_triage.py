@@ -14,7 +14,8 @@ from myomap.atlas.check_safety import fires_alone
 from myomap.atlas.loader import DEFAULT_ROOT
 from myomap.engine.evidence import Evidence
 from myomap.engine.result import Triage
-from myomap.engine.safety import LEVELS, safety_questions
+from myomap.engine.safety import LEVELS
+from myomap.engine.safety_weighing import safety_questions
 from myomap.engine.urgency import UNSURE_STEP, triage
 
 

@@ -15,7 +15,7 @@ if TYPE_CHECKING:
     from myomap.engine.question import next_question
     from myomap.engine.ranking import rank
     from myomap.engine.result import Result
-    from myomap.engine.safety import safety_questions
+    from myomap.engine.safety_weighing import safety_questions
     from myomap.engine.urgency import triage
 
 __all__ = [
@@ -46,7 +46,7 @@ __getattr__ = attributes(
         "next_question": ".question",
         "rank": ".ranking",
         "Result": ".result",
-        "safety_questions": ".safety",
+        "safety_questions": ".safety_weighing",
         "triage": ".urgency",
     },
 )

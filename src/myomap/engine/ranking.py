@@ -14,7 +14,7 @@ from myomap.engine.infer import log_joint, normalise, observe
 from myomap.engine.model import Model
 from myomap.engine.question import choose_question
 from myomap.engine.result import Candidate, NextQuestion, Result
-from myomap.engine.safety import SAFETY_LIMIT
+from myomap.engine.safety_weighing import SAFETY_LIMIT
 from myomap.engine.urgency import triage_and_questions
 from myomap.engine.zones import ROLE_NONE
 

@@ -1,19 +1,13 @@
-"""The safety check: which red-flag rules fire, and which safety questions are still open.
+"""The safety rules: which red-flag rules fire for the evidence, and the level they give.
 
 Pure functions over the atlas and the evidence. ``triage.py`` turns their answer into the
-``Triage`` result; the question functions tell every surface what to ask next, the most
-dangerous first.
-
-A question is *relevant* when a "yes" could raise the level above the current one and it
-concerns what the person marked: the body areas in the finding's ``ask_for`` (or ``any``),
-the red flags linked to the leading muscles, or a rule it would complete together with an
-answer already given or a painful region. Risk factors are relevant only through a rule
-(they raise the level only next to a sign or a painful region).
+``Triage`` result; ``safety_weighing.py`` weighs which questions are still open. The rule
+index (``rule_index``) is built once per atlas for both.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Literal
 
@@ -23,25 +17,24 @@ from myomap.engine.evidence import Evidence
 
 __all__ = [
     "LEVELS",
-    "SAFETY_LIMIT",
     "Context",
+    "RuleIndex",
+    "answers_hold",
     "context",
     "fired_rules",
     "fires",
     "level_of",
-    "open_questions",
     "outside_ages",
-    "pending",
+    "person_fits",
     "rank_of",
+    "regions_match",
     "risk_partners",
-    "safety_questions",
+    "rule_index",
+    "sex_fits",
 ]
 
 LEVELS: tuple[TriageLevel, ...] = ("self_care", "see_doctor", "urgent", "emergency")
 """Triage levels from the mildest to the most serious."""
-
-SAFETY_LIMIT = 5
-"""Safety questions offered at a time: a handful, the most dangerous first."""
 
 _OPPOSITE = {"male": "female", "female": "male"}
 
@@ -118,21 +111,21 @@ def outside_ages(finding: Finding, age: int | None) -> Literal["young", "old"] |
     return None
 
 
-def _sex_fits(wanted: str | None, sex: str | None) -> bool:
+def sex_fits(wanted: str | None, sex: str | None) -> bool:
     """Only the opposite sex, when given, rules a sex-specific rule or question out."""
     return wanted is None or sex is None or _OPPOSITE.get(wanted) != sex
 
 
-def _person_fits(rule: RedFlag, ctx: Context) -> bool:
+def person_fits(rule: RedFlag, ctx: Context) -> bool:
     if ctx.age is not None:
         if rule.min_age is not None and ctx.age < rule.min_age:
             return False
         if rule.max_age is not None and ctx.age > rule.max_age:
             return False
-    return _sex_fits(rule.sex, ctx.sex)
+    return sex_fits(rule.sex, ctx.sex)
 
 
-def _regions_match(rule: RedFlag, ctx: Context) -> bool:
+def regions_match(rule: RedFlag, ctx: Context) -> bool:
     if rule.min_body_areas is not None and ctx.body_areas < rule.min_body_areas:
         return False
     return not rule.regions or any(token in ctx.areas for token in rule.regions)
@@ -140,16 +133,22 @@ def _regions_match(rule: RedFlag, ctx: Context) -> bool:
 
 def fires(rule: RedFlag, ctx: Context) -> bool:
     """True if every condition of the rule holds (an unknown age or sex never rules it out)."""
-    if not ctx.yes.issuperset(rule.all):
+    return answers_hold(rule, ctx.yes) and regions_match(rule, ctx) and person_fits(rule, ctx)
+
+
+def answers_hold(rule: RedFlag, yes: frozenset[str]) -> bool:
+    """The rule's answer conditions hold for these 'yes' answers (``all`` and ``any``)."""
+    if not yes.issuperset(rule.all):
         return False
-    if rule.any and sum(f in ctx.yes for f in rule.any) < rule.at_least:
-        return False
-    return _regions_match(rule, ctx) and _person_fits(rule, ctx)
+    return not rule.any or sum(f in yes for f in rule.any) >= rule.at_least
 
 
 def fired_rules(atlas: Atlas, ctx: Context) -> list[RedFlag]:
     """The rules that fire, the most serious first (catalogue order within a level)."""
-    fired = [rule for rule in atlas.red_flags.values() if fires(rule, ctx)]
+    index = rule_index(atlas)
+    named = {rule.id for fid in ctx.yes for rule in index.by_finding.get(fid, ())}
+    maybe = index.unconditioned | named
+    fired = [rule for rule in atlas.red_flags.values() if rule.id in maybe and fires(rule, ctx)]
     return sorted(fired, key=lambda r: -rank_of(r.level))
 
 
@@ -169,17 +168,10 @@ def level_of(atlas: Atlas, ctx: Context) -> TriageLevel:
     return LEVELS[max(rules, _floor(atlas, ctx))]
 
 
-def _supported(rule: RedFlag, fid: str, ctx: Context, named: frozenset[str]) -> bool:
-    """The rule already has something going for it besides ``fid``: a 'yes' or a region.
-
-    ``named``: the findings the rule names (in ``all`` or ``any``)."""
-    others = any(f != fid for f in ctx.yes & named)
-    return others or bool(rule.regions and _regions_match(rule, ctx))
-
-
 @dataclass(frozen=True)
-class _Index:
-    """What the question weighing looks up again and again, made once per atlas."""
+class RuleIndex:
+    """What the rules and the question weighing look up again and again, made once per atlas
+    (``rule_index``)."""
 
     by_finding: dict[str, list[RedFlag]]
     """The rules that name each finding (in ``all`` or ``any``)."""
@@ -187,13 +179,28 @@ class _Index:
     """Each rule's findings (``all`` and ``any``), by rule id."""
     risks: dict[str, tuple[str, ...]]
     """Each rule's risk factors, by rule id."""
+    unconditioned: frozenset[str]
+    """The rules that name no finding (they fire on the body map, age or sex alone)."""
+    by_rank: tuple[tuple[int, RedFlag, bool], ...]
+    """Every rule with its level's rank, the most serious first (catalogue order within a
+    level), and whether it holds for anyone (no region, body-area, age or sex condition)."""
+    questions: dict[str, int]
+    """The warning signs and risk factors, with their place in the catalogue."""
+    asked_for: dict[str, frozenset[str]]
+    """The warning signs asked for each body area (region, base region or group);
+    those asked whatever is marked under ``"any"``."""
 
 
-_INDEXES: dict[int, tuple[Atlas, _Index]] = {}
+def _for_anyone(rule: RedFlag) -> bool:
+    conditions = (rule.min_body_areas, rule.min_age, rule.max_age, rule.sex)
+    return not rule.regions and all(c is None for c in conditions)
+
+
+_INDEXES: dict[int, tuple[Atlas, RuleIndex]] = {}
 """Indexes of the atlases seen lately (an atlas is immutable), keyed by identity."""
 
 
-def _index(atlas: Atlas) -> _Index:
+def rule_index(atlas: Atlas) -> RuleIndex:
     known = _INDEXES.get(id(atlas))
     if known is not None and known[0] is atlas:
         return known[1]
@@ -206,7 +213,27 @@ def _index(atlas: Atlas) -> _Index:
             by_finding.setdefault(fid, []).append(rule)
         named[rule.id] = frozenset(names)
         risks[rule.id] = tuple(f for f in names if atlas.findings[f].category == "risk_factor")
-    index = _Index(by_finding, named, risks)
+    questions: dict[str, int] = {}
+    asked_for: dict[str, set[str]] = {}
+    for order, finding in enumerate(atlas.findings.values()):
+        if finding.category in ("red_flag", "risk_factor"):
+            questions[finding.id] = order
+            for area in finding.ask_for:
+                asked_for.setdefault(area, set()).add(finding.id)
+    index = RuleIndex(
+        by_finding,
+        named,
+        risks,
+        unconditioned=frozenset(r for r, names in named.items() if not names),
+        by_rank=tuple(
+            sorted(
+                ((rank_of(r.level), r, _for_anyone(r)) for r in atlas.red_flags.values()),
+                key=lambda entry: -entry[0],
+            )
+        ),
+        questions=questions,
+        asked_for={area: frozenset(ids) for area, ids in asked_for.items()},
+    )
     if len(_INDEXES) >= 8:
         _INDEXES.clear()
     _INDEXES[id(atlas)] = (atlas, index)
@@ -216,179 +243,7 @@ def _index(atlas: Atlas) -> _Index:
 def risk_partners(atlas: Atlas, finding_id: str) -> frozenset[str]:
     """The risk factors that some rule names together with this finding (the recent operation
     or long journey of the clot rules, for the swollen calf)."""
-    index = _index(atlas)
+    index = rule_index(atlas)
     return frozenset(
         f for rule in index.by_finding.get(finding_id, []) for f in index.risks[rule.id]
     )
-
-
-def _through_rules(
-    atlas: Atlas,
-    fid: str,
-    rules: Sequence[RedFlag],
-    ctx: Context,
-    answered: Iterable[str],
-    current: int,
-    index: _Index | None = None,
-    *,
-    anchors: bool = True,
-) -> int:
-    """The highest level a 'yes' to ``fid`` reaches through a supported rule, else -1.
-
-    Other unanswered risk factors of the same rule are taken as possible ('yes'), since
-    they would be asked next; warning signs must really have been answered 'yes'.
-    ``anchors=False`` leaves out the rules that need ``fid`` itself (``all``): a sign of
-    another part of the body is not asked just because a partner sign was answered yes.
-    """
-    if not rules:
-        return -1
-    index = index or _index(atlas)
-    done = answered if isinstance(answered, (set, frozenset, dict)) else set(answered)
-    best = -1
-    for rule in rules:
-        if rank_of(rule.level) <= current or not _supported(rule, fid, ctx, index.named[rule.id]):
-            continue
-        if fid in rule.any and not ctx.yes.issuperset(rule.all):
-            continue  # ask what the rule needs first (a fall before fragile bones)
-        if not anchors and fid in rule.all:
-            continue
-        unanswered = {f for f in index.risks[rule.id] if f not in done}
-        trial = ctx.with_yes({fid, *unanswered})
-        if fires(rule, trial):
-            best = max(best, rank_of(rule.level))
-    return best
-
-
-def _linked(atlas: Atlas, muscles: Sequence[str]) -> set[str]:
-    """Findings of the red flags linked to these muscles."""
-    out: set[str] = set()
-    for muscle_id in muscles:
-        muscle = atlas.muscles.get(muscle_id)
-        for rule_id in muscle.red_flags if muscle is not None else []:
-            rule = atlas.red_flags[rule_id]
-            out.update([*rule.all, *rule.any])
-    return out
-
-
-def _asked_for(finding: Finding, ctx: Context) -> bool:
-    return "any" in finding.ask_for or not ctx.areas.isdisjoint(finding.ask_for)
-
-
-def _yes_level(finding: Finding, rules: Sequence[RedFlag], ctx: Context, current: int) -> int:
-    """The level a 'yes' to this sign gives: only rules that name it can newly fire."""
-    trial = ctx.with_yes({finding.id})
-    fired = [rank_of(r.level) for r in rules if fires(r, trial)]
-    floor = rank_of(finding.floor) if finding.floor is not None else 0
-    return max([current, floor, *fired])
-
-
-def _dangers(
-    atlas: Atlas,
-    finding: Finding,
-    rules: Sequence[RedFlag],
-    ctx: Context,
-    evidence: Evidence,
-    linked: set[str],
-    current: int,
-    index: _Index | None = None,
-) -> tuple[int, int]:
-    """How far a 'yes' to this open question could raise the level; -1 if not relevant.
-
-    Two answers from one evaluation: without and with the findings ``linked`` to the
-    leading muscles (a linked warning sign counts even where it was not asked for).
-    """
-    if finding.category not in ("red_flag", "risk_factor"):
-        return -1, -1
-    asked = _asked_for(finding, ctx)
-    # A warning sign of a part of the body that is not marked (a headache for belly pain) is
-    # not asked because a partner sign (vomiting) was answered yes, unless a leading muscle
-    # links it.
-    anchors = asked or not ctx.areas or finding.category == "risk_factor"
-    answers = evidence.answers
-    through = _through_rules(
-        atlas, finding.id, rules, ctx, answers, current, index, anchors=anchors
-    )
-    if finding.category == "risk_factor" or (not asked and finding.id not in linked):
-        return through, through
-    through_linked = (
-        through
-        if anchors
-        else _through_rules(atlas, finding.id, rules, ctx, answers, current, index)
-    )
-    gain = _yes_level(finding, rules, ctx, current)
-    raised = max(gain, through_linked) if gain > current else through_linked
-    return (raised if asked else through), raised
-
-
-def _scored(
-    atlas: Atlas, evidence: Evidence, muscles: Sequence[str]
-) -> tuple[int, list[tuple[int, str, int, int]]]:
-    """The level the rules give now, and each open question's (order, id, danger alone,
-    danger with the findings linked to ``muscles``)."""
-    ctx = context(atlas, evidence)
-    linked = _linked(atlas, muscles)
-    index = _index(atlas)
-    by_rules = rank_of(level_of(atlas, ctx))
-    scored: list[tuple[int, str, int, int]] = []
-    for order, finding in enumerate(atlas.findings.values()):
-        if finding.category not in ("red_flag", "risk_factor"):
-            continue
-        if finding.id in evidence.answers or not _sex_fits(finding.sex, evidence.sex):
-            continue
-        if outside_ages(finding, evidence.age) is not None:
-            continue
-        rules = index.by_finding.get(finding.id, [])
-        alone, with_linked = _dangers(atlas, finding, rules, ctx, evidence, linked, by_rules, index)
-        scored.append((order, finding.id, alone, with_linked))
-    return by_rules, scored
-
-
-def _above(scored: list[tuple[int, str, int, int]], current: int, *, linked: bool) -> list[str]:
-    """The questions whose 'yes' could go above ``current``, the most dangerous first."""
-    chosen = sorted((-(near if linked else alone), o, f) for o, f, alone, near in scored)
-    return [fid for danger, _o, fid in chosen if -danger > current]
-
-
-def open_questions(
-    atlas: Atlas, evidence: Evidence, muscles: Sequence[str] = (), *, floor: int | None = None
-) -> tuple[list[str], list[str]]:
-    """``(pending(atlas, evidence, floor=floor), relevant(atlas, evidence, muscles))``,
-    from one pass over the findings (``rank`` needs both)."""
-    by_rules, scored = _scored(atlas, evidence, muscles)
-    current = by_rules if floor is None else max(floor, by_rules)
-    return _above(scored, current, linked=False), _above(scored, by_rules, linked=True)
-
-
-def relevant(
-    atlas: Atlas, evidence: Evidence, muscles: Sequence[str] = (), *, floor: int | None = None
-) -> list[str]:
-    """Every open safety question for this evidence, the most dangerous first.
-
-    ``floor``: the current level's rank if something outside the rules (a 'not sure'
-    answer) already set it higher; a question matters only if it could go above it.
-    """
-    by_rules, scored = _scored(atlas, evidence, muscles)
-    current = by_rules if floor is None else max(floor, by_rules)
-    return _above(scored, current, linked=True)
-
-
-def pending(atlas: Atlas, evidence: Evidence, *, floor: int | None = None) -> list[str]:
-    """The relevant safety questions for the painful regions that are not answered yet."""
-    return relevant(atlas, evidence, floor=floor)
-
-
-def safety_questions(
-    atlas: Atlas,
-    evidence: Evidence,
-    muscles: Sequence[str] = (),
-    *,
-    limit: int | None = SAFETY_LIMIT,
-) -> list[str]:
-    """The next open safety questions (at most ``limit``), the most dangerous first.
-
-    They come from what the person marked (each warning sign's ``ask_for`` areas and the
-    rules with a ``regions`` condition), from the red flags linked to ``muscles`` (the
-    leading candidates), and from rules that an answer already given has started.
-    """
-    found = relevant(atlas, evidence, muscles)
-    return found if limit is None else found[:limit]

@@ -15,16 +15,11 @@ from myomap.atlas.model import Atlas
 from myomap.atlas.schema import Finding, TriageLevel
 from myomap.engine.evidence import Evidence
 from myomap.engine.result import Triage, TriageReason
-from myomap.engine.safety import (
-    LEVELS,
+from myomap.engine.safety import LEVELS, context, fired_rules, outside_ages, rank_of, risk_partners
+from myomap.engine.safety_weighing import (
     SAFETY_LIMIT,
-    context,
-    fired_rules,
     open_questions,
-    outside_ages,
     pending,
-    rank_of,
-    risk_partners,
     safety_questions,
 )
 
