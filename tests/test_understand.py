@@ -185,6 +185,15 @@ def test_age_sex_and_time_course(atlas: Atlas) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "age"),
+    [("I'm 30 and my jaw aches when I chew", "30"), ("I am 67 and my hip hurts", "67")],
+)
+def test_an_age_followed_by_my_is_still_the_persons(atlas: Atlas, text: str, age: str) -> None:
+    stated = understand(atlas, text).age
+    assert stated is not None and stated.value == age
+
+
+@pytest.mark.parametrize(
     "text",
     ["I'm 26 weeks pregnant and my pubic bone hurts", "I'm 70 kg and my knee aches",
      "I am 38.5 weeks along", "I'm 3 days into a new running plan"],

@@ -728,6 +728,29 @@ MORE_PHRASINGS: list[tuple[str, str]] = [
     ("tooth_gum_swelling", "the gum next to it is puffy"),
     ("joints_swollen_stiff", "my knuckles and both wrists look puffy"),
     ("major_trauma", "a van ploughed into the back of me on the dual carriageway"),
+    # The fourteenth dev story set (consequences instead of symptoms, form and checklist answers,
+    # reported speech and second opinions, teenagers' texting, mimics).
+    ("face_drooping", "my coffee dribbled out of the corner of my mouth"),
+    ("limb_weakness_sudden", "my right hand let go of the cup without me meaning to"),
+    ("limb_tense_severe_pain", "the plaster feels like it is strangling my arm"),
+    ("dark_urine_after_exertion", "after the squat challenge my pee looked like dark brown cola"),
+    ("urinary_retention", "I've been desperate for hours but not a drop will come out"),
+    ("arm_swollen_heavy", "my watch won't fasten on my left wrist any more"),
+    ("hands_clumsy_or_unsteady", "my son does up my buttons for me now"),
+    ("jaw_tires_chewing", "my jaw starts to ache halfway through eating a sandwich"),
+    ("chest_pain_at_rest", "I was lying in bed when a heaviness came across my chest"),
+    ("faint_cold_sweaty", "my daughter says my face is the colour of putty"),
+    ("confusion_drowsy", "Mum was talking rubbish on the phone this afternoon"),
+    ("fingers_numb_at_night", "at night my fingers only come back to life once I shake them"),
+    ("shooting_nerve_pain", "it is like electric wires running down my left leg"),
+    ("bladder_control_change", "my wee is slow to start these days"),
+    ("jaundice", "my husband thinks I look yellow"),
+    ("speech_difficulty", "my son said I sounded drunk on the phone"),
+    ("groin_lump", "a swelling pops out near my groin when I stand"),
+    ("calf_swollen_warm", "my left calf is twice the size of the right one"),
+    ("skin_burning_band_one_side", "a band of skin on my left side burns under my shirt"),
+    ("night_pain_unrelieved", "Better: no\nNights: no position helps"),
+    ("blood_in_urine", "Wee: pinkish / Temp: normal"),
 ]
 
 CASES = [(finding, text) for finding, texts in PHRASINGS.items() for text in texts]
@@ -875,6 +898,13 @@ def test_testicle_slang_still_reads(atlas: Atlas) -> None:
         ("she nods off after lunch like she has for years", "confusion_drowsy"),
         ("I came off my bike and landed on my shoulder", "major_trauma"),
         ("heavy on bench press yesterday and today my chest is sore", "chest_pain_at_rest"),
+        # The fourteenth dev story set: "same as I always am" is the usual for the person, a
+        # mate's hernia is someone else's, a bruise that looks yellow is no jaundice, and a yell
+        # at a stretch is no pain out of proportion.
+        ("puffed out on the stairs, same as I always am", "breathless_new"),
+        ("my mate had a hernia op; my groin is just stiff from football", "groin_lump"),
+        ("the bruise on my thigh looks yellow now", "jaundice"),
+        ("I yelled when the physio stretched my hamstring", "limb_tense_severe_pain"),
     ],
 )
 def test_words_that_only_look_like_a_sign_stay_ordinary(

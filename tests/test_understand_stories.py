@@ -65,6 +65,7 @@ LATER_SETS = {
     "red_flags_dev11": (0.95, 0.95),  # plain words, shorthand, worriers, checklists: 96% (73%)
     "red_flags_dev12": (0.95, 0.9),  # afterthoughts, devices, dialect, timelines: 97% (78%)
     "red_flags_dev13": (0.95, 0.95),  # second language, images, messages, rambling: 97% (64%)
+    "red_flags_dev14": (0.95, 0.9),  # consequences, forms, reported speech, texting: 97% (62%)
 }
 
 

@@ -47,10 +47,11 @@ _AGE_PATTERNS = [
     ),
     re.compile(r"\b(\d{1,3})[- ]?(?:year|yr)[- ]?old\b", re.I),
 ]
-_NOT_SELF = re.compile(
-    r"\b(?:my|our|her|his|their)\s+(?:\w+\s+)?$|^\W*(?:son|daughter|child|kid|baby|boy|girl|dog|cat)",
-    re.I,
-)
+_NOT_SELF_BEFORE = re.compile(r"\b(?:my|our|her|his|their)\s+(?:\w+\s+)?$", re.I)
+"""An age right after someone named ("my sister 45 ...") is theirs."""
+_NOT_SELF_AFTER = re.compile(r"^\W*(?:son|daughter|child|kid|baby|boy|girl|dog|cat)", re.I)
+"""An age right before a child or a pet ("a 12-year-old son") is theirs; "I'm 30 and my
+jaw aches" is the person's own."""
 _DURATION = re.compile(
     rf"\b(?:for|over|in)\s+(?:the\s+)?(?:last\s+|past\s+)?{_NUMBER}\s+"
     r"(minute|hour|day|week|month|year)s?\b"
@@ -95,7 +96,7 @@ def find_age(text: str) -> Stated | None:
     for pattern in _AGE_PATTERNS:
         for m in pattern.finditer(text):
             before, after = text[max(0, m.start() - 20) : m.start()], text[m.end() : m.end() + 12]
-            if _NOT_SELF.search(before) or _NOT_SELF.search(after):
+            if _NOT_SELF_BEFORE.search(before) or _NOT_SELF_AFTER.search(after):
                 continue
             age = int(m.group(1))
             if 0 < age <= 120:

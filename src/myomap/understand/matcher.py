@@ -18,7 +18,7 @@ from functools import lru_cache
 from rapidfuzz import fuzz, process
 
 from myomap.atlas.lexicon import FAR, FAR_GAP, GAP
-from myomap.understand.text import SENTENCE_BREAKS, Token, normalise_words, stem
+from myomap.understand.text import DASHES, SENTENCE_BREAKS, Token, normalise_words, stem
 
 __all__ = ["FUZZY_CUTOFF", "Match", "Matcher", "Pattern", "WordSpec", "compile_term"]
 
@@ -210,9 +210,11 @@ def _extend(
     """The token positions of a match starting at ``i``, and a negation word inside it.
 
     A gap never crosses a sentence break or punctuation, except a comma straight between
-    two words of the term ("hot, red, puffy"). Only a finding's gap may hold a negation
+    two words of the term ("hot, red, puffy") and, in a finding, a form's colon ("Wee:
+    pinkish", "Eyes: whites gone yellow"). Only a finding's gap may hold a negation
     word ("the calf is not swollen"): the match is then read as negated. A wide gap (``...``)
-    crosses commas and other punctuation within the sentence, but never a negation word.
+    crosses commas and other punctuation within the sentence, but never a negation word nor
+    a dash or spaced slash between form fields ("chest … / At rest" is two fields).
     """
     if not pattern.words[0].accepts(tokens[i], nears[i]):
         return None
@@ -228,7 +230,10 @@ def _extend(
             if tok.text == "," and skipped == 0 and _next_accepts(word, tokens, nears, position):
                 position += 1
                 continue
-            if tok.text in SENTENCE_BREAKS:
+            if tok.text == ":" and pattern.kind == "finding":
+                position += 1
+                continue
+            if tok.text in SENTENCE_BREAKS or tok.lower in DASHES:
                 return None
             if not tok.is_word and tok.text != "'s":
                 if not word.far:

@@ -29,12 +29,14 @@ __all__ = [
     "tokenise",
 ]
 
-SENTENCE_BREAKS = frozenset({".", "!", "?", ";"})
-"""Tokens that end a sentence for matching and scoping (``;`` joins two statements)."""
+SENTENCE_BREAKS = frozenset({".", "!", "?", ";", "\n"})
+"""Tokens that end a sentence for matching and scoping (``;`` joins two statements; a line
+break ends a form field or a bullet line: "Getting better: no" does not deny the next line)."""
 
 DASHES = frozenset({"--", "—", "–"})
 """Dashes that set off a clause ("nothing like a dead leg - even moving my toes hurts"): they
-end a negation or hedge scope. A hyphen typed between spaces is read as one."""
+end a negation or hedge scope. A hyphen typed between spaces is read as one, and so is a
+slash between spaces, which parts the fields of a form ("Wee: pinkish / Temp: 37.0")."""
 
 CLAUSE_BREAKS = frozenset({",", ":", "(", ")", "but"}) | DASHES | SENTENCE_BREAKS
 """Tokens that end a clause: the unit that side and intensity words apply to."""
@@ -229,7 +231,7 @@ def _pipeline() -> Language:
 
 
 def _spaced(text: str, i: int) -> bool:
-    """True for a hyphen with a space (or the text's edge) on both sides: a dash."""
+    """True for a hyphen or slash with a space (or the text's edge) on both sides: a dash."""
     before = text[i - 1] if i > 0 else " "
     after = text[i + 1] if i + 1 < len(text) else " "
     return before.isspace() and after.isspace()
@@ -280,9 +282,15 @@ def tokenise(text: str) -> list[Token]:
     for sent in doc.sents:
         for tok in sent:
             raw = str(tok.text)
-            if raw == "-" and _spaced(doc.text, int(tok.idx)):
+            if raw in {"-", "/"} and _spaced(doc.text, int(tok.idx)):
                 start = int(tok.idx)
                 out.append(Token(len(out), start, start + 1, raw, "—", "—", sentence))
+                continue
+            if "\n" in raw and raw.isspace():
+                if out and out[-1].text not in SENTENCE_BREAKS:
+                    start = int(tok.idx) + raw.index("\n")
+                    out.append(Token(len(out), start, start + 1, "\n", "\n", "\n", sentence))
+                    sentence += 1
                 continue
             if raw in {"-", "/"} or raw.isspace():
                 continue
