@@ -121,10 +121,21 @@ def test_intensity_from_words_and_numbers(atlas: Atlas) -> None:
         ("Q: Breathless? A: No. Q: Any injury? A: No.", "breathless_new", "no"),
         ("Temperature? No. Electric shocks? No.", "shooting_nerve_pain", "no"),
         ("I had a fever no one took seriously", "fever", "yes"),
+        # a form's "no" that starts a phrase is no answer; a lone one, or "none", is
+        ("Nights: no position helps", "pain_at_night", "yes"),
+        ("Drowsy: no, fully with it", "confusion_drowsy", "no"),
+        ("Vomiting: none since last night", "nausea_vomiting", "no"),
     ],
 )
 def test_negation_and_uncertainty(atlas: Atlas, text: str, finding: str, polarity: str) -> None:
     assert findings(understand(atlas, text)).get(finding) == polarity
+
+
+@pytest.mark.parametrize(
+    ("text", "days"), [("Since: 3 weeks", 21.0), ("since three days my back is very bad", 3.0)]
+)
+def test_since_with_a_length_of_time_is_a_duration(atlas: Atlas, text: str, days: float) -> None:
+    assert [t.days for t in understand(atlas, text).time_course] == [days]
 
 
 def test_a_region_said_not_to_hurt_is_marked_zero(atlas: Atlas) -> None:

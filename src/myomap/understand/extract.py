@@ -53,7 +53,7 @@ _NOT_SELF_AFTER = re.compile(r"^\W*(?:son|daughter|child|kid|baby|boy|girl|dog|c
 """An age right before a child or a pet ("a 12-year-old son") is theirs; "I'm 30 and my
 jaw aches" is the person's own."""
 _DURATION = re.compile(
-    rf"\b(?:for|over|in)\s+(?:the\s+)?(?:last\s+|past\s+)?{_NUMBER}\s+"
+    rf"\b(?:for|over|in|since:?)\s+(?:the\s+)?(?:last\s+|past\s+)?{_NUMBER}\s+"
     r"(minute|hour|day|week|month|year)s?\b"
     rf"|\b{_NUMBER}\s+(minute|hour|day|week|month|year)s?\s+ago\b"
     r"|\bfor\s+(years|months|weeks|days|ages)\b"
@@ -249,7 +249,8 @@ CHECKLIST_ANSWERS: Mapping[str, Literal["yes", "no"]] = {
 def checklist_answer(tokens: Sequence[Token], last: int) -> tuple[Literal["yes", "no"], str] | None:
     """The answer written straight after a sign, checklist style, with its word: "Fever? No",
     "weight loss - no", "Breathless? A: No", "fever - YES, 38.7". Only when a mark (``?``,
-    ``:``, ``-``) stands between them, so running text ("fever no longer") is left alone."""
+    ``:``, ``-``) stands between them, so running text ("fever no longer") is left alone, and
+    not when its "no" starts a phrase: "Nights: no position helps" answers nothing."""
     marked = False
     for tok in tokens[last + 1 : last + 5]:
         if tok.text in CHECKLIST_MARKS or tok.lower in CHECKLIST_MARKS:
@@ -258,5 +259,24 @@ def checklist_answer(tokens: Sequence[Token], last: int) -> tuple[Literal["yes",
         if tok.lower in ("a", "answer") and marked:  # "Q: … ? A: No"
             continue
         answer = CHECKLIST_ANSWERS.get(tok.lower)
-        return (answer, tok.text) if answer is not None and marked else None
+        if answer is None or not marked or not _alone(tokens, tok.index + 1):
+            return None
+        return answer, tok.text
     return None
+
+
+def _alone(tokens: Sequence[Token], after: int) -> bool:
+    """A checklist's "no" followed by a word is a determiner that starts a phrase ("Nights: no
+    position helps"), not the answer; other answer words ("none since Tuesday", "yes 38.7")
+    and a "no" before punctuation, a number or an adverb ("no, fully with it", "no not at
+    all") answer the sign."""
+    if after >= len(tokens) or tokens[after - 1].lower != "no":
+        return True
+    nxt = tokens[after]
+    return not nxt.is_word or nxt.lower in _AFTER_NO or nxt.text.replace(".", "", 1).isdigit()
+
+
+_AFTER_NO = frozenset(
+    {"not", "never", "since", "really", "thanks", "thank", "at", "still", "today", "now", "and"}
+)
+"""Words that may follow a checklist's "no" without making it a determiner."""
