@@ -12,6 +12,7 @@ import myomap
 from myomap.atlas import cache as atlas_cache
 from myomap.atlas import load_atlas, loader
 from myomap.atlas.cache import CACHE_ENV, cache_dir, cached_build
+from myomap.atlas.names import region_names
 from myomap.engine.model import Model, compile_model
 from myomap.errors import AtlasError
 
@@ -165,4 +166,34 @@ def test_an_uncached_atlas_compiles_without_the_cache(store: Path, copy: Path) -
     atlas = load_atlas(copy, cache=False)
     model = cached_build(atlas, compile_model, Model)
     assert model.atlas is atlas
+    assert not store.exists()
+
+
+def test_region_names_come_from_their_own_cache_file(
+    store: Path, reads: list[Path], copy: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    names = loader.load_region_names(copy)
+    assert names == region_names(load_atlas(copy))
+    assert reads == [copy]  # read once, for the atlas; the names come from it
+    assert len(list(store.glob("region_names-*.pickle"))) == 1
+    monkeypatch.setattr(atlas_cache, "cached_atlas", None)  # never reached on a warm start
+    assert loader.load_region_names(copy) == names
+
+
+def test_changed_regions_change_the_cached_names(store: Path, copy: Path) -> None:
+    before = loader.load_region_names(copy)
+    for path in copy.rglob("*.*"):  # the same atlas with the sacrum renamed everywhere
+        if path.suffix in (".yaml", ".svg"):
+            text = path.read_text(encoding="utf-8")
+            path.write_text(text.replace("sacrum", "coccyx"), encoding="utf-8")
+    after = loader.load_region_names(copy)
+    assert "sacrum" in before.ids and "coccyx" in after.ids and "sacrum" not in after.ids
+    assert after == region_names(load_atlas(copy, cache=False))
+
+
+def test_region_names_without_a_cache(
+    store: Path, copy: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv(CACHE_ENV, "off")
+    assert loader.load_region_names(copy) == region_names(load_atlas(copy, cache=False))
     assert not store.exists()

@@ -136,3 +136,26 @@ def test_adding_a_diary_entry_loads_no_assessment_code(tmp_path: Path) -> None:
     )
     done = fresh_python(code)
     assert done.returncode == 0, done.stderr
+
+
+def test_myomap_diary_add_neither_unpickles_the_atlas_nor_loads_rich(tmp_path: Path) -> None:
+    """The command checks region ids against the atlas's cached region names and writes one
+    plain line (docs/benchmarks.md)."""
+    url = f"sqlite:///{tmp_path / 'diary.db'}"
+    code = (
+        "import os, sys\n"
+        f"os.environ['MYOMAP_DATABASE_URL'] = {url!r}\n"
+        "sys.argv = ['myomap', 'diary', 'add', '--pain', 'sacrum:4', '--overall', '3']\n"
+        "from myomap.cli import main\n"
+        "try:\n"
+        "    main()\n"
+        "except SystemExit as done:\n"
+        "    assert not done.code, done.code\n"
+        "from myomap.engine.defaults import default_atlas\n"
+        "assert default_atlas.cache_info().currsize == 0, 'the atlas was loaded'\n"
+        "assert 'rich' not in sys.modules, 'rich was loaded'\n"
+    )
+    fresh_python(code)  # the first run may write the region names' cache file
+    done = fresh_python(code)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.startswith("added entry")

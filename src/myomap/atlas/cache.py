@@ -27,7 +27,7 @@ from typing import Any, TypeVar
 
 from myomap.atlas.model import Atlas
 
-__all__ = ["CACHE_ENV", "atlas_key", "cache_dir", "cached_atlas", "cached_build"]
+__all__ = ["CACHE_ENV", "atlas_key", "cache_dir", "cached_atlas", "cached_build", "cached_part"]
 
 CACHE_ENV = "MYOMAP_CACHE_DIR"
 """Environment variable: the cache folder, or ``off`` for no cache."""
@@ -95,6 +95,29 @@ def cached_atlas(root: Path, build: Callable[[], Atlas]) -> Atlas:
         _write(folder, "atlas", key, atlas, None)
     _remember(atlas, key)
     return atlas
+
+
+def cached_part(
+    root: Path, build: Callable[[], Atlas], part: Callable[[Atlas], T], kind: type[T]
+) -> T:
+    """``part(atlas)`` of the atlas read from ``root``, kept in a cache file of its own under
+    the atlas's key, so that a command needing only that part never unpickles the atlas.
+
+    ``kind`` is the type ``part`` returns; it must pickle without the atlas's own classes."""
+    folder = cache_dir()
+    if folder is None:
+        return part(build())
+    try:
+        key = atlas_key(root)
+    except (OSError, ImportError):
+        return part(build())
+    name = part.__name__
+    found = _read(folder / f"{name}-{key}.pickle", None)
+    if isinstance(found, kind):
+        return found
+    result = part(cached_atlas(root, build))
+    _write(folder, name, key, result, None)
+    return result
 
 
 def _remember(atlas: Atlas, key: str) -> None:

@@ -1,4 +1,5 @@
-"""Loading the atlas: read, check, index. The one entry point is ``load_atlas``."""
+"""Loading the atlas: read, check, index. The entry point is ``load_atlas`` (and
+``load_region_names`` for a command that needs only the region ids)."""
 
 from __future__ import annotations
 
@@ -6,8 +7,9 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from myomap.atlas.cache import cached_atlas
+from myomap.atlas.cache import cached_atlas, cached_part
 from myomap.atlas.model import Atlas, expand_region
+from myomap.atlas.names import RegionNames, region_names
 from myomap.atlas.paths import DEFAULT_ROOT
 from myomap.errors import AtlasError
 
@@ -15,7 +17,7 @@ if TYPE_CHECKING:  # the reader and the checker are imported only when the cache
     from myomap.atlas.check import FigureLike
     from myomap.atlas.raw import Problem, RawAtlas
 
-__all__ = ["DEFAULT_ROOT", "check_atlas", "figures_for", "load_atlas"]
+__all__ = ["DEFAULT_ROOT", "check_atlas", "figures_for", "load_atlas", "load_region_names"]
 
 
 def figures_for(root: Path) -> Mapping[str, FigureLike]:
@@ -49,6 +51,13 @@ def load_atlas(root: Path | str | None = None, *, cache: bool = True) -> Atlas:
     if not cache:
         return _load(path)
     return cached_atlas(path, lambda: _load(path))
+
+
+def load_region_names(root: Path | str | None = None) -> RegionNames:
+    """The region ids of the checked atlas, from their own small cache file when it is warm
+    (``load_atlas`` otherwise): enough to check a diary entry's pain."""
+    path = Path(root) if root is not None else DEFAULT_ROOT
+    return cached_part(path, lambda: _load(path), region_names, RegionNames)
 
 
 def _load(root: Path) -> Atlas:

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from myomap.cli.output import console, print_json
+from myomap.cli.output import print_json
 from myomap.errors import EvidenceError, MyomapError
 
 if TYPE_CHECKING:
@@ -31,7 +31,6 @@ if TYPE_CHECKING:
 
 __all__ = ["register_diary_commands"]
 
-out = console()
 
 diary_app = typer.Typer(
     help="Keep a pain diary: add, list, show, delete.", add_completion=False, rich_markup_mode=None
@@ -107,7 +106,7 @@ def diary_add(
         self_care_done=done or [],
         triggers=trigger or [],
     )
-    out.print(f"added entry {entry.id}", highlight=False)
+    typer.echo(f"added entry {entry.id}")
 
 
 @diary_app.command("list")
@@ -122,9 +121,9 @@ def diary_list(
         print_json([e.model_dump(mode="json") for e in entries])
         return
     if not entries:
-        out.print("No diary entries yet. Add one with `myomap diary add`.")
+        typer.echo("No diary entries yet. Add one with `myomap diary add`.")
     for entry in entries:
-        out.print(_line(entry), highlight=False, soft_wrap=True)
+        typer.echo(_line(entry))
 
 
 @diary_app.command("show")
@@ -143,7 +142,7 @@ def diary_show(
             value = ", ".join(f"{r}:{i}" for r, i in entry.pain.items())
         elif isinstance(value, list):
             value = ", ".join(value)
-        out.print(f"{key:<15} {'' if value is None else value}", highlight=False)
+        typer.echo(f"{key:<15} {'' if value is None else value}")
 
 
 @diary_app.command("delete")
@@ -157,7 +156,7 @@ def diary_delete(
     if not yes and sys.stdin.isatty():
         typer.confirm(f"Delete entry {entry_id}?\n{_line(entry)}\n", abort=True)
     store.delete_entry(entry_id)
-    out.print(f"deleted entry {entry_id}; undo with `myomap diary undo {entry_id}`")
+    typer.echo(f"deleted entry {entry_id}; undo with `myomap diary undo {entry_id}`")
 
 
 @diary_app.command("undo")
@@ -166,7 +165,7 @@ def diary_undo(
 ) -> None:
     """Bring back a deleted diary entry."""
     _store().restore_entry(entry_id)
-    out.print(f"restored entry {entry_id}")
+    typer.echo(f"restored entry {entry_id}")
 
 
 def _write(path: Path, data: bytes | str) -> None:
@@ -237,7 +236,7 @@ def report(
 
             reminder = daily_reminder(summary.plan, at=_clock(at), zone=_zone(zone), now=now())
             _write(out_file, reminder)
-    out.print(f"wrote {out_file}", highlight=False)
+    typer.echo(f"wrote {out_file}")
 
 
 def backup(
@@ -247,9 +246,8 @@ def backup(
     from myomap.db.backup import backup as run_backup
 
     counts = run_backup(_store(), file)
-    out.print(
-        f"backed up {counts['entries']} entries and {counts['assessments']} assessments to {file}",
-        highlight=False,
+    typer.echo(
+        f"backed up {counts['entries']} entries and {counts['assessments']} assessments to {file}"
     )
 
 
@@ -263,10 +261,7 @@ def restore(
     from myomap.db.backup import restore as run_restore
 
     counts = run_restore(_store(), file, force=force)
-    out.print(
-        f"restored {counts['entries']} entries and {counts['assessments']} assessments",
-        highlight=False,
-    )
+    typer.echo(f"restored {counts['entries']} entries and {counts['assessments']} assessments")
 
 
 @db_app.command("upgrade")
@@ -283,7 +278,7 @@ def db_upgrade() -> None:
         raise MyomapError(f"Could not upgrade {engine.url!r}: {exc}") from exc
     finally:
         engine.dispose()
-    out.print(f"database at revision {revision}: {engine.url!r}", highlight=False)
+    typer.echo(f"database at revision {revision}: {engine.url!r}")
 
 
 def register_diary_commands(app: typer.Typer) -> None:

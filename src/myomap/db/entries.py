@@ -96,7 +96,7 @@ class Entries(Owned):
     ) -> Entry:
         """Check the values, then store a new entry (``at`` defaults to now)."""
         draft = check_draft(
-            self.atlas(),
+            self.region_names(),
             _draft(
                 at=now() if at is None else parse_when(at),
                 overall=overall,
@@ -240,7 +240,7 @@ class Entries(Owned):
         if "at" in changes:
             changes["at"] = parse_when(changes["at"])
         current = self.get(entry_id).draft()
-        draft = check_draft(self.atlas(), _draft(**{**current.model_dump(), **changes}))
+        draft = check_draft(self.region_names(), _draft(**{**current.model_dump(), **changes}))
         with self.unit.writing() as session:
             take_turn(session, self.owner_id)
             row = self._row(session, entry_id, deleted=False)

@@ -30,6 +30,7 @@ from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
 from myomap.atlas.model import Atlas
+from myomap.atlas.names import RegionNames, region_names
 from myomap.db.database import configured_url, open_engine
 from myomap.db.entries import UNSET, Entries
 from myomap.db.failures import database_errors
@@ -65,7 +66,9 @@ class Store:
         self._repositories()
 
     def _repositories(self) -> None:
-        self.entries = Entries(self.unit, self.owner_id, lambda: self.atlas, self.quota)
+        self.entries = Entries(
+            self.unit, self.owner_id, lambda: self.atlas, self.quota, self._region_names
+        )
         self._assessments: Assessments | None = None
         # The one-call names, as the repository's own (typed) methods:
         self.add_entry = self.entries.add
@@ -129,6 +132,15 @@ class Store:
         scoped.owner_id = owner_id
         scoped._repositories()
         return scoped
+
+    def _region_names(self) -> RegionNames:
+        """The given atlas's region names, else the built-in atlas's from their own small
+        cache file (adding a diary entry never unpickles the whole atlas)."""
+        if self._atlas is not None:
+            return region_names(self._atlas)
+        from myomap.engine.defaults import default_region_names
+
+        return default_region_names()
 
     @property
     def atlas(self) -> Atlas:

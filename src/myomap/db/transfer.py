@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import select
 
 from myomap.atlas.model import Atlas
+from myomap.atlas.names import region_names
 from myomap.db.assessments import Assessments, assessment_of
 from myomap.db.checkins import attach as attach_checkins
 from myomap.db.checkins import rows as checkin_rows
@@ -99,7 +100,7 @@ def import_all(
 
 def _checked_entry(atlas: Atlas, entry: Entry) -> Entry:
     try:
-        draft = check_draft(atlas, entry.draft())
+        draft = check_draft(region_names(atlas), entry.draft())
     except EvidenceError as exc:
         raise EvidenceError(
             f"Entry {entry.id}: {exc.message} Nothing was imported.",

@@ -20,7 +20,7 @@ from datetime import datetime
 
 from pydantic import BaseModel, ConfigDict, Field, StrictInt, field_serializer
 
-from myomap.atlas.model import Atlas
+from myomap.atlas.names import RegionNames
 from myomap.atlas.suggest import did_you_mean
 from myomap.diary.outcomes import (
     Peg,
@@ -112,13 +112,12 @@ def _check_scale(value: object, what: str, field: str) -> int:
     return value
 
 
-def _check_pain(atlas: Atlas, pain: Mapping[str, object]) -> dict[str, int]:
+def _check_pain(regions: RegionNames, pain: Mapping[str, object]) -> dict[str, int]:
     checked: dict[str, int] = {}
     for region, intensity in pain.items():
-        if region not in atlas.regions:
-            hint = did_you_mean(region, atlas.regions)
-            spec = atlas.region_specs.get(region)
-            if spec is not None and spec.paired:
+        if region not in regions.ids:
+            hint = did_you_mean(region, regions.ids)
+            if region in regions.paired:
                 hint = f" This region has two sides: use {region}_l or {region}_r."
             raise EvidenceError(
                 f"Unknown region {region!r}.{hint}", field=f"pain.{region}", value=region
@@ -155,15 +154,17 @@ def _check_quality(items: Iterable[str]) -> list[str]:
     return words
 
 
-def check_draft(atlas: Atlas, draft: EntryDraft) -> EntryDraft:
-    """The draft, normalised, if every value is valid; otherwise an EvidenceError naming it."""
+def check_draft(regions: RegionNames, draft: EntryDraft) -> EntryDraft:
+    """The draft, normalised, if every value is valid; otherwise an EvidenceError naming it.
+
+    ``regions``: the atlas's region names (``myomap.atlas.names``)."""
     _check_scale(draft.overall, "Overall pain", "overall")
     note = draft.note.strip()
     if len(note) > MAX_NOTE:
         raise EvidenceError(f"The note is longer than {MAX_NOTE} characters.", field="note")
     return draft.model_copy(
         update={
-            "pain": _check_pain(atlas, draft.pain),
+            "pain": _check_pain(regions, draft.pain),
             "quality": _check_quality(draft.quality),
             "note": note,
             "self_care_done": _check_words(draft.self_care_done, "self_care_done"),
