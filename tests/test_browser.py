@@ -327,6 +327,22 @@ def test_red_flag_words_raise_the_banner_before_confirmation(page: Page) -> None
     shot(page, "assessment-describe-emergency-desktop", full=False)
 
 
+def test_the_page_counts_the_place_a_warning_signs_rule_needs(page: Page) -> None:
+    load(page)
+    describe(page, "My lower back hurts all night and no position helps")
+    expect(page.locator("#describe-banner")).to_have_class(re.compile("banner-urgent"))
+    # the back counts at once with the sign, so the result says what the banner says
+    expect(page.locator("#triage-banner")).to_have_class(re.compile("banner-urgent"))
+    lumbar = page.locator('#figures path[data-region="lumbar_paraspinal_r"]')
+    expect(lumbar).to_have_attribute("aria-pressed", "true")
+    # removing the place takes it back
+    page.locator('#proposals li[data-region="lumbar_paraspinal_r"]').get_by_role(
+        "button", name="Remove"
+    ).click()
+    expect(lumbar).to_have_attribute("aria-pressed", "false")
+    shot(page, "assessment-describe-night-pain-desktop", full=False)
+
+
 def focused_region(page: Page) -> str:
     return str(
         page.evaluate(

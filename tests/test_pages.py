@@ -202,6 +202,19 @@ def test_red_flag_description_raises_the_banner_with_the_words(client: TestClien
     assert "describe-banner" not in negated and 'data-raise="true"' not in negated
 
 
+def test_places_a_warning_signs_rule_needs_count_with_it(client: TestClient) -> None:
+    """Back pain all night is urgent through a rule that needs the back: the back counts at
+    once with the sign, so the page shows the level of the description's own banner."""
+    html = understood(client, "My lower back hurts all night and no position helps")
+    assert "banner-urgent" in html
+    back = html.split('data-region="lumbar_paraspinal_r"')[1].split("</li>")[0]
+    assert 'data-raise="true"' in back and "Counted for the safety check" in back
+    # a sign whose level needs no place leaves the places to the person
+    urine = understood(client, "I can't pass urine and my lower back aches")
+    region = urine.split('data-kind="region"')[1].split("</li>")[0]
+    assert 'data-raise="false"' in region
+
+
 def test_description_must_not_be_empty(client: TestClient) -> None:
     assert client.post("/assess/understand", json={"text": ""}).status_code == 422
 

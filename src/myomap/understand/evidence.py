@@ -3,7 +3,8 @@
 ``evidence_from`` turns the confirmed items of an ``Understanding`` into the ``Evidence``
 that ``rank`` and ``lookup`` take. ``provisional_triage`` is the one exception to
 "confirmed only": red-flag wording raises triage at once, before any confirmation,
-because red flags always win.
+because red flags always win; ``regions_counted_at_once`` names the painful places that
+level needs (a rule of back pain at night needs the back).
 """
 
 from __future__ import annotations
@@ -13,10 +14,15 @@ from collections.abc import Iterable, Mapping
 from myomap.atlas.model import Atlas
 from myomap.engine.evidence import Answer, Evidence, Pain
 from myomap.engine.result import Triage
-from myomap.engine.urgency import triage
+from myomap.engine.urgency import LEVELS, triage
 from myomap.understand.model import SAFETY_CATEGORIES, Understanding
 
-__all__ = ["SAFETY_CATEGORIES", "evidence_from", "provisional_triage"]
+__all__ = [
+    "SAFETY_CATEGORIES",
+    "evidence_from",
+    "provisional_triage",
+    "regions_counted_at_once",
+]
 
 
 def evidence_from(
@@ -85,3 +91,20 @@ def provisional_triage(atlas: Atlas, understanding: Understanding) -> Triage:
         }
     )
     return triage(atlas, evidence)
+
+
+def regions_counted_at_once(atlas: Atlas, understanding: Understanding) -> list[str]:
+    """The proposed painful regions (item ids) that count for the safety check at once, with
+    the warning signs: all of them when the description's triage is higher with them than
+    without them (a rule of the signs needs a painful place), else none.
+
+    Without them the page, which counts the signs at once, would show a lower level than the
+    description's own banner until the person confirmed the places."""
+    painful = [r for r in understanding.regions if r.polarity == "yes"]
+    if not painful:
+        return []
+    with_regions = provisional_triage(atlas, understanding)
+    without = provisional_triage(atlas, understanding.model_copy(update={"regions": []}))
+    if LEVELS.index(with_regions.level) <= LEVELS.index(without.level):
+        return []
+    return [r.id for r in painful]

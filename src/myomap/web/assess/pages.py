@@ -15,6 +15,7 @@ from markupsafe import Markup
 from myomap.atlas.figures import VIEWS
 from myomap.engine import Result, rank
 from myomap.errors import EvidenceError
+from myomap.understand.evidence import regions_counted_at_once
 from myomap.understand.reply import UnderstandRequest, reply
 from myomap.web.assess.describe import SIDE_WORDS, region_choices
 from myomap.web.assess.flow import current_step, symptom_groups
@@ -138,7 +139,8 @@ def understood_fragment(request: Request, state: StateDep, body: UnderstandReque
         choices=region_choices(state.atlas, answer.understanding),
         side_words=SIDE_WORDS,
         raised=answer.triage.level != "self_care",
-        flagged={f.id for f in answer.understanding.red_flags},
+        flagged={f.id for f in answer.understanding.red_flags}
+        | set(regions_counted_at_once(state.atlas, answer.understanding)),
     )
 
 

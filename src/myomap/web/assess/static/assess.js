@@ -266,8 +266,9 @@ const DESCRIBE = {
     focusAfter = "describe";
     changed({ now: true });
   },
-  unraise: (finding) => {
-    forget(finding);
+  unraise: (id) => {
+    if (REGIONS[id]) state.pain.delete(id);
+    forget(id);
     focusAfter = "describe";
     changed({ now: true });
   },

@@ -28,20 +28,17 @@ function itemOf(li) {
   }
 }
 
-/** The warning signs of a reply, as the text gave them (stated or hedged). */
+/** What a reply counts at once: the warning signs as the text gave them (stated or hedged),
+ * what goes with them, and the painful places their rules need. */
 function raised(root) {
-  return [...root.querySelectorAll('li.proposal[data-raise="true"]')].map((li) => ({
-    kind: "finding",
-    finding: li.dataset.finding,
-    answer: li.dataset.answer,
-  }));
+  return [...root.querySelectorAll('li.proposal[data-raise="true"]')].map(itemOf).filter(Boolean);
 }
 
 /**
  * Wire the description box. ``page`` gives:
  *   apply(items): add confirmed items to the page state;
  *   raise(items): count warning signs at once (before confirmation);
- *   unraise(finding): take back a warning sign the person removed.
+ *   unraise(id): take back a warning sign (or a place counted with it) the person removed.
  */
 export function bindDescribe(page) {
   const form = $("describe-form");
@@ -93,7 +90,7 @@ export function bindDescribe(page) {
 
   function remove(button) {
     const li = button.closest("li.proposal");
-    if (li.dataset.raise === "true") page.unraise(li.dataset.finding);
+    if (li.dataset.raise === "true") page.unraise(li.dataset.finding ?? li.dataset.region);
     const list = li.closest("fieldset");
     li.remove();
     if (list && !list.querySelector("li.proposal")) list.remove();
@@ -112,7 +109,11 @@ export function bindDescribe(page) {
     if (button.dataset.action === "remove-proposal") remove(button);
     if (button.dataset.action === "discard-proposals") {
       const kept = raised(out).length;
-      clear(kept ? "Discarded. Warning signs you described still count: change them under Your answers." : "Discarded.");
+      clear(
+        kept
+          ? "Discarded. Warning signs you described (and the places they need) still count: change them under Your answers or on the body map."
+          : "Discarded.",
+      );
       text.focus();
     }
   });
