@@ -856,3 +856,18 @@ def test_pubic_bone_pain_in_pregnancy_goes_to_the_midwife_not_a_back_ache(atlas:
     back = run(atlas, "sacroiliac_l", answers=pregnant, age=30, sex="female")
     assert back.level == "self_care"
     assert run(atlas, "pubic_bone", age=30, sex="female").level == "self_care"
+
+
+def test_a_rule_of_an_age_band_says_when_it_counts_for_an_unknown_age(atlas: Atlas) -> None:
+    """An unknown age never rules a rule out; the reason then says so, and for which ages."""
+    night: dict[str, Any] = {
+        "pain": [{"region": "lumbar_paraspinal_r", "intensity": 5}],
+        "answers": {"night_pain_unrelieved": "yes"},
+    }
+    unknown = triage(atlas, Evidence.model_validate(night))
+    young = triage(atlas, Evidence.model_validate({**night, "age": 15}))
+    note = "Your age was not given, so this counts for now: it applies up to age 19."
+    [rule] = [r for r in unknown.reasons if r.id == "young_back_pain_at_night"]
+    assert note in rule.reason
+    assert all("age was not given" not in r.reason for r in young.reasons)
+    assert unknown.level == young.level == "urgent"

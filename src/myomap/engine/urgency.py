@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from myomap.atlas.model import Atlas
-from myomap.atlas.schema import Finding, TriageLevel
+from myomap.atlas.schema import Finding, RedFlag, TriageLevel
 from myomap.engine.evidence import Evidence
 from myomap.engine.result import Triage, TriageReason
 from myomap.engine.safety import LEVELS, context, fired_rules, outside_ages, rank_of, risk_partners
@@ -141,7 +141,13 @@ def _unsure_reason(finding: Finding, level: TriageLevel, risks: Sequence[str] = 
 def _reasons(atlas: Atlas, evidence: Evidence) -> list[TriageReason]:
     ctx = context(atlas, evidence)
     reasons = [
-        TriageReason(id=r.id, level=r.level, title=r.title, reason=r.reason, action=r.action)
+        TriageReason(
+            id=r.id,
+            level=r.level,
+            title=r.title,
+            reason=r.reason + _age_unknown(r, evidence.age),
+            action=r.action,
+        )
         for r in fired_rules(atlas, ctx)
     ]
     by_rules = max((rank_of(r.level) for r in reasons), default=0)
@@ -158,6 +164,23 @@ def _reasons(atlas: Atlas, evidence: Evidence) -> list[TriageReason]:
             level = "urgent" if finding.floor == "urgent" and risks else UNSURE_STEP[finding.floor]
             reasons.append(_unsure_reason(finding, level, _labels(atlas, risks)))
     return sorted(reasons, key=lambda r: -rank_of(r.level))
+
+
+def _age_unknown(rule: RedFlag, age: int | None) -> str:
+    """A note for a rule of an age band that fired because the age is not known (an unknown
+    age never rules a rule out): the person can say it, and the rule then applies or not."""
+    if age is not None or (rule.min_age is None and rule.max_age is None):
+        return ""
+    if rule.min_age is not None and rule.max_age is not None:
+        band = f"from {rule.min_age} to {rule.max_age}"
+    elif rule.min_age is not None:
+        band = f"from age {rule.min_age}"
+    else:
+        band = f"up to age {rule.max_age}"
+    return (
+        f" Your age was not given, so this counts for now: it applies {band}. "
+        "Give your age to check."
+    )
 
 
 def _outside_ages_of(atlas: Atlas, finding: Finding, age: int | None) -> bool:
