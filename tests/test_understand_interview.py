@@ -58,3 +58,15 @@ def test_a_hedged_warning_sign_is_asked_first() -> None:
     )
     assert "Safety check: " in result.output
     assert result.exit_code == 0, result.output
+
+
+def test_keep_these_shows_its_choices_and_takes_yes_as_all() -> None:
+    """The choices are shown (not eaten as markup), "y" keeps every item, and a word it does
+    not know says what it takes."""
+    result = CliRunner().invoke(
+        app, ["interview", "--text", SEED], input="maybe\n" + "y\n" + SKIP_ALL
+    )
+    assert result.exit_code == 0, result.output
+    assert "Keep these? [all / each = decide one by one / none]" in result.output
+    assert "Please answer all (keep every item), each (decide one by one) or none." in result.output
+    assert "Iliopsoas" in result.output

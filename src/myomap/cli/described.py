@@ -60,27 +60,26 @@ def _show(console: Console, atlas: Atlas, u: Understanding) -> None:
         console.print(line, soft_wrap=True)
 
 
+KEEP_WORDS = {"all": "all", "a": "all", "y": "all", "yes": "all", "each": "each",
+              "e": "each", "none": "none", "n": "none", "no": "none"}  # fmt: skip
+"""What the person may type to "Keep these?": every item, one by one, or none."""
+
+
 def _confirm(console: Console, u: Understanding) -> list[str]:
     listed = items(u)
-    word = ""
-    while word not in ("all", "each", "none"):
-        word = (
-            Prompt.ask(
-                "Keep these? [all = keep every item, each = decide one by one, none]",
-                console=console,
-                default="all",
-            )
-            .strip()
-            .lower()
-        )
+    prompt = escape("Keep these? [all / each = decide one by one / none]")
+    word = KEEP_WORDS.get(Prompt.ask(prompt, console=console, default="all").strip().lower())
+    while word is None:
+        console.print("Please answer all (keep every item), each (decide one by one) or none.")
+        word = KEEP_WORDS.get(Prompt.ask(prompt, console=console, default="all").strip().lower())
     if word != "each":
         return [i for i, _, _ in listed] if word == "all" else []
     kept: list[str] = []
     for item_id, meaning, _ in listed:
         reply = ""
         while reply not in ("y", "n"):
-            reply = Prompt.ask(f"Keep “{escape(meaning)}”? [y / n]", console=console).strip()
-            reply = reply.lower()[:1]
+            ask = escape(f"Keep “{meaning}”? [y / n]")
+            reply = Prompt.ask(ask, console=console).strip().lower()[:1]
         if reply == "y":
             kept.append(item_id)
     return kept
