@@ -59,14 +59,24 @@ def test_add_list_show_delete_undo(db: Path) -> None:
 
 
 def test_reports_backup_and_restore(db: Path, tmp_path: Path) -> None:
-    run("restore", str(WEEK))
+    restored = run("restore", str(WEEK))
+    counts = json.loads(WEEK.read_text())
+    entries, assessments = len(counts["entries"]), len(counts["assessments"])
+    assert restored.startswith(f"restored {entries} entries and {assessments} assessment")
     for kind in ("pdf", "fhir", "json", "csv", "ics"):
         run("report", kind, "--out", str(tmp_path / f"report.{kind}"))
     assert (tmp_path / "report.pdf").read_bytes().startswith(b"%PDF")
     assert json.loads((tmp_path / "report.fhir").read_text())["resourceType"] == "Bundle"
     assert (tmp_path / "report.json").read_text() == WEEK.read_text()
-    run("backup", str(tmp_path / "backup.json"))
+    said = run("backup", str(tmp_path / "backup.json"))
+    assert said.startswith("backed up ") and " to " in said
     assert (tmp_path / "backup.json").read_text() == WEEK.read_text()
+
+
+def test_backup_counts_read_as_english(db: Path, tmp_path: Path) -> None:
+    run("diary", "add", "--pain", "sacrum:4", "--overall", "3")
+    said = run("backup", str(tmp_path / "one.json"))
+    assert said.startswith("backed up 1 entry and 0 assessments to ")
 
 
 def cli(db: Path, *args: str) -> subprocess.CompletedProcess[str]:

@@ -246,8 +246,15 @@ def backup(
     from myomap.db.backup import backup as run_backup
 
     counts = run_backup(_store(), file)
-    typer.echo(
-        f"backed up {counts['entries']} entries and {counts['assessments']} assessments to {file}"
+    typer.echo(f"backed up {_counted(counts)} to {file}")
+
+
+def _counted(counts: dict[str, int]) -> str:
+    """ "2 entries and 1 assessment": the counts of a backup or a restore."""
+    entries, assessments = counts["entries"], counts["assessments"]
+    return (
+        f"{entries} {'entry' if entries == 1 else 'entries'} and "
+        f"{assessments} {'assessment' if assessments == 1 else 'assessments'}"
     )
 
 
@@ -261,7 +268,7 @@ def restore(
     from myomap.db.backup import restore as run_restore
 
     counts = run_restore(_store(), file, force=force)
-    typer.echo(f"restored {counts['entries']} entries and {counts['assessments']} assessments")
+    typer.echo(f"restored {_counted(counts)}")
 
 
 @db_app.command("upgrade")
