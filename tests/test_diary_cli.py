@@ -112,3 +112,9 @@ def test_errors_are_clear_messages_and_store_nothing(db: Path, tmp_path: Path) -
     again = cli(db, "restore", str(WEEK))
     assert again.returncode == 2 and "--force" in again.stderr
     assert cli(db, "restore", "--force", str(WEEK)).returncode == 0
+
+
+def test_a_note_with_brackets_lists_as_typed(db: Path) -> None:
+    run("diary", "add", "--pain", "sacrum:4", "--overall", "3", "--note", "gardening [heavy] [b]")
+    assert "gardening [heavy] [b]" in run("diary", "list")
+    assert "gardening [heavy] [b]" in run("diary", "show", "1")
