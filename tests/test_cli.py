@@ -107,6 +107,9 @@ def test_assess_batch_keeps_order_and_reports_bad_lines(tmp_path: Path) -> None:
         (["assess", "--pain", "sacrum:x"], "not a whole number"),
         (["assess", "--yes", "feverr"], "fever"),
         (["show", "iliopsoa"], "iliopsoas"),
+        # what the person typed is quoted as typed, never read as terminal markup
+        (["assess", "--pain", "[/b]:5"], "Unknown region '[/b]'"),
+        (["show", "[x]"], "[x]"),
     ],
 )
 def test_bad_input_gets_a_clear_error_not_a_traceback(args: list[str], message: str) -> None:

@@ -24,15 +24,15 @@ def understanding_view(u: Understanding) -> RenderableType:
         answer = (
             "does not hurt" if r.polarity == "no" else f"{_ANSWER[r.polarity]}, {r.intensity}/10"
         )
-        table.add_row(r.label + side, answer, r.words)
+        table.add_row(r.label + side, answer, Text(r.words))
     for f in u.findings:
         flag = "⚠ " if f.red_flag else ""
-        table.add_row(flag + f.question, _ANSWER[f.polarity], f.words)
+        table.add_row(flag + f.question, _ANSWER[f.polarity], Text(f.words))
     for stated in (u.age, u.sex):
         if stated is not None:
-            table.add_row(stated.id, stated.value, stated.words)
+            table.add_row(stated.id, stated.value, Text(stated.words))
     for t in u.time_course:
-        table.add_row("time course", t.phase or t.onset or "", t.words)
+        table.add_row("time course", t.phase or t.onset or "", Text(t.words))
     parts: list[RenderableType] = [table]
     if u.not_understood:
         parts.append(Text("Not understood (not used): ", style="bold"))

@@ -34,7 +34,7 @@ def run(app: typer.Typer, err: Console) -> NoReturn:
     try:
         code = app(standalone_mode=False)  # returns the code of a typer.Exit, not raises it
     except MyomapError as exc:
-        _error(err, exc.message, markup=True)
+        _error(err, exc.message)
         sys.exit(2 if isinstance(exc, EvidenceError | NotFound) else 1)
     except typer.Exit as exc:
         sys.exit(exc.exit_code)
@@ -44,7 +44,7 @@ def run(app: typer.Typer, err: Console) -> NoReturn:
     except Exception as exc:
         if not isinstance(exc, _usage_errors()):
             raise
-        _error(err, usage_line(exc), markup=False)
+        _error(err, usage_line(exc))
         sys.exit(int(getattr(exc, "exit_code", 2)))
     sys.exit(code if isinstance(code, int) else 0)
 
@@ -58,11 +58,11 @@ def usage_line(exc: Exception) -> str:
     return f"{line} See `{where} --help`."
 
 
-def _error(err: Console, message: str, *, markup: bool) -> None:
+def _error(err: Console, message: str) -> None:
+    """The message as written: it may quote what the person typed ("[/b]" is no markup)."""
     from rich.markup import escape
 
-    text = message if markup else escape(message)
-    err.print(f"[bold red]error:[/bold red] {text}", highlight=False, soft_wrap=True)
+    err.print(f"[bold red]error:[/bold red] {escape(message)}", highlight=False, soft_wrap=True)
 
 
 def _usage_errors() -> tuple[type[Exception], ...]:
