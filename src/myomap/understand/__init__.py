@@ -28,7 +28,7 @@ if TYPE_CHECKING:
         TimeCourse,
         Understanding,
     )
-    from myomap.understand.understand import understand
+    from myomap.understand.reader import understand
 
 __all__ = [
     "FindingItem",
@@ -47,7 +47,7 @@ __getattr__ = attributes(
     {
         "evidence_from": ".evidence",
         "provisional_triage": ".evidence",
-        "understand": ".understand",
+        "understand": ".reader",
         **dict.fromkeys(
             ("FindingItem", "RegionItem", "Span", "Stated", "TimeCourse", "Understanding"),
             ".model",

@@ -45,7 +45,7 @@ class UnderstandReply(BaseModel):
 def reply(atlas: Atlas, text: str) -> UnderstandReply:
     """Understand ``text`` and triage it at once."""
     from myomap.understand.evidence import provisional_triage
-    from myomap.understand.understand import understand
+    from myomap.understand.reader import understand
 
     u = understand(atlas, text)
     return UnderstandReply(
