@@ -125,6 +125,18 @@ def test_intensity_from_words_and_numbers(atlas: Atlas) -> None:
         ("Nights: no position helps", "pain_at_night", "yes"),
         ("Drowsy: no, fully with it", "confusion_drowsy", "no"),
         ("Vomiting: none since last night", "nausea_vomiting", "no"),
+        # a review-of-systems list: the denial runs through "and" to the last item
+        ("Denies fever, chills, weight loss and night sweats.", "night_sweats", "no"),
+        (
+            "Denies chest pain on breathing in, shortness of breath and coughing up blood.",
+            "coughing_blood",
+            "no",
+        ),
+        ("Denies fever and weight loss.", "weight_loss_unexplained", "no"),
+        ("Nil SOB, nil chest pain.", "breathless_new", "no"),
+        # ...but a bare "and" outside a list still ends a scope
+        ("no fever and threw up twice", "nausea_vomiting", "yes"),
+        ("it came on slowly, not suddenly, and coughing brings it on", "pain_cough_sneeze", "yes"),
     ],
 )
 def test_negation_and_uncertainty(atlas: Atlas, text: str, finding: str, polarity: str) -> None:

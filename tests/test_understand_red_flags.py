@@ -751,6 +751,25 @@ MORE_PHRASINGS: list[tuple[str, str]] = [
     ("skin_burning_band_one_side", "a band of skin on my left side burns under my shirt"),
     ("night_pain_unrelieved", "Better: no\nNights: no position helps"),
     ("blood_in_urine", "Wee: pinkish / Temp: normal"),
+    # The fifteenth dev story set (textbook case vignettes, telephone triage notes,
+    # review-of-systems lists, casual messages, clinical mimics).
+    ("bladder_control_change", "I have to strain to start my urine these days"),
+    ("stiff_neck_cannot_bend", "the pain stops me from getting my chin onto my chest"),
+    ("head_blow_recent", "she knocked her forehead against the cupboard door yesterday"),
+    ("confusion_drowsy", "Dad is hard to keep awake this afternoon"),
+    ("face_drooping", "her face went wonky on the left"),
+    ("faint_cold_sweaty", "I came over all faint in the queue"),
+    ("major_trauma", "he was thrown off his motorbike onto the road"),
+    ("new_headache_recent", "I've never been a headache sufferer till now"),
+    ("numb_patch", "there is a strip on my shin that I can't feel properly"),
+    ("bone_spot_pain_with_training", "one spot on top of my foot is tender since I upped my runs"),
+    ("fingers_white_cold_new", "my fingers go white and purple in the cold"),
+    ("leg_tight_every_exercise", "every time I train my shins go tight and burning"),
+    ("tooth_gum_swelling", "the gum around that tooth has swollen up"),
+    ("leg_weakness_progressive", "my legs feel like jelly and it gets worse every day"),
+    ("night_pain_unrelieved", "lying down brings no relief at all"),
+    ("dark_urine_after_exertion", "my pee has been cola coloured since the race"),
+    ("speech_difficulty", "his words keep coming out muddled"),
 ]
 
 CASES = [(finding, text) for finding, texts in PHRASINGS.items() for text in texts]

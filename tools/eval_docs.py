@@ -27,7 +27,7 @@ BLOCKS = {
 }
 STORIES = "eval/stories/red_flags.yaml"
 FRESH = "eval/stories/red_flags_fresh.yaml"
-DEV_STORIES = tuple(f"dev{n}" for n in range(2, 15))
+DEV_STORIES = tuple(f"dev{n}" for n in range(2, 16))
 """The later story sets, all dev: block stories_<name> from eval/stories/red_flags_<name>.yaml."""
 HARD = "eval/hard/vignettes.yaml"
 TRIAGE = "eval/triage/vignettes.yaml"

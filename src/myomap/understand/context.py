@@ -11,8 +11,10 @@ nearest trigger decides ("no numbness, maybe after lifting").
 A forward scope runs on through a list ("no numbness, tingling or weakness", "denies fever,
 weight loss, night sweats or bladder problems"): at a comma it goes on when what follows
 is a short list item, and stops when a new clause begins ("no numbness, it hurts when
-walking"; "no fever, walking hurts"). A negation word inside a finding's own words ("my
-face has not dropped") negates that finding.
+walking"; "no fever, walking hurts"). A bare "and" ends a scope ("no pain and threw up
+twice"), except at the end of a list already begun with commas or after a denial ("denies
+fever and weight loss"), when a short list item follows. A negation word inside a finding's
+own words ("my face has not dropped") negates that finding.
 
 An experiencer trigger ("my mum had …", "… like my neighbour had") says a finding belongs to
 someone else: such a mention is not the person's answer (``belongs_to_other``).
@@ -67,6 +69,13 @@ GONE_AS_RESOLVED = frozenset({
 word makes it a change of state ("the hernia has gone tight", "my leg has gone numb")."""
 
 
+LIST_AND = frozenset({"and", "or"})
+"""Words that join the last item of a list ("fever, chills and night sweats")."""
+
+DENIALS = frozenset({"denies", "deny", "denied", "denying"})
+"""Triggers that open a review-of-systems list ("Denies fever and weight loss")."""
+
+
 @dataclass(frozen=True)
 class Scope:
     """The tokens a trigger governs."""
@@ -105,7 +114,8 @@ def scopes(
         if _became(tokens, trig):
             continue
         if rule.direction == "forward":
-            first, last = trig.last + 1, _forward_end(tokens, ends, trig.last, window)
+            denial = tokens[trig.first].lower in DENIALS
+            first, last = trig.last + 1, _forward_end(tokens, ends, trig.last, window, denial)
         else:
             first, last = _backward_start(tokens, ends, trig.first, window), trig.first - 1
         if first <= last:
@@ -129,17 +139,32 @@ def pseudo_triggers(triggers: Sequence[Match], rules: Sequence[ContextRule]) -> 
     return [t for t in triggers if rules[int(t.key)].category == "pseudo"]
 
 
-def _forward_end(tokens: Sequence[Token], ends: Sequence[Match], start: int, window: int) -> int:
+def _forward_end(
+    tokens: Sequence[Token],
+    ends: Sequence[Match],
+    start: int,
+    window: int,
+    denial: bool = False,
+) -> int:
     words = 0
     position = start
+    listed = denial
     while position + 1 < len(tokens):
         tok = tokens[position + 1]
         if _ends_scope(tok) or any(e.first == position + 1 for e in ends):
             break
+        if tok.lower == "and" and not (listed and _list_item(tokens, position + 2, window)):
+            break
         if tok.text == ",":
+            after = tokens[position + 2] if position + 2 < len(tokens) else None
+            if after is not None and after.lower in LIST_AND and not listed:
+                break  # ", and" after one item starts a clause ("not suddenly, and coughing …")
             if not _list_item(tokens, position + 2, window):
                 break
+            listed = True
             words = 0  # each item of a list gets its own window
+        elif tok.lower in LIST_AND and listed:
+            words = 0
         position += 1
         words += tok.is_word
         if words >= window:
@@ -153,10 +178,11 @@ def _ends_scope(tok: Token) -> bool:
 
 
 def _list_item(tokens: Sequence[Token], first: int, window: int) -> bool:
-    """True when the words from ``first`` to the next comma or break read as a list item."""
+    """True when the words from ``first`` to the next comma, break or "and" read as a list
+    item."""
     words: list[Token] = []
     for tok in tokens[first:]:
-        if tok.text == "," or tok.text in SENTENCE_BREAKS:
+        if tok.text == "," or tok.text in SENTENCE_BREAKS or (words and tok.lower == "and"):
             break
         if tok.is_word:
             words.append(tok)

@@ -102,6 +102,7 @@ def compile_term(kind: str, key: str, term: str, gap: int = GAP) -> Pattern:
 
     ``gap`` is how many other words may stand between two words of the term; modifier
     words (side, intensity, ConText triggers) are compiled with 0: they are fixed phrases.
+    A ConText trigger keeps its filler words ("and the" is not a bare "and").
     """
     words: list[WordSpec] = []
     far = False
@@ -109,7 +110,7 @@ def compile_term(kind: str, key: str, term: str, gap: int = GAP) -> Pattern:
         if word == FAR:
             far = True
             continue
-        if word in FILLERS:
+        if word in FILLERS and kind != "context":
             continue
         stems: set[str] = set()
         prefixes: list[str] = []
