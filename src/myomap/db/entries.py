@@ -8,8 +8,9 @@ this person, no entry at all. Check-ins (PEG, PSFS, treatments) travel with thei
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
@@ -17,6 +18,7 @@ from pydantic import ValidationError
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
+from myomap.atlas.names import RegionNames
 from myomap.db.checkins import attach as attach_checkins
 from myomap.db.checkins import write as write_checkins
 from myomap.db.owned import Owned, take_turn
@@ -71,8 +73,12 @@ def _draft(**fields: Any) -> EntryDraft:
         raise as_evidence_error(exc) from None
 
 
+@dataclass
 class Entries(Owned):
     """One person's diary entries in the unit of work's database."""
+
+    regions: Callable[[], RegionNames]
+    """The atlas's region names: all an entry is checked against (cheaper than the atlas)."""
 
     @contextmanager
     def reading(self, *, consistent: bool = False) -> Iterator[Session]:
@@ -96,7 +102,7 @@ class Entries(Owned):
     ) -> Entry:
         """Check the values, then store a new entry (``at`` defaults to now)."""
         draft = check_draft(
-            self.region_names(),
+            self.regions(),
             _draft(
                 at=now() if at is None else parse_when(at),
                 overall=overall,
@@ -240,7 +246,7 @@ class Entries(Owned):
         if "at" in changes:
             changes["at"] = parse_when(changes["at"])
         current = self.get(entry_id).draft()
-        draft = check_draft(self.region_names(), _draft(**{**current.model_dump(), **changes}))
+        draft = check_draft(self.regions(), _draft(**{**current.model_dump(), **changes}))
         with self.unit.writing() as session:
             take_turn(session, self.owner_id)
             row = self._row(session, entry_id, deleted=False)

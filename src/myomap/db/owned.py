@@ -9,7 +9,6 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from myomap.atlas.model import Atlas
-from myomap.atlas.names import RegionNames
 from myomap.db.quota import Quota
 from myomap.db.tables import UserRow
 from myomap.db.unit import UnitOfWork
@@ -36,13 +35,3 @@ class Owned:
     owner_id: int
     atlas: Callable[[], Atlas]
     quota: Quota
-    regions: Callable[[], RegionNames] | None = None
-    """The atlas's region names, when cheaper to get than the atlas (a diary entry needs
-    only these); default: taken from ``atlas()``."""
-
-    def region_names(self) -> RegionNames:
-        if self.regions is not None:
-            return self.regions()
-        from myomap.atlas.names import region_names
-
-        return region_names(self.atlas())

@@ -120,18 +120,15 @@ def _dangers(
     linked: set[str],
     current: int,
     index: RuleIndex,
-    started: Sequence[RedFlag] | None = None,
+    started: Sequence[RedFlag],
 ) -> tuple[int, int]:
     """How far a 'yes' to this open question could raise the level; -1 if not relevant.
 
     ``rules``: the rules that name the finding, ``started`` those of them that something
-    already supports (default: all; rules that cannot fire above ``current`` may be left out
-    of both). Two answers from one evaluation: without and with the findings ``linked`` to
-    the leading muscles (a linked warning sign counts even where it was not asked for).
+    already supports (rules that cannot fire above ``current`` may be left out of both).
+    Two answers from one evaluation: without and with the findings ``linked`` to the
+    leading muscles (a linked warning sign counts even where it was not asked for).
     """
-    if finding.category not in ("red_flag", "risk_factor"):
-        return -1, -1
-    started = rules if started is None else started
     asked = _asked_for(finding, ctx)
     # A warning sign of a part of the body that is not marked (a headache for belly pain) is
     # not asked because a partner sign (vomiting) was answered yes, unless a leading muscle

@@ -93,18 +93,20 @@ def provisional_triage(atlas: Atlas, understanding: Understanding) -> Triage:
     return triage(atlas, evidence)
 
 
-def regions_counted_at_once(atlas: Atlas, understanding: Understanding) -> list[str]:
+def regions_counted_at_once(
+    atlas: Atlas, understanding: Understanding, provisional: Triage
+) -> list[str]:
     """The proposed painful regions (item ids) that count for the safety check at once, with
-    the warning signs: all of them when the description's triage is higher with them than
-    without them (a rule of the signs needs a painful place), else none.
+    the warning signs: all of them when the description's triage (``provisional``, from
+    ``provisional_triage``) is higher than without them (a rule of the signs needs a painful
+    place), else none.
 
     Without them the page, which counts the signs at once, would show a lower level than the
     description's own banner until the person confirmed the places."""
     painful = [r for r in understanding.regions if r.polarity == "yes"]
-    if not painful:
+    if not painful or provisional.level == "self_care":
         return []
-    with_regions = provisional_triage(atlas, understanding)
     without = provisional_triage(atlas, understanding.model_copy(update={"regions": []}))
-    if LEVELS.index(with_regions.level) <= LEVELS.index(without.level):
+    if LEVELS.index(provisional.level) <= LEVELS.index(without.level):
         return []
     return [r.id for r in painful]

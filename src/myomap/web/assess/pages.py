@@ -140,7 +140,7 @@ def understood_fragment(request: Request, state: StateDep, body: UnderstandReque
         side_words=SIDE_WORDS,
         raised=answer.triage.level != "self_care",
         flagged={f.id for f in answer.understanding.red_flags}
-        | set(regions_counted_at_once(state.atlas, answer.understanding)),
+        | set(regions_counted_at_once(state.atlas, answer.understanding, answer.triage)),
     )
 
 
