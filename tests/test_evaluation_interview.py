@@ -7,12 +7,11 @@ from pathlib import Path
 from myomap.engine import Model
 from myomap.evaluation.interview import (
     comment_kinds,
-    hit_rank,
     interview_markdown,
     interview_report,
     simulate,
 )
-from myomap.evaluation.vignettes import Vignette
+from myomap.evaluation.vignettes import Vignette, hit_rank
 
 
 def vignette(**fields: object) -> Vignette:
@@ -50,12 +49,12 @@ def test_both_sides_count_for_either_listed_side(tiny: Model) -> None:
     bilateral = vignette(pain=[{"region": "back_r"}, {"region": "back_l"}])
     result = simulate(tiny, bilateral, limit=0).result
     assert (result.candidates[0].muscle, result.candidates[0].side) == ("alpha", "both")
-    assert hit_rank(result, bilateral) == 1
+    assert hit_rank(result, bilateral.expect) == 1
     elsewhere = vignette(
         pain=[{"region": "back_r"}, {"region": "back_l"}],
         expect={"muscles": [{"muscle": "alpha", "side": "midline"}], "triage": "self_care"},
     )
-    assert hit_rank(result, elsewhere) != 1
+    assert hit_rank(result, elsewhere.expect) != 1
 
 
 def test_report_by_split_and_kind(tiny: Model, tmp_path: Path) -> None:

@@ -137,6 +137,13 @@ def test_intensity_from_words_and_numbers(atlas: Atlas) -> None:
         # ...but a bare "and" outside a list still ends a scope
         ("no fever and threw up twice", "nausea_vomiting", "yes"),
         ("it came on slowly, not suddenly, and coughing brings it on", "pain_cough_sneeze", "yes"),
+        # "can hardly" says it is hard to do, not that it is not done
+        ("I can hardly turn my head to the left.", "neck_turning_painful", "yes"),
+        ("After sitting all day I can hardly straighten up.", "hard_to_stand_upright", "yes"),
+        ("I hardly have any pain at night.", "pain_at_night", "no"),
+        ("sitting doesn't really bother it", "pain_prolonged_sitting", "no"),
+        ("bending and twisting do not affect the back ache", "pain_bending_lifting", "no"),
+        ("Lifting hurts, but it doesn't bother me at night.", "pain_at_night", "no"),
     ],
 )
 def test_negation_and_uncertainty(atlas: Atlas, text: str, finding: str, polarity: str) -> None:
@@ -148,6 +155,51 @@ def test_negation_and_uncertainty(atlas: Atlas, text: str, finding: str, polarit
 )
 def test_since_with_a_length_of_time_is_a_duration(atlas: Atlas, text: str, days: float) -> None:
     assert [t.days for t in understand(atlas, text).time_course] == [days]
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        ("My back hurts but there is no tingling in my feet.", "foot_dorsum_l"),
+        ("I don't have any tingling in my hand.", "hand_dorsal_r"),
+        ("I have not hurt my knee.", "knee_anterior_l"),
+        ("I haven't fallen on my bottom.", "buttock_lower_r"),
+        ("No numbness in the saddle area and bladder and bowels are normal.", "perineum"),
+    ],
+)
+def test_a_place_named_in_a_denial_is_not_proposed_as_painful(
+    atlas: Atlas, text: str, absent: str
+) -> None:
+    assert absent not in regions(understand(atlas, text))
+
+
+@pytest.mark.parametrize(
+    ("text", "region"),
+    [("My neck isn't sore.", "neck_posterior_r"), ("my calf's not tender", "calf_upper_l")],
+)
+def test_a_place_said_afterwards_not_to_hurt_is_marked_zero(
+    atlas: Atlas, text: str, region: str
+) -> None:
+    assert regions(understand(atlas, text))[region] == "no"
+
+
+@pytest.mark.parametrize(
+    ("text", "finding", "polarity"),
+    [
+        ("My left heel is very painful.", "tight_shoes_worse", None),
+        ("Bending forward to tie my shoes hurts.", "tight_shoes_worse", None),
+        ("It is worse in high heels.", "tight_shoes_worse", "yes"),
+        ("An ache between my shoulder blades after hours hunched over my desk.",
+         "hard_to_stand_upright", None),
+        ("I walk hunched for a while after getting up.", "hard_to_stand_upright", "yes"),
+        ("The area behind my right eye really hurts.", "red_painful_eye", None),
+        ("My right eye hurts and it's gone red.", "red_painful_eye", "yes"),
+    ],
+)  # fmt: skip
+def test_words_that_only_look_like_a_finding(
+    atlas: Atlas, text: str, finding: str, polarity: str | None
+) -> None:
+    assert findings(understand(atlas, text)).get(finding) == polarity
 
 
 def test_a_region_said_not_to_hurt_is_marked_zero(atlas: Atlas) -> None:

@@ -18,8 +18,8 @@ from pathlib import Path
 from myomap.engine import rank
 from myomap.engine.defaults import default_model
 from myomap.engine.evidence import Evidence
-from myomap.evaluation.interview import hit_rank, simulate
-from myomap.evaluation.vignettes import load_vignettes
+from myomap.evaluation.interview import simulate
+from myomap.evaluation.vignettes import hit_rank, load_vignettes
 
 BINS = [0.0, 0.2, 0.35, 0.5, 0.65, 0.8, 0.9, 1.0001]
 WAYS = ("map only", "map + volunteered", "after the interview")
@@ -39,7 +39,7 @@ def main(paths: list[str]) -> None:
         for way, result in results.items():
             if result.candidates:
                 top = result.candidates[0].probability or 0.0
-                rows[way].append((top, hit_rank(result, v) == 1))
+                rows[way].append((top, hit_rank(result, v.expect) == 1))
     print(f"{len(vignettes)} vignettes that expect a muscle\n")
     print("| top probability | " + " | ".join(WAYS) + " |")
     print("|---|" + "---|" * len(WAYS))

@@ -19,8 +19,7 @@ from pathlib import Path
 from myomap.engine.defaults import default_atlas
 from myomap.engine.model import Params, compile_model
 from myomap.engine.ranking import rank
-from myomap.evaluation.interview import hit_rank
-from myomap.evaluation.vignettes import Vignette, load_vignettes
+from myomap.evaluation.vignettes import Vignette, hit_rank, load_vignettes
 
 GRID: dict[str, list[float]] = {
     "essential": [0.5, 0.6, 0.7],
@@ -39,12 +38,12 @@ def score(params: Params, ranked: list[Vignette], none: list[Vignette]) -> tuple
     model = compile_model(default_atlas(), params)
     top1 = top3 = full1 = 0
     for v in ranked:
-        position = hit_rank(rank(model, v.evidence(), limit=3), v)
+        position = hit_rank(rank(model, v.evidence(), limit=3), v.expect)
         top1 += position == 1
         top3 += position is not None
         answers = {**v.interview, **v.answers}
         everything = v.evidence().model_copy(update={"answers": answers})
-        full1 += hit_rank(rank(model, everything, limit=1), v) == 1
+        full1 += hit_rank(rank(model, everything, limit=1), v.expect) == 1
     share = sum(rank(model, v.evidence(), limit=1).other_probability or 0.0 for v in none)
     n = len(ranked) or 1
     return top1 / n, top3 / n, full1 / n, share / (len(none) or 1)

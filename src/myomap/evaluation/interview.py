@@ -27,14 +27,13 @@ from myomap.engine.evidence import Answer, Pain
 from myomap.engine.model import Model
 from myomap.engine.ranking import rank
 from myomap.engine.result import Result
-from myomap.evaluation.vignettes import Vignette
+from myomap.evaluation.vignettes import Vignette, hit_rank
 
 __all__ = [
     "MAX_QUESTIONS",
     "Row",
     "Transcript",
     "comment_kinds",
-    "hit_rank",
     "interview_markdown",
     "interview_report",
     "simulate",
@@ -76,17 +75,6 @@ def simulate(model: Model, vignette: Vignette, limit: int = MAX_QUESTIONS) -> Tr
         asked.append((q.kind, q.id, answer))
         result = rank(model, evidence, limit=len(model.hypotheses))
     return Transcript(result=result, asked=tuple(asked))
-
-
-def hit_rank(result: Result, vignette: Vignette) -> int | None:
-    """Position of the first candidate that is an expected muscle on an expected side."""
-    for position, cand in enumerate(result.candidates, start=1):
-        for t in vignette.expect.muscles:
-            side_ok = t.side is None or cand.side == t.side
-            side_ok = side_ok or (cand.side == "both" and t.side in ("right", "left"))
-            if cand.muscle == t.muscle and side_ok:
-                return position
-    return None
 
 
 def _all_within(result: Result, vignette: Vignette, k: int) -> bool:
@@ -158,7 +146,7 @@ def _score(model: Model, v: Vignette) -> dict[str, float]:
         "all": rank(model, full, limit=limit),
     }
     for name, result in results.items():
-        position = hit_rank(result, v)
+        position = hit_rank(result, v.expect)
         out[f"{name}_top1"] = float(position == 1)
         out[f"{name}_top3"] = float(position is not None and position <= 3)
         if name in ("static", "interview"):

@@ -36,7 +36,7 @@ from myomap.engine.model import Model
 from myomap.engine.ranking import rank
 from myomap.engine.result import Result
 from myomap.engine.urgency import LEVELS, triage
-from myomap.evaluation.vignettes import Expected, Vignette
+from myomap.evaluation.vignettes import Expected, Vignette, hit_rank
 from myomap.understand import evidence_from, provisional_triage, understand
 
 __all__ = ["TextMetrics", "compare_text", "evaluate_text", "text_markdown"]
@@ -95,11 +95,8 @@ class TextMetrics:
 
 
 def _hit(result: Result, target: Expected, k: int = 3) -> bool:
-    for cand in result.candidates[:k]:
-        for t in target.muscles:
-            if cand.muscle == t.muscle and (t.side is None or cand.side == t.side):
-                return True
-    return False
+    position = hit_rank(result, target)
+    return position is not None and position <= k
 
 
 def evaluate_text(model: Model, vignettes: Sequence[Vignette]) -> TextMetrics:

@@ -30,6 +30,7 @@ __all__ = [
     "Vignette",
     "compare",
     "evaluate",
+    "hit_rank",
     "load_vignettes",
     "to_markdown",
 ]
@@ -102,10 +103,11 @@ class Metrics:
     mean_top_probability: float = 0.0
 
 
-def _hit_rank(result: Result, target: Expected) -> int | None:
+def hit_rank(result: Result, target: Expected) -> int | None:
+    """Position of the first candidate that is an expected muscle on an expected side (a
+    "both sides" candidate covers a listed right or left side), or None."""
     for position, cand in enumerate(result.candidates, start=1):
         for t in target.muscles:
-            # A "both sides" candidate covers a listed right or left side.
             sides = (t.side, "both") if t.side in ("right", "left") else (t.side,)
             if cand.muscle == t.muscle and (t.side is None or cand.side in sides):
                 return position
@@ -165,7 +167,7 @@ def evaluate(
             m.red_flag_cases += 1
             sensitive += LEVELS.index(level) >= LEVELS.index(expected)
         if v.expect.muscles:
-            ranks.append(_hit_rank(result, v.expect))
+            ranks.append(hit_rank(result, v.expect))
     m.ranked = len(ranks)
     if ranks:
         m.top1 = sum(r is not None and r <= 1 for r in ranks) / len(ranks)

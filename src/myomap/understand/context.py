@@ -38,6 +38,7 @@ __all__ = [
     "Cue",
     "Scope",
     "belongs_to_other",
+    "inside_denial",
     "pseudo_triggers",
     "scopes",
     "status",
@@ -235,6 +236,15 @@ def status(
         polarity: Answer = "no" if nearest.rule.category == "negation" else "unknown"
         return Cue(polarity, text[nearest.trigger.start : nearest.trigger.end])
     return Cue("yes", "")
+
+
+def inside_denial(m: Match, all_scopes: Sequence[Scope]) -> bool:
+    """True when a denial of findings covers a place word: "no numbness in my feet", "I have
+    not hurt my knee". The place is named to say what is absent, not where it hurts."""
+    return any(
+        s.rule.category == "negation" and s.covers(m, "finding") and not _inside(m, s.trigger)
+        for s in all_scopes
+    )
 
 
 def belongs_to_other(

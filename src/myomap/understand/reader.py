@@ -17,7 +17,15 @@ from typing import Literal
 
 from myomap.atlas.lexicon import ContextRule, Lexicon, Modifiers, default_lexicon
 from myomap.atlas.model import Atlas
-from myomap.understand.context import Cue, Scope, belongs_to_other, pseudo_triggers, scopes, status
+from myomap.understand.context import (
+    Cue,
+    Scope,
+    belongs_to_other,
+    inside_denial,
+    pseudo_triggers,
+    scopes,
+    status,
+)
 from myomap.understand.extract import (
     Score,
     checklist_answer,
@@ -35,7 +43,7 @@ from myomap.understand.model import (
     RegionItem,
     Understanding,
 )
-from myomap.understand.senses import bottom_of_something, is_side
+from myomap.understand.senses import around_the_eye, bottom_of_something, is_side
 from myomap.understand.spans import distinct, joined, not_understood, span_of
 from myomap.understand.text import CLAUSE_BREAKS, Token, normalise_words, tokenise
 
@@ -142,6 +150,10 @@ def understand(atlas: Atlas, text: str, lexicon: Lexicon | None = None) -> Under
     )
 
 
+EYE_ITSELF = frozenset({"red_painful_eye"})
+"""Findings about the eye itself, not read from a place by the eye ("behind my eye hurts")."""
+
+
 def _warning_signs(atlas: Atlas) -> frozenset[str]:
     """Red-flag finding ids: their matches are not swallowed by a larger ordinary one."""
     return frozenset(k for k, f in atlas.findings.items() if f.category == "red_flag")
@@ -165,6 +177,9 @@ def _find(vocab: _Vocabulary, tokens: list[Token], apart: frozenset[str] = froze
         bucket.extend(best((m for m in matches if m.kind == kind), apart))
     found.sides = [m for m in best(m for m in matches if m.kind == "side") if is_side(tokens, m)]
     found.regions = [m for m in found.regions if not bottom_of_something(tokens, m)]
+    found.findings = [
+        m for m in found.findings if not (m.key in EYE_ITSELF and around_the_eye(tokens, m))
+    ]
     return found
 
 
@@ -186,6 +201,8 @@ def _regions(
         if spec is None or any(f.first <= m.first and m.last <= f.last for f in flags):
             continue  # "numb around my bottom" names a warning sign, not a painful place
         cue = status(m, "region", all_scopes, text)
+        if cue.polarity == "yes" and inside_denial(m, all_scopes):
+            continue  # "no tingling in my hand" does not say the hand hurts
         intensity, intensity_from = _intensity(found, m, scores, text)
         spans = [span_of(text, m)]
         pairs: _Pairs = [(spec.id, "midline", "midline")]

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from myomap.understand.matcher import Match
 from myomap.understand.text import Token
 
-__all__ = ["bottom_of_something", "is_side"]
+__all__ = ["around_the_eye", "bottom_of_something", "is_side"]
 
 _NOT_RIGHT = frozenset({"now", "away", "after", "before", "then", "there", "here", "through"})
 _RIGHT_BEFORE_PLACE = frozenset(
@@ -38,6 +38,20 @@ def bottom_of_something(tokens: Sequence[Token], m: Match) -> bool:
     after = tokens[m.last + 1].lower if m.last + 1 < len(tokens) else ""
     before = [t.lower for t in tokens[max(0, m.first - 2) : m.first]]
     return after in _NOT_BUTTOCK_AFTER or before == ["top", "and"]
+
+
+_AROUND = frozenset({"behind", "around", "round", "above", "over", "under", "below", "into"})
+_EYE_WORDS = frozenset({"eye", "eyes", "eyeball", "eyeballs"})
+
+
+def around_the_eye(tokens: Sequence[Token], m: Match) -> bool:
+    """True when a painful-eye wording names a place by the eye, not the eye itself: "the
+    area behind my right eye really hurts" is a headache behind the eye."""
+    eyes = [i for i in range(m.first, m.last + 1) if tokens[i].lower in _EYE_WORDS]
+    if not eyes:
+        return False
+    before = [t.lower for t in tokens[max(0, eyes[0] - 3) : eyes[0]]]
+    return not _AROUND.isdisjoint(before)
 
 
 def is_side(tokens: Sequence[Token], m: Match) -> bool:
