@@ -175,7 +175,11 @@ def test_a_place_named_in_a_denial_is_not_proposed_as_painful(
 
 @pytest.mark.parametrize(
     ("text", "region"),
-    [("My neck isn't sore.", "neck_posterior_r"), ("my calf's not tender", "calf_upper_l")],
+    [
+        ("My neck isn't sore.", "neck_posterior_r"),
+        ("my calf's not tender", "calf_upper_l"),
+        ("His neck moves freely.", "neck_posterior_l"),
+    ],
 )
 def test_a_place_said_afterwards_not_to_hurt_is_marked_zero(
     atlas: Atlas, text: str, region: str
@@ -193,6 +197,9 @@ def test_a_place_said_afterwards_not_to_hurt_is_marked_zero(
          "hard_to_stand_upright", None),
         ("I walk hunched for a while after getting up.", "hard_to_stand_upright", "yes"),
         ("The area behind my right eye really hurts.", "red_painful_eye", None),
+        ("Severe left flank pain running round into the groin.", "pain_running_sprinting", None),
+        ("The ache runs down the back of my forearm.", "pain_running_sprinting", None),
+        ("It hurts when I go running.", "pain_running_sprinting", "yes"),
         ("My right eye hurts and it's gone red.", "red_painful_eye", "yes"),
     ],
 )  # fmt: skip
@@ -200,6 +207,23 @@ def test_words_that_only_look_like_a_finding(
     atlas: Atlas, text: str, finding: str, polarity: str | None
 ) -> None:
     assert findings(understand(atlas, text)).get(finding) == polarity
+
+
+def test_a_warning_signs_place_that_hurts_is_marked_one_that_is_numb_is_not(
+    atlas: Atlas,
+) -> None:
+    sore = understand(atlas, "He has a sore, swollen right calf.")
+    assert findings(sore)["calf_swollen_warm"] == "yes"
+    assert regions(sore)["calf_upper_r"] == "yes"
+    numb = understand(atlas, "I can't feel my bottom when I wipe.")
+    assert findings(numb)["saddle_numbness"] == "yes"
+    assert not {r for r in regions(numb) if r.startswith("buttock")}
+
+
+def test_tests_are_not_testicles(atlas: Atlas) -> None:
+    said = regions(understand(atlas, "Urine tests were clear and blood tests were normal."))
+    assert not {r for r in said if r.startswith("testicle")}
+    assert "testicle_l" in regions(understand(atlas, "a sudden pain in my left testicle"))
 
 
 def test_a_region_said_not_to_hurt_is_marked_zero(atlas: Atlas) -> None:

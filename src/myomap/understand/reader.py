@@ -43,7 +43,7 @@ from myomap.understand.model import (
     RegionItem,
     Understanding,
 )
-from myomap.understand.senses import around_the_eye, bottom_of_something, is_side
+from myomap.understand.senses import around_the_eye, bottom_of_something, is_side, spreading
 from myomap.understand.spans import distinct, joined, not_understood, span_of
 from myomap.understand.text import CLAUSE_BREAKS, Token, normalise_words, tokenise
 
@@ -178,7 +178,9 @@ def _find(vocab: _Vocabulary, tokens: list[Token], apart: frozenset[str] = froze
     found.sides = [m for m in best(m for m in matches if m.kind == "side") if is_side(tokens, m)]
     found.regions = [m for m in found.regions if not bottom_of_something(tokens, m)]
     found.findings = [
-        m for m in found.findings if not (m.key in EYE_ITSELF and around_the_eye(tokens, m))
+        m
+        for m in found.findings
+        if not (m.key in EYE_ITSELF and around_the_eye(tokens, m)) and not spreading(tokens, m)
     ]
     return found
 
@@ -198,7 +200,7 @@ def _regions(
     ]
     for m in found.regions:
         spec = atlas.region_specs.get(m.key)
-        if spec is None or any(f.first <= m.first and m.last <= f.last for f in flags):
+        if spec is None or any(_names_a_sign(found.tokens, f, m) for f in flags):
             continue  # "numb around my bottom" names a warning sign, not a painful place
         cue = status(m, "region", all_scopes, text)
         if cue.polarity == "yes" and inside_denial(m, all_scopes):
@@ -226,6 +228,25 @@ def _regions(
             )
             merged[region_id] = _merge_region(merged.get(region_id), item)
     return list(merged.values())
+
+
+PAIN_WORDS = frozenset(
+    {"pain", "pains", "painful", "sore", "ache", "aches", "aching", "achy", "hurt", "hurts",
+     "hurting", "tender", "agony", "throbbing"}
+)  # fmt: skip
+"""Words that say a place hurts: a sign's own place that hurts too is still marked ("a sore,
+swollen right calf")."""
+NEAR_SIGN = 3
+"""Tokens before a sign's wording that still belong to it ("sore, swollen calf")."""
+
+
+def _names_a_sign(tokens: Sequence[Token], sign: Match, m: Match) -> bool:
+    """True when the place is part of a warning sign's wording and nothing there says it
+    hurts ("numb around my bottom")."""
+    if not (sign.first <= m.first and m.last <= sign.last):
+        return False
+    near = tokens[max(0, sign.first - NEAR_SIGN) : sign.last + 1]
+    return all(t.lower not in PAIN_WORDS for t in near)
 
 
 Side = Literal["right", "left", "midline"]

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from myomap.understand.matcher import Match
 from myomap.understand.text import Token
 
-__all__ = ["around_the_eye", "bottom_of_something", "is_side"]
+__all__ = ["around_the_eye", "bottom_of_something", "is_side", "spreading"]
 
 _NOT_RIGHT = frozenset({"now", "away", "after", "before", "then", "there", "here", "through"})
 _RIGHT_BEFORE_PLACE = frozenset(
@@ -52,6 +52,22 @@ def around_the_eye(tokens: Sequence[Token], m: Match) -> bool:
         return False
     before = [t.lower for t in tokens[max(0, eyes[0] - 3) : eyes[0]]]
     return not _AROUND.isdisjoint(before)
+
+
+_RUN_WORDS = frozenset({"run", "runs", "running", "ran"})
+_WAYS = frozenset(
+    {"down", "up", "into", "round", "around", "along", "from", "across", "through", "to",
+     "towards", "toward", "over", "out", "back", "forward", "forwards", "under", "behind"}
+)  # fmt: skip
+
+
+def spreading(tokens: Sequence[Token], m: Match) -> bool:
+    """True for "running" that says where pain goes, not the sport: "pain running round into
+    the groin", "an ache that runs down my arm"."""
+    if m.size != 1 or tokens[m.first].lower not in _RUN_WORDS:
+        return False
+    after = tokens[m.last + 1].lower if m.last + 1 < len(tokens) else ""
+    return after in _WAYS
 
 
 def is_side(tokens: Sequence[Token], m: Match) -> bool:
