@@ -770,6 +770,30 @@ MORE_PHRASINGS: list[tuple[str, str]] = [
     ("night_pain_unrelieved", "lying down brings no relief at all"),
     ("dark_urine_after_exertion", "my pee has been cola coloured since the race"),
     ("speech_difficulty", "his words keep coming out muddled"),
+    # exam-question, carer and diary registers (stop 26)
+    ("both_legs_shooting_pain", "burning pain radiated down the backs of both legs"),
+    ("saddle_numbness", "exam: reduced sensation over the perineum"),
+    ("saddle_numbness", "she says she can't feel the toilet seat under her"),
+    ("thunderclap_headache", "the pain hit peak intensity within seconds"),
+    ("stiff_neck_cannot_bend", "there is resistance to passive neck flexion"),
+    ("faint_cold_sweaty", "he looks pale and is sweating heavily"),
+    ("scrotal_pain_sudden", "severe pain in the right testis since 6 am"),
+    ("blood_in_urine", "urine dipstick shows blood"),
+    ("limb_weakness_sudden", "his right arm just hangs by his side"),
+    ("speech_difficulty", "her words are coming out mushy"),
+    ("new_headache_recent", "this headache is new, I never get them"),
+    ("pulsating_abdominal_mass", "something in my tummy beats in time with my pulse"),
+    ("colicky_waves", "when it comes I can't sit or lie, I pace the floor"),
+    ("bladder_control_change", "his waterworks have gone funny"),
+    ("fever", "she feels hot to touch"),
+    ("joints_swollen_stiff", "I can't get my rings off for the swelling"),
+    ("scalp_tender", "he can't bear his hat on that side"),
+    ("head_blow_recent", "she caught her head on the cupboard door"),
+    ("limp_new_child", "my daughter started hobbling this morning"),
+    ("breathless_new", "he gets winded walking to the car"),
+    ("dark_urine_after_exertion", "my wee is the colour of cola after the race"),
+    ("limb_cold_pale_numb", "my hand is ice cold next to the other one"),
+    ("fingers_white_cold_new", "my fingers go dead white in the cold"),
 ]
 
 CASES = [(finding, text) for finding, texts in PHRASINGS.items() for text in texts]
@@ -947,6 +971,9 @@ def test_words_that_only_look_like_a_sign_stay_ordinary(
         # A reading alone counts when it is high and has a decimal or a degree mark.
         ("neck stiff and 39.2°C this morning", "yes"),
         ("my back hurts and it was 102F last night", "yes"),
+        # an exam note: pulse and blood pressure after a normal reading are not temperatures
+        ("Temperature 37.0°C, pulse 108/min, blood pressure 138/84 mm Hg.", "no"),
+        ("Temperature 36.8°C, pulse 92/min.", "no"),
     ],
 )
 def test_a_measured_normal_temperature_is_not_a_fever(
@@ -996,3 +1023,26 @@ def test_a_first_back_pain_counts_as_a_sign_only_from_50(atlas: Atlas) -> None:
     younger = understand(atlas, "I'm 30 and I've never had back trouble before, hurt it lifting")
     assert provisional_triage(atlas, older).level == "see_doctor"
     assert provisional_triage(atlas, younger).level == "self_care"
+
+
+@pytest.mark.parametrize(
+    ("text", "finding"),
+    [
+        ("Woke at five with it. My right ball. Worst pain ever and out of nowhere.",
+         "scrotal_pain_sudden"),
+        ("I coughed into a tissue. Red streaks.", "coughing_blood"),
+    ],
+)  # fmt: skip
+def test_a_fragment_is_read_with_the_sentence_next_to_it(
+    atlas: Atlas, text: str, finding: str
+) -> None:
+    got = {f.finding: f.polarity for f in understand(atlas, text).findings}
+    assert got.get(finding) == "yes", got
+
+
+def test_a_short_answer_stays_a_sentence_of_its_own(atlas: Atlas) -> None:
+    got = {
+        f.finding: f.polarity for f in understand(atlas, "No fever. Both legs burning.").findings
+    }
+    assert got.get("fever") == "no"
+    assert got.get("both_legs_shooting_pain") != "no"

@@ -27,7 +27,8 @@ BLOCKS = {
 }
 STORIES = "eval/stories/red_flags.yaml"
 FRESH = "eval/stories/red_flags_fresh.yaml"
-DEV_STORIES = tuple(f"dev{n}" for n in range(2, 16))
+FRESH2 = "eval/stories/red_flags_fresh2.yaml"
+DEV_STORIES = tuple(f"dev{n}" for n in range(2, 17))
 """The later story sets, all dev: block stories_<name> from eval/stories/red_flags_<name>.yaml."""
 HARD = "eval/hard/vignettes.yaml"
 TRIAGE = "eval/triage/vignettes.yaml"
@@ -35,6 +36,7 @@ TRIAGE_DEV = ("dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8")
 """The later triage sets, all dev: block triage_<name> from eval/triage/vignettes_<name>.yaml."""
 HARD_DEV3 = "eval/hard/vignettes_dev3.yaml"
 TEXT4 = "eval/hard/vignettes_text4.yaml"
+TEXT5 = "eval/hard/vignettes_text5.yaml"
 
 
 def tables() -> dict[str, str]:
@@ -50,6 +52,8 @@ def tables() -> dict[str, str]:
     out["text_clinician"] = text_markdown(compare_text(model, clinician)).strip()
     text4 = compare_text(model, load_vignettes(ROOT / TEXT4))
     out["text_text4"] = text_markdown({"dev": text4["dev"]}).strip()
+    text5 = compare_text(model, load_vignettes(ROOT / TEXT5))
+    out["text_text5"] = text_markdown({"holdout": text5["holdout"]}).strip()
     out["triage"] = triage_markdown(
         score_triage(model.atlas, load_triage_cases(ROOT / TRIAGE))
     ).strip()
@@ -63,6 +67,8 @@ def tables() -> dict[str, str]:
     out["stories"] = stories_markdown(score_stories(model.atlas, stories)).strip()
     fresh = score_stories(model.atlas, load_stories(ROOT / FRESH))
     out["stories_fresh"] = stories_markdown({"holdout": fresh["holdout"]}, show=()).strip()
+    fresh2 = score_stories(model.atlas, load_stories(ROOT / FRESH2))
+    out["stories_fresh2"] = stories_markdown({"holdout": fresh2["holdout"]}, show=()).strip()
     for name in DEV_STORIES:
         report = score_stories(
             model.atlas, load_stories(ROOT / f"eval/stories/red_flags_{name}.yaml")

@@ -211,17 +211,28 @@ BODY_TEMPERATURE = ((30.0, 45.0), (86.0, 113.0))
 ("temperature 37.0, pulse 72") or counts, not temperatures."""
 
 
+OTHER_READINGS = frozenset(
+    {"pulse", "hr", "rate", "bp", "pressure", "rr", "sats", "saturation", "saturations", "spo2",
+     "o2", "gcs", "bpm", "weight", "glucose", "sugar"}
+)  # fmt: skip
+"""Words before a number that is not a temperature ("temperature 37.0 °C, pulse 108/min")."""
+
+
 def normal_temperature(tokens: Sequence[Token], last: int) -> str | None:
     """The reading after a temperature word (token ``last``) when every number up to the end
     of the sentence is a normal temperature ("temp is 36.8"), else None: a measured normal
     temperature is not a fever, but "36.5 yesterday, 39 today" is. Numbers that cannot be a
     body temperature ("pulse 72") are passed over."""
     readings: list[str] = []
+    previous = ""
     for tok in tokens[last + 1 :]:
         if tok.lower in SENTENCE_BREAKS:
             break
         value = _number(tok.lower.rstrip("°cf"))
-        if value is None or not any(low <= value <= high for low, high in BODY_TEMPERATURE):
+        after_vital, previous = previous in OTHER_READINGS, tok.lower if tok.is_word else previous
+        if value is None or after_vital:
+            continue
+        if not any(low <= value <= high for low, high in BODY_TEMPERATURE):
             continue
         if not any(low <= value < high for low, high in NORMAL_TEMPERATURE):
             return None

@@ -132,6 +132,7 @@ class Matcher:
     _by_stem: dict[str, list[Pattern]] = field(default_factory=dict, repr=False)
     _by_prefix: list[tuple[str, Pattern]] = field(default_factory=list, repr=False)
     _vocabulary: tuple[str, ...] = ()
+    _known: frozenset[str] = frozenset()
     _prefixes: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
@@ -150,10 +151,16 @@ class Matcher:
                 prefixes.update(p for p in word.prefixes if len(p) >= 6)
         self._by_stem = dict(by_stem)
         self._vocabulary = tuple(sorted(vocab))
+        self._known = frozenset(vocab)
         self._prefixes = tuple(sorted(prefixes))
 
     def near(self, token: Token) -> frozenset[str]:
-        """Vocabulary stems (and ``prefix*``es) that this token is a likely misspelling of."""
+        """Vocabulary stems (and ``prefix*``es) that this token is a likely misspelling of.
+
+        A word the vocabulary itself uses is no misspelling: "breathes" (as in "hurts when
+        she breathes in") is not a near miss of "breathless"."""
+        if token.stem in self._known:
+            return frozenset()
         return _near(token.stem, self._vocabulary) | _near_prefix(token.lower, self._prefixes)
 
     def find(self, tokens: Sequence[Token]) -> list[Match]:

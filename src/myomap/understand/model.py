@@ -6,6 +6,7 @@ Nothing here is evidence yet. The person confirms, changes or removes each propo
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -21,10 +22,21 @@ __all__ = [
     "Stated",
     "TimeCourse",
     "Understanding",
+    "combine",
 ]
 
 Polarity = Answer
 """yes: said to be there; no: said not to be there; unknown: hedged ("maybe", "not sure")."""
+
+
+def combine(polarities: Sequence[Polarity]) -> Polarity:
+    """One answer from several mentions: yes and no together is left to the person."""
+    said = set(polarities)
+    if "yes" in said and "no" in said:
+        return "unknown"
+    if "yes" in said:
+        return "yes"
+    return "no" if "no" in said else "unknown"
 
 
 SAFETY_CATEGORIES = frozenset({"red_flag", "risk_factor"})

@@ -9,6 +9,7 @@ text, so each understood item can point at the words it came from.
 from __future__ import annotations
 
 import dataclasses
+import itertools
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -264,6 +265,40 @@ def _ball_sense(tokens: list[Token]) -> list[Token]:
     return out
 
 
+FRAGMENT_WORDS = 3
+"""At most this many words between full stops make a fragment that belongs to the sentence
+next to it ("My left ball. Worst pain I've ever had.", "I coughed into a tissue. Red
+streaks.")."""
+_ANSWERS = frozenset(
+    {"no", "not", "nil", "none", "never", "nope", "yes", "yep", "fine", "ok", "okay", "normal",
+     "negative", "positive", "nothing", "n't", "but"}
+)  # fmt: skip
+
+
+def _fragments(tokens: list[Token]) -> list[Token]:
+    """Join a fragment to the sentences around it: the full stops before and after a
+    sentence of at most ``FRAGMENT_WORDS`` words become commas, so a place named in one and
+    what is wrong with it in the next are read together. A fragment that answers ("No.",
+    "Fine.") or denies stays a sentence of its own; other breaks (``?``, ``;``, a line
+    break) are kept."""
+    out = list(tokens)
+    bounds = [-1] + [i for i, t in enumerate(tokens) if t.text in SENTENCE_BREAKS] + [len(tokens)]
+    spans = list(itertools.pairwise(bounds))
+
+    def plain(span: tuple[int, int]) -> bool:
+        return all(t.lower not in _ANSWERS for t in tokens[span[0] + 1 : span[1]])
+
+    for n, (before, stop) in enumerate(spans):
+        words = [t for t in tokens[before + 1 : stop] if t.is_word]
+        if not (0 < len(words) <= FRAGMENT_WORDS and plain((before, stop))):
+            continue
+        if stop < len(tokens) and tokens[stop].text == "." and plain(spans[n + 1]):
+            out[stop] = dataclasses.replace(out[stop], text=",", lower=",", stem=",")
+        if before >= 0 and tokens[before].text == "." and plain(spans[n - 1]):
+            out[before] = dataclasses.replace(out[before], text=",", lower=",", stem=",")
+    return out
+
+
 def _hay_fever(tokens: list[Token]) -> list[Token]:
     """ "Hay fever" is an allergy, not a fever: give that "fever" another stem (``hayfever``)."""
     return [
@@ -311,4 +346,4 @@ def tokenise(text: str) -> list[Token]:
             if raw in SENTENCE_BREAKS:
                 sentence += 1
         sentence += 1
-    return _hay_fever(_ball_sense(out))
+    return _fragments(_hay_fever(_ball_sense(out)))
