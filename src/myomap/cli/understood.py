@@ -27,7 +27,8 @@ def understanding_view(u: Understanding) -> RenderableType:
         table.add_row(r.label + side, answer, Text(r.words))
     for f in u.findings:
         flag = "⚠ " if f.red_flag else ""
-        table.add_row(flag + f.question, _ANSWER[f.polarity], Text(f.words))
+        answer = _ANSWER[f.polarity] + (" (reads like it)" if f.source == "pattern" else "")
+        table.add_row(flag + f.question, answer, Text(f.words))
     for stated in (u.age, u.sex):
         if stated is not None:
             table.add_row(stated.id, stated.value, Text(stated.words))

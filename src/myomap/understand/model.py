@@ -88,6 +88,11 @@ class FindingItem(_Model):
     cue: str = Field(default="", description="the negating or hedging words, if any")
     spans: list[Span]
     words: str
+    source: Literal["words", "pattern"] = Field(
+        default="words",
+        description="words: read from a known wording; pattern: a warning sign the second "
+        "reader (a model of whole descriptions) finds likely, proposed as not sure",
+    )
 
 
 class Stated(_Model):

@@ -37,11 +37,13 @@ from myomap.understand.matcher import NEVER_SKIPPED, Match, Matcher, best, compi
 from myomap.understand.model import (
     SAFETY_CATEGORIES,
     FindingItem,
+    Span,
     Understanding,
     combine,
 )
 from myomap.understand.places import read_regions
 from myomap.understand.senses import around_the_eye, bottom_of_something, is_side, spreading
+from myomap.understand.signs import MIN_WORDS, THRESHOLD, sign_model
 from myomap.understand.spans import distinct, joined, not_understood, span_of
 from myomap.understand.text import CLAUSE_BREAKS, Token, normalise_words, tokenise
 
@@ -107,6 +109,7 @@ def understand(atlas: Atlas, text: str, lexicon: Lexicon | None = None) -> Under
     regions = read_regions(atlas, text, found, all_scopes, scores)
     pseudo = pseudo_triggers(found.context, vocab.rules)
     findings = _findings(atlas, text, found, all_scopes, pseudo)
+    findings += _suggested(atlas, text, tokens, {f.finding for f in findings})
     age = find_age(text)
     sex = find_sex(text, {str(k): v for k, v in vocab.modifiers.sex.items()}, age)
     times = find_time_course(text)
@@ -130,6 +133,47 @@ def understand(atlas: Atlas, text: str, lexicon: Lexicon | None = None) -> Under
         time_course=times,
         not_understood=not_understood(text, found.tokens, found.clause, taken),
     )
+
+
+def _suggested(
+    atlas: Atlas, text: str, tokens: Sequence[Token], read: set[str]
+) -> list[FindingItem]:
+    """Warning signs the second reader finds likely and the phrases did not read at all,
+    as "not sure", each with the sentence that speaks for it most."""
+    if len(text.split()) < MIN_WORDS:
+        return []
+    model = sign_model()
+    likely = [
+        s
+        for s, p in model.probabilities(text).items()
+        if p >= THRESHOLD and s not in read and s in atlas.findings
+    ]
+    if not likely:
+        return []
+    sentences: dict[int, list[Token]] = defaultdict(list)
+    for tok in tokens:
+        sentences[tok.sentence].append(tok)
+    spans = [
+        Span(start=ts[0].start, end=ts[-1].end, text=text[ts[0].start : ts[-1].end])
+        for ts in sentences.values()
+    ]
+    by_sentence = [model.probabilities(span.text) for span in spans]
+    out: list[FindingItem] = []
+    for sign in likely:
+        best = max(range(len(spans)), key=lambda i: by_sentence[i][sign])
+        out.append(
+            FindingItem(
+                id=f"finding:{sign}",
+                finding=sign,
+                question=atlas.findings[sign].question,
+                polarity="unknown",
+                red_flag=atlas.findings[sign].category == "red_flag",
+                spans=[spans[best]],
+                words=spans[best].text,
+                source="pattern",
+            )
+        )
+    return out
 
 
 EYE_ITSELF = frozenset({"red_painful_eye"})

@@ -1,0 +1,107 @@
+"""Train the second reader of warning signs: ``src/myomap/understand/data/signs.npz``.
+
+A linear model over the words (one and two) and the letter groups (three to five, inside
+words) of a whole description, one logistic regression per warning sign, fitted on the
+**dev** stories of the red-flag sets only (``eval/stories/red_flags.yaml`` dev split and every
+``red_flags_dev*.yaml``). The held-out sets (that file's holdout split, ``red_flags_fresh*``)
+are never read here. The file stores what the reader needs at run time with NumPy alone: the
+two vocabularies, their idf weights, the weights of the signs (small ones dropped) and the
+files the model was trained on with their SHA-256 (``tests/test_signs.py`` fails when a dev
+file changed and the model was not trained again).
+
+Run: ``.venv/bin/python tools/train_signs.py`` (scikit-learn, a dev dependency; ~30 s).
+How the threshold and the settings were chosen, leaving one dev set out at a time:
+docs/understanding.md ("A second reader").
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sys
+from pathlib import Path
+
+import numpy as np
+import yaml
+from scipy.sparse import csr_matrix, hstack
+from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.linear_model import LogisticRegression
+
+ROOT = Path(__file__).resolve().parents[1]
+STORIES = ROOT / "eval" / "stories"
+OUT = ROOT / "src" / "myomap" / "understand" / "data" / "signs.npz"
+C = 10.0
+"""Inverse L2 strength of every logistic regression."""
+PRUNE = 0.1
+"""Weights smaller than this (in absolute value) are dropped from the file."""
+
+
+def dev_files() -> list[Path]:
+    """The story files whose dev split trains the model (never a held-out set)."""
+    files = [STORIES / "red_flags.yaml", *sorted(STORIES.glob("red_flags_dev*.yaml"))]
+    return [f for f in files if "fresh" not in f.name]
+
+
+def stories(files: list[Path]) -> list[dict[str, object]]:
+    out: list[dict[str, object]] = []
+    for f in files:
+        out += [s for s in yaml.safe_load(f.read_text()) if s.get("split") == "dev"]
+    return out
+
+
+def vectorizers() -> tuple[TfidfVectorizer, TfidfVectorizer]:
+    words = TfidfVectorizer(ngram_range=(1, 2), min_df=2, sublinear_tf=True)
+    letters = TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 5), min_df=2, sublinear_tf=True)
+    return words, letters
+
+
+def main() -> None:
+    files = dev_files()
+    data = stories(files)
+    texts = [str(s["story"]) for s in data]
+    signs = sorted({sign for s in data for sign in s["expect"]["signs"]})  # type: ignore[index]
+    y = np.array([[sign in s["expect"]["signs"] for sign in signs] for s in data])  # type: ignore[index]
+    words, letters = vectorizers()
+    x = hstack([words.fit_transform(texts), letters.fit_transform(texts)]).tocsr()
+    weights = np.zeros((len(signs), x.shape[1]))
+    bias = np.zeros(len(signs))
+    for j in range(len(signs)):
+        model = LogisticRegression(C=C, class_weight="balanced", max_iter=5000)
+        model.fit(x, y[:, j])
+        weights[j], bias[j] = model.coef_[0], model.intercept_[0]
+    weights[np.abs(weights) < PRUNE] = 0.0
+    sparse = csr_matrix(weights.T.astype(np.float32))  # features × signs
+    word_vocab = sorted(words.vocabulary_, key=words.vocabulary_.__getitem__)
+    letter_vocab = sorted(letters.vocabulary_, key=letters.vocabulary_.__getitem__)
+    meta = {
+        "trained_on": {
+            str(f.relative_to(ROOT)): hashlib.sha256(f.read_bytes()).hexdigest() for f in files
+        },
+        "stories": len(data),
+        "C": C,
+        "prune": PRUNE,
+    }
+    OUT.parent.mkdir(parents=True, exist_ok=True)
+    np.savez_compressed(
+        OUT,
+        signs=np.array(signs),
+        word_vocab=np.array(word_vocab),
+        word_idf=words.idf_.astype(np.float32),
+        letter_vocab=np.array(letter_vocab),
+        letter_idf=letters.idf_.astype(np.float32),
+        data=sparse.data,
+        indices=sparse.indices,
+        indptr=sparse.indptr,
+        bias=bias.astype(np.float32),
+        meta=np.array(json.dumps(meta)),
+    )
+    kept = int((weights != 0).sum())
+    print(
+        f"{OUT.relative_to(ROOT)}: {len(data)} stories, {len(signs)} signs, {x.shape[1]} "
+        f"features, {kept} weights kept, {OUT.stat().st_size // 1024} KiB",
+        file=sys.stderr,
+    )
+
+
+if __name__ == "__main__":
+    main()
