@@ -4,8 +4,10 @@ Steps: tokenise (spaCy, blank English) → find lexicon terms (regions, findings
 intensity and ConText words) → keep the largest match of each kind → work out negation and
 uncertainty → give each region a side (stated, carried over from the mention before, "same
 side", "other side", "both sides") and an intensity (a number or a word in the same clause,
-else in the same sentence, else 5) → read age, sex and time course → list every clause in
-which nothing was recognised.
+else in the same sentence, else 5) → propose, as "not sure", the warning signs that the
+second reader (``understand.signs``, a model of whole descriptions) finds likely and no
+phrase read → read age, sex and time course → list every clause in which nothing was
+recognised.
 """
 
 from __future__ import annotations
