@@ -794,6 +794,21 @@ MORE_PHRASINGS: list[tuple[str, str]] = [
     ("dark_urine_after_exertion", "my wee is the colour of cola after the race"),
     ("limb_cold_pale_numb", "my hand is ice cold next to the other one"),
     ("fingers_white_cold_new", "my fingers go dead white in the cold"),
+    # forms, dictation, gym posts and what others notice (stop 26, second round)
+    ("night_pain_unrelieved", "at night I have tried every position and it will not ease"),
+    ("joints_swollen_stiff", "my knuckles are puffy and I can't get my ring over them"),
+    ("leg_weakness_progressive", "my legs feel heavier every day on the stairs"),
+    ("skin_burning_band_one_side", "a burning pain wrapping round my side under the ribs"),
+    ("saddle_numbness", "I couldn't feel the toilet paper at all when I wiped"),
+    ("urinary_retention", "I tried for ages and could not go at all"),
+    ("limb_weakness_sudden", "my left hand will not grip the mug"),
+    ("faint_cold_sweaty", "he went sweaty and clammy at the table"),
+    ("back_pain_new_after_50", "I'm 58 and I have never had a bad back until now"),
+    ("speech_difficulty", "my husband says my speech sounds drunk"),
+    ("face_drooping", "the left side of my face does not move when I smile"),
+    ("jaw_tires_chewing", "halfway through dinner my jaw gives out"),
+    ("confusion_drowsy", "this morning she did not know where she was"),
+    ("rash_band_one_side", "there is a line of small blisters on my side"),
 ]
 
 CASES = [(finding, text) for finding, texts in PHRASINGS.items() for text in texts]

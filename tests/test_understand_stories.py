@@ -68,6 +68,7 @@ LATER_SETS = {
     "red_flags_dev14": (0.95, 0.9),  # consequences, forms, reported speech, texting: 97% (62%)
     "red_flags_dev15": (0.97, 0.97),  # case vignettes, phone notes, ROS lists, messages: 99% (76%)
     "red_flags_dev16": (0.95, 0.93),  # exam stems, split sentences, carers, diaries: 98% (73%)
+    "red_flags_dev17": (0.95, 0.9),  # forms, dictation, gym posts, others noticed: 96% (79%)
 }
 
 

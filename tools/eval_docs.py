@@ -28,7 +28,8 @@ BLOCKS = {
 STORIES = "eval/stories/red_flags.yaml"
 FRESH = "eval/stories/red_flags_fresh.yaml"
 FRESH2 = "eval/stories/red_flags_fresh2.yaml"
-DEV_STORIES = tuple(f"dev{n}" for n in range(2, 17))
+FRESH3 = "eval/stories/red_flags_fresh3.yaml"
+DEV_STORIES = tuple(f"dev{n}" for n in range(2, 18))
 """The later story sets, all dev: block stories_<name> from eval/stories/red_flags_<name>.yaml."""
 HARD = "eval/hard/vignettes.yaml"
 TRIAGE = "eval/triage/vignettes.yaml"
@@ -69,6 +70,8 @@ def tables() -> dict[str, str]:
     out["stories_fresh"] = stories_markdown({"holdout": fresh["holdout"]}, show=()).strip()
     fresh2 = score_stories(model.atlas, load_stories(ROOT / FRESH2))
     out["stories_fresh2"] = stories_markdown({"holdout": fresh2["holdout"]}, show=()).strip()
+    fresh3 = score_stories(model.atlas, load_stories(ROOT / FRESH3))
+    out["stories_fresh3"] = stories_markdown({"holdout": fresh3["holdout"]}, show=()).strip()
     for name in DEV_STORIES:
         report = score_stories(
             model.atlas, load_stories(ROOT / f"eval/stories/red_flags_{name}.yaml")
