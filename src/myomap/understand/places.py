@@ -18,12 +18,13 @@ from myomap.understand.model import RegionItem, combine
 from myomap.understand.spans import distinct, joined, span_of
 from myomap.understand.text import Token
 
-__all__ = ["PAIN_WORDS", "read_regions"]
+__all__ = ["read_regions"]
 
 
 def read_regions(
     atlas: Atlas, text: str, found: Found, all_scopes: Sequence[Scope], scores: Sequence[Score]
 ) -> list[RegionItem]:
+    """One proposal per region the description names, merged when named twice."""
     merged: dict[str, RegionItem] = {}
     last_side: str | None = None
     flags = [
