@@ -9,7 +9,8 @@ two vocabularies, their idf weights, the weights of the signs (small ones droppe
 files the model was trained on with their SHA-256 (``tests/test_signs.py`` fails when a dev
 file changed and the model was not trained again).
 
-Run: ``.venv/bin/python tools/train_signs.py`` (scikit-learn, a dev dependency; about 15 s on 2 cores).
+Run: ``.venv/bin/python tools/train_signs.py`` (scikit-learn, a dev dependency; about 15 s
+on 2 cores).
 How the threshold and the settings were chosen, leaving one dev set out at a time:
 docs/understanding.md ("A second reader").
 """
