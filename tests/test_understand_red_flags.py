@@ -1061,3 +1061,21 @@ def test_a_short_answer_stays_a_sentence_of_its_own(atlas: Atlas) -> None:
     }
     assert got.get("fever") == "no"
     assert got.get("both_legs_shooting_pain") != "no"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Dripping with sweat after spin class and my quads are wrecked today.",
+        "Woke up sweaty last night, the heating was stuck on full. Upper back tight.",
+        "Soaked in sweat at hot yoga and my hamstrings ache.",
+    ],
+)
+def test_sweat_with_an_everyday_cause_is_no_warning_sign(atlas: Atlas, text: str) -> None:
+    got = {f.finding for f in understand(atlas, text).red_flags}
+    assert not got & {"sweating_with_pain", "night_sweats"}, got
+
+
+def test_sweat_with_chest_pain_is_still_a_warning_sign(atlas: Atlas) -> None:
+    text = "Crushing pain in my chest while I sat reading, and I'm sweating buckets."
+    assert "sweating_with_pain" in {f.finding for f in understand(atlas, text).red_flags}

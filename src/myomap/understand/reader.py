@@ -44,7 +44,13 @@ from myomap.understand.model import (
     combine,
 )
 from myomap.understand.places import read_regions
-from myomap.understand.senses import around_the_eye, bottom_of_something, is_side, spreading
+from myomap.understand.senses import (
+    around_the_eye,
+    bottom_of_something,
+    explained_sweat,
+    is_side,
+    spreading,
+)
 from myomap.understand.signs import MIN_WORDS, THRESHOLD, sign_model
 from myomap.understand.spans import distinct, joined, not_understood, span_of
 from myomap.understand.text import CLAUSE_BREAKS, Token, normalise_words, tokenise
@@ -180,6 +186,9 @@ def _suggested(
 
 EYE_ITSELF = frozenset({"red_painful_eye"})
 """Findings about the eye itself, not read from a place by the eye ("behind my eye hurts")."""
+SWEATS = frozenset({"sweating_with_pain", "night_sweats"})
+"""Sweating signs, not read where the sentence names an everyday cause (a spin class, the
+heating)."""
 
 
 def _warning_signs(atlas: Atlas) -> frozenset[str]:
@@ -208,7 +217,9 @@ def _find(vocab: _Vocabulary, tokens: list[Token], apart: frozenset[str] = froze
     found.findings = [
         m
         for m in found.findings
-        if not (m.key in EYE_ITSELF and around_the_eye(tokens, m)) and not spreading(tokens, m)
+        if not (m.key in EYE_ITSELF and around_the_eye(tokens, m))
+        and not (m.key in SWEATS and explained_sweat(tokens, m))
+        and not spreading(tokens, m)
     ]
     return found
 
