@@ -213,3 +213,14 @@ def test_atlas_check_prints_the_review_counts_and_unreviewed_ids() -> None:
     assert _review_line(review) == (
         "review: clinician-signed 0, reviewed 1, needs review 2, unreviewed 1 (delta)"
     )
+
+
+def test_everyday_causes_of_an_unknown_finding_are_reported(tmp_path: Path) -> None:
+    root = tmp_path / "atlas"
+    shutil.copytree(TINY, root)
+    modifiers = root / "lexicon" / "modifiers.yaml"
+    data = yaml.safe_load(modifiers.read_text())
+    data["causes"] = {"no_such_finding": ["beetroot"]}
+    modifiers.write_text(yaml.safe_dump(data, sort_keys=False))
+    _raw, problems = check_atlas(root)
+    assert [p.code for p in problems if "no_such_finding" in str(p)] == ["MYO040"]

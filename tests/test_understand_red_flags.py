@@ -1069,11 +1069,13 @@ def test_a_short_answer_stays_a_sentence_of_its_own(atlas: Atlas) -> None:
         "Dripping with sweat after spin class and my quads are wrecked today.",
         "Woke up sweaty last night, the heating was stuck on full. Upper back tight.",
         "Soaked in sweat at hot yoga and my hamstrings ache.",
+        "My wee was pink this morning, then I remembered the beetroot salad last night.",
+        "My eyes are red after two hours in the pool without goggles; my neck is stiff.",
     ],
 )
-def test_sweat_with_an_everyday_cause_is_no_warning_sign(atlas: Atlas, text: str) -> None:
+def test_a_sign_with_its_everyday_cause_is_no_warning_sign(atlas: Atlas, text: str) -> None:
     got = {f.finding for f in understand(atlas, text).red_flags}
-    assert not got & {"sweating_with_pain", "night_sweats"}, got
+    assert not got & {"sweating_with_pain", "night_sweats", "blood_in_urine", "red_painful_eye"}
 
 
 def test_sweat_with_chest_pain_is_still_a_warning_sign(atlas: Atlas) -> None:

@@ -119,6 +119,11 @@ class Modifiers(_Record):
     sex: dict[Literal["female", "male"], list[str]]
     context: list[ContextRule]
     window: int = Field(default=6, ge=1, description="how many words a ConText scope spans")
+    causes: dict[str, list[str]] = Field(
+        default_factory=dict,
+        description="finding id -> everyday causes (single words): the finding is not read in "
+        "a sentence that names one ('dripping with sweat after spin class')",
+    )
 
 
 @dataclass(frozen=True)
@@ -239,6 +244,12 @@ def _unknown_ids(raw: RawAtlas, lexicon: Lexicon) -> list[Problem]:
         Problem("MYO040", f"terms for unknown finding {e.finding!r}", "lexicon/findings.yaml")
         for e in lexicon.findings
         if e.finding not in findings
+    ]
+    causes = lexicon.modifiers.causes if lexicon.modifiers is not None else {}
+    out += [
+        Problem("MYO040", f"everyday causes for unknown finding {f!r}", "lexicon/modifiers.yaml")
+        for f in causes
+        if f not in findings
     ]
     return out
 

@@ -47,7 +47,7 @@ from myomap.understand.places import read_regions
 from myomap.understand.senses import (
     around_the_eye,
     bottom_of_something,
-    explained_sweat,
+    explained,
     is_side,
     spreading,
 )
@@ -73,6 +73,8 @@ class _Vocabulary:
     matcher: Matcher
     rules: list[ContextRule]
     modifiers: Modifiers
+    causes: dict[str, frozenset[str]]
+    """Finding id -> its everyday causes, lower case (``modifiers.yaml``, ``causes``)."""
 
 
 _COMPILED: dict[int, tuple[Lexicon, _Vocabulary]] = {}
@@ -96,7 +98,8 @@ def _vocabulary(lexicon: Lexicon) -> _Vocabulary:
         for n, rule in enumerate(mods.context)
         for t in rule.terms
     ]
-    vocab = _Vocabulary(Matcher(patterns), list(mods.context), mods)
+    causes = {f: frozenset(w.lower() for w in words) for f, words in mods.causes.items()}
+    vocab = _Vocabulary(Matcher(patterns), list(mods.context), mods, causes)
     _COMPILED[id(lexicon)] = (lexicon, vocab)
     return vocab
 
@@ -186,9 +189,6 @@ def _suggested(
 
 EYE_ITSELF = frozenset({"red_painful_eye"})
 """Findings about the eye itself, not read from a place by the eye ("behind my eye hurts")."""
-SWEATS = frozenset({"sweating_with_pain", "night_sweats"})
-"""Sweating signs, not read where the sentence names an everyday cause (a spin class, the
-heating)."""
 
 
 def _warning_signs(atlas: Atlas) -> frozenset[str]:
@@ -218,7 +218,7 @@ def _find(vocab: _Vocabulary, tokens: list[Token], apart: frozenset[str] = froze
         m
         for m in found.findings
         if not (m.key in EYE_ITSELF and around_the_eye(tokens, m))
-        and not (m.key in SWEATS and explained_sweat(tokens, m))
+        and not (m.key in vocab.causes and explained(tokens, m, vocab.causes[m.key]))
         and not spreading(tokens, m)
     ]
     return found

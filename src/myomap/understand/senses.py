@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from myomap.understand.matcher import Match
 from myomap.understand.text import Token
 
-__all__ = ["around_the_eye", "bottom_of_something", "explained_sweat", "is_side", "spreading"]
+__all__ = ["around_the_eye", "bottom_of_something", "explained", "is_side", "spreading"]
 
 _NOT_RIGHT = frozenset({"now", "away", "after", "before", "then", "there", "here", "through"})
 _RIGHT_BEFORE_PLACE = frozenset(
@@ -70,18 +70,11 @@ def spreading(tokens: Sequence[Token], m: Match) -> bool:
     return after in _WAYS
 
 
-_SWEAT_CAUSES = frozenset(
-    {"spin", "yoga", "workout", "class", "gym", "sauna", "heating", "duvet", "duvets",
-     "session", "training", "exercise", "exercising", "hiit", "crossfit", "treadmill",
-     "menopause", "flushes", "steam"}
-)  # fmt: skip
-
-
-def explained_sweat(tokens: Sequence[Token], m: Match) -> bool:
-    """True when the sentence of a sweating match names its everyday cause: "dripping with
+def explained(tokens: Sequence[Token], m: Match, causes: frozenset[str]) -> bool:
+    """True when the sentence of a match names one of its everyday causes: "dripping with
     sweat after spin class", "woke up sweaty, the heating was stuck on"."""
     sentence = tokens[m.first].sentence
-    return any(t.sentence == sentence and t.lower in _SWEAT_CAUSES for t in tokens)
+    return any(t.sentence == sentence and t.lower in causes for t in tokens)
 
 
 def is_side(tokens: Sequence[Token], m: Match) -> bool:
