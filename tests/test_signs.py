@@ -13,7 +13,7 @@ from scipy.sparse import hstack
 from sklearn.feature_extraction.text import TfidfVectorizer
 
 from myomap.atlas import Atlas
-from myomap.understand import provisional_triage, understand
+from myomap.understand import understand
 from myomap.understand.signs import MIN_WORDS, THRESHOLD, sign_model
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -56,17 +56,18 @@ def test_the_model_was_trained_on_the_dev_files_as_they_are_now() -> None:
 
 
 def test_a_sign_in_words_no_phrase_knows_is_proposed_as_not_sure(atlas: Atlas) -> None:
+    # a dev story (red_flags_dev10 r079): no phrase reads its worn-knee pattern
     text = (
-        "Dad's back has been playing up since Sunday. Today he told me his waterworks have "
-        "gone strange and he can't tell when he needs to go."
+        "Ex-prop, 57. My right knee aches on stairs and after dog walks and has been getting "
+        "slowly worse since last year. It's stiff for about ten minutes after I've been "
+        "sitting, then loosens. No swelling or heat in it."
     )
     u = understand(atlas, text)
     got = {f.finding: f for f in u.findings}
-    sign = got["bladder_control_change"]
+    sign = got["joint_pain_with_use"]
     assert (sign.polarity, sign.source) == ("unknown", "pattern")
-    assert sign.words.startswith("Today he told me his waterworks have gone strange")
-    assert sign in u.red_flags
-    assert provisional_triage(atlas, u).level == "emergency"
+    assert sign.words in text and sign.words.endswith(".")
+    assert sign in u.red_flags  # so it counts for triage before anything is confirmed
 
 
 @pytest.mark.parametrize(

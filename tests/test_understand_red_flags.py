@@ -809,6 +809,18 @@ MORE_PHRASINGS: list[tuple[str, str]] = [
     ("jaw_tires_chewing", "halfway through dinner my jaw gives out"),
     ("confusion_drowsy", "this morning she did not know where she was"),
     ("rash_band_one_side", "there is a line of small blisters on my side"),
+    # textbook cases, long stories, simple English, parents (stop 26, third round)
+    ("limb_tense_severe_pain", "the anterior compartment is swollen and tense"),
+    ("both_legs_shooting_pain", "her sciatica has become bilateral"),
+    ("girdle_stiffness_long", "the stiffness lasts about two hours every morning"),
+    ("urinary_retention", "since yesterday my water does not come"),
+    ("bowel_control_loss", "I make dirty in my pants and did not know"),
+    ("speech_difficulty", "he speaks but the words are like drunk"),
+    ("limb_cold_pale_numb", "the foot is white and cold like ice"),
+    ("head_blow_recent", "he took a knee to the head in the match"),
+    ("confusion_drowsy", "she keeps dozing off mid sentence"),
+    ("hernia_stuck", "the lump has stayed out since lunch"),
+    ("night_sweats", "I keep waking up drenched"),
 ]
 
 CASES = [(finding, text) for finding, texts in PHRASINGS.items() for text in texts]
@@ -1070,12 +1082,17 @@ def test_a_short_answer_stays_a_sentence_of_its_own(atlas: Atlas) -> None:
         "Woke up sweaty last night, the heating was stuck on full. Upper back tight.",
         "Soaked in sweat at hot yoga and my hamstrings ache.",
         "My wee was pink this morning, then I remembered the beetroot salad last night.",
-        "My eyes are red after two hours in the pool without goggles; my neck is stiff.",
+        "My eyes are red and itchy from hay fever; my neck is stiff.",
     ],
 )
 def test_a_sign_with_its_everyday_cause_is_no_warning_sign(atlas: Atlas, text: str) -> None:
     got = {f.finding for f in understand(atlas, text).red_flags}
     assert not got & {"sweating_with_pain", "night_sweats", "blood_in_urine", "red_painful_eye"}
+
+
+def test_a_denied_cause_explains_nothing(atlas: Atlas) -> None:
+    text = "I wake up soaked most nights, and it's January with the heating off."
+    assert "night_sweats" in {f.finding for f in understand(atlas, text).red_flags}
 
 
 def test_sweat_with_chest_pain_is_still_a_warning_sign(atlas: Atlas) -> None:

@@ -69,6 +69,7 @@ LATER_SETS = {
     "red_flags_dev15": (0.97, 0.97),  # case vignettes, phone notes, ROS lists, messages: 99% (76%)
     "red_flags_dev16": (0.95, 0.93),  # exam stems, split sentences, carers, diaries: 98% (73%)
     "red_flags_dev17": (0.95, 0.9),  # forms, dictation, gym posts, others noticed: 96% (79%)
+    "red_flags_dev18": (0.95, 0.95),  # textbook cases, long stories, simple English, parents
 }
 
 

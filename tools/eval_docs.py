@@ -29,7 +29,7 @@ STORIES = "eval/stories/red_flags.yaml"
 FRESH = "eval/stories/red_flags_fresh.yaml"
 FRESH2 = "eval/stories/red_flags_fresh2.yaml"
 FRESH3 = "eval/stories/red_flags_fresh3.yaml"
-DEV_STORIES = tuple(f"dev{n}" for n in range(2, 18))
+DEV_STORIES = tuple(f"dev{n}" for n in range(2, 19))
 """The later story sets, all dev: block stories_<name> from eval/stories/red_flags_<name>.yaml."""
 HARD = "eval/hard/vignettes.yaml"
 TRIAGE = "eval/triage/vignettes.yaml"

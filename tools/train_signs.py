@@ -1,17 +1,17 @@
 """Train the second reader of warning signs: ``src/myomap/understand/data/signs.npz``.
 
-A linear model over the words (one and two) and the letter groups (three to five, inside
-words) of a whole description, one logistic regression per warning sign, fitted on the
-**dev** stories of the red-flag sets only (``eval/stories/red_flags.yaml`` dev split and every
-``red_flags_dev*.yaml``). The held-out sets (that file's holdout split, ``red_flags_fresh*``)
-are never read here. The file stores what the reader needs at run time with NumPy alone: the
-two vocabularies, their idf weights, the weights of the signs (small ones dropped) and the
-files the model was trained on with their SHA-256 (``tests/test_signs.py`` fails when a dev
-file changed and the model was not trained again).
+A linear model over the words (one and two) and the letter groups (three to five, inside words)
+of a whole description, one logistic regression per warning sign, fitted on **dev** stories
+only: the red-flag sets (``eval/stories/red_flags.yaml`` dev split and every
+``red_flags_dev*.yaml``) and the muscle vignettes' dev stories (``VIGNETTES``). The held-out
+sets and splits (``red_flags_fresh*``, every holdout split) are never read here. The file
+stores what the reader needs at run time with NumPy alone: the two vocabularies, their idf
+weights, the weights of the signs (small ones dropped) and the files the model was trained on
+with their SHA-256 (``tests/test_signs.py`` fails when a dev file changed and the model was not
+trained again).
 
-Run: ``.venv/bin/python tools/train_signs.py`` (scikit-learn, a dev dependency; about 15 s
-on 2 cores).
-How the threshold and the settings were chosen, leaving one dev set out at a time:
+Run: ``.venv/bin/python tools/train_signs.py`` (scikit-learn, a dev dependency; about 15 s on 2
+cores). How the threshold and the settings were chosen, leaving one dev set out at a time:
 docs/understanding.md ("A second reader").
 """
 
@@ -37,16 +37,50 @@ PRUNE = 0.1
 """Weights smaller than this (in absolute value) are dropped from the file."""
 
 
+VIGNETTES = [
+    ROOT / "eval" / name
+    for name in (
+        "vignettes.yaml",
+        "vignettes_whole_body.yaml",
+        "vignettes_wave3.yaml",
+        "hard/vignettes.yaml",
+        "hard/vignettes_dev2.yaml",
+        "hard/vignettes_dev3.yaml",
+        "hard/vignettes_text4.yaml",
+    )
+]
+"""Muscle vignettes whose dev stories teach the model what ordinary referred pain reads like
+("the ache runs down the back of my forearm into my thumb"); their signs are the red-flag
+findings their answers say yes to."""
+
+
 def dev_files() -> list[Path]:
-    """The story files whose dev split trains the model (never a held-out set)."""
+    """The files whose dev split trains the model (never a held-out set or split)."""
     files = [STORIES / "red_flags.yaml", *sorted(STORIES.glob("red_flags_dev*.yaml"))]
-    return [f for f in files if "fresh" not in f.name]
+    return [f for f in files if "fresh" not in f.name] + VIGNETTES
 
 
-def stories(files: list[Path]) -> list[dict[str, object]]:
+def stories(files: list[Path], flags: set[str]) -> list[dict[str, object]]:
+    """Dev stories with their signs: a story set's labels, or a vignette's yes answers."""
     out: list[dict[str, object]] = []
     for f in files:
-        out += [s for s in yaml.safe_load(f.read_text()) if s.get("split") == "dev"]
+        for s in yaml.safe_load(f.read_text()):
+            if s.get("split") != "dev" or not str(s.get("story", "")).strip():
+                continue
+            if "expect" in s and "signs" in s["expect"]:
+                out.append({"story": s["story"], "signs": list(s["expect"]["signs"])})
+            else:
+                said = {**s.get("interview", {}), **s.get("answers", {})}
+                signs = sorted(k for k, v in said.items() if v == "yes" and k in flags)
+                out.append({"story": s["story"], "signs": signs})
+    return out
+
+
+def red_flags() -> set[str]:
+    """The red-flag finding ids of the atlas."""
+    out: set[str] = set()
+    for f in (ROOT / "src" / "myomap" / "atlas" / "data" / "findings").glob("*.yaml"):
+        out |= {d["id"] for d in yaml.safe_load(f.read_text()) if d.get("category") == "red_flag"}
     return out
 
 
@@ -58,10 +92,10 @@ def vectorizers() -> tuple[TfidfVectorizer, TfidfVectorizer]:
 
 def main() -> None:
     files = dev_files()
-    data = stories(files)
+    data = stories(files, red_flags())
     texts = [str(s["story"]) for s in data]
-    signs = sorted({sign for s in data for sign in s["expect"]["signs"]})  # type: ignore[index]
-    y = np.array([[sign in s["expect"]["signs"] for sign in signs] for s in data])  # type: ignore[index]
+    signs = sorted({sign for s in data for sign in s["signs"]})  # type: ignore[attr-defined]
+    y = np.array([[sign in s["signs"] for sign in signs] for s in data])  # type: ignore[operator]
     words, letters = vectorizers()
     x = hstack([words.fit_transform(texts), letters.fit_transform(texts)]).tocsr()
     weights = np.zeros((len(signs), x.shape[1]))

@@ -70,11 +70,22 @@ def spreading(tokens: Sequence[Token], m: Match) -> bool:
     return after in _WAYS
 
 
+_DENIED = frozenset({"not", "no", "off", "never", "without"})
+"""Words that deny a cause close by: "the heating's off", "not from the heating"."""
+
+
 def explained(tokens: Sequence[Token], m: Match, causes: frozenset[str]) -> bool:
-    """True when the sentence of a match names one of its everyday causes: "dripping with
-    sweat after spin class", "woke up sweaty, the heating was stuck on"."""
+    """True when the sentence of a match names one of its everyday causes, not denied within
+    three words: "dripping with sweat after spin class", "woke up sweaty, the heating was
+    stuck on" (but not "soaked at night, and the heating's off")."""
     sentence = tokens[m.first].sentence
-    return any(t.sentence == sentence and t.lower in causes for t in tokens)
+    for i, t in enumerate(tokens):
+        if t.sentence != sentence or t.lower not in causes:
+            continue
+        near = tokens[max(0, i - 3) : i + 4]
+        if all(n.lower not in _DENIED for n in near):
+            return True
+    return False
 
 
 def is_side(tokens: Sequence[Token], m: Match) -> bool:
