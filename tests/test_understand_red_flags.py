@@ -1090,6 +1090,15 @@ def test_a_sign_with_its_everyday_cause_is_no_warning_sign(atlas: Atlas, text: s
     assert not got & {"sweating_with_pain", "night_sweats", "blood_in_urine", "red_painful_eye"}
 
 
+def test_walks_that_slowly_got_worse_are_no_weakness(atlas: Atlas) -> None:
+    worn_knee = "My knee aches after dog walks and has been getting slowly worse since last year."
+    weak = "My walking is getting worse every day and my legs give way."
+    assert "leg_weakness_progressive" not in {
+        f.finding for f in understand(atlas, worn_knee).red_flags
+    }
+    assert "leg_weakness_progressive" in {f.finding for f in understand(atlas, weak).red_flags}
+
+
 def test_a_denied_cause_explains_nothing(atlas: Atlas) -> None:
     text = "I wake up soaked most nights, and it's January with the heating off."
     assert "night_sweats" in {f.finding for f in understand(atlas, text).red_flags}

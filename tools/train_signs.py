@@ -72,6 +72,8 @@ def stories(files: list[Path], flags: set[str]) -> list[dict[str, object]]:
             else:
                 said = {**s.get("interview", {}), **s.get("answers", {})}
                 signs = sorted(k for k, v in said.items() if v == "yes" and k in flags)
+                if not signs and s.get("expect", {}).get("triage", "self_care") != "self_care":
+                    continue  # needs a doctor for a reason its answers do not name: no label
                 out.append({"story": s["story"], "signs": signs})
     return out
 
