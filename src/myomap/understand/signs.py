@@ -33,8 +33,8 @@ __all__ = ["MIN_WORDS", "THRESHOLD", "SignModel", "letter_grams", "sign_model", 
 
 THRESHOLD = 0.7
 """Lowest probability at which the model proposes a sign: chosen leaving one dev set out at a
-time (docs/understanding.md), where no mimic of 80 was raised and about half of the signs the
-phrase reader missed on arrival were found."""
+time (docs/understanding.md), where at most one mimic of 80 was raised and about half of the
+signs the phrase reader missed on arrival were found."""
 
 MIN_WORDS = 20
 """Shortest description (in words) the model reads. It was checked on stories of 23 words or
