@@ -3,9 +3,9 @@
 A linear model over the words (one and two) and the letter groups (three to five, inside words)
 of a whole description, one logistic regression per warning sign, fitted on **dev** stories
 only: the red-flag sets (``eval/stories/red_flags.yaml`` dev split and every
-``red_flags_dev*.yaml``) and the muscle vignettes' dev stories (``VIGNETTES``). The held-out
-sets and splits (``red_flags_fresh*``, every holdout split) are never read here. The file
-stores what the reader needs at run time with NumPy alone: the two vocabularies, their idf
+``red_flags_dev*.yaml``) and the muscle vignettes' dev self-care stories (``VIGNETTES``). The
+held-out sets and splits (``red_flags_fresh*``, every holdout split) are never read here. The
+file stores what the reader needs at run time with NumPy alone: the two vocabularies, their idf
 weights, the weights of the signs (small ones dropped) and the files the model was trained on
 with their SHA-256 (``tests/test_signs.py`` fails when a dev file changed and the model was not
 trained again).
@@ -23,10 +23,12 @@ import sys
 from pathlib import Path
 
 import numpy as np
-import yaml
 from scipy.sparse import csr_matrix, hstack
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
+
+from myomap.evaluation.stories import load_stories
+from myomap.evaluation.vignettes import load_vignettes
 
 ROOT = Path(__file__).resolve().parents[1]
 STORIES = ROOT / "eval" / "stories"
@@ -49,9 +51,9 @@ VIGNETTES = [
         "hard/vignettes_text4.yaml",
     )
 ]
-"""Muscle vignettes whose dev stories teach the model what ordinary referred pain reads like
-("the ache runs down the back of my forearm into my thumb"); their signs are the red-flag
-findings their answers say yes to."""
+"""Muscle vignettes whose dev self-care stories teach the model what ordinary referred pain
+reads like ("the ache runs down the back of my forearm into my thumb"), as stories with no
+warning sign."""
 
 
 def dev_files() -> list[Path]:
@@ -60,29 +62,18 @@ def dev_files() -> list[Path]:
     return [f for f in files if "fresh" not in f.name] + VIGNETTES
 
 
-def stories(files: list[Path], flags: set[str]) -> list[dict[str, object]]:
-    """Dev stories with their signs: a story set's labels, or a vignette's yes answers."""
-    out: list[dict[str, object]] = []
+def stories(files: list[Path]) -> list[tuple[str, list[str]]]:
+    """Dev stories with their signs: a story set's labels; a self-care vignette has none."""
+    out: list[tuple[str, list[str]]] = []
     for f in files:
-        for s in yaml.safe_load(f.read_text()):
-            if s.get("split") != "dev" or not str(s.get("story", "")).strip():
-                continue
-            if "expect" in s and "signs" in s["expect"]:
-                out.append({"story": s["story"], "signs": list(s["expect"]["signs"])})
-            else:
-                said = {**s.get("interview", {}), **s.get("answers", {})}
-                signs = sorted(k for k, v in said.items() if v == "yes" and k in flags)
-                if not signs and s.get("expect", {}).get("triage", "self_care") != "self_care":
-                    continue  # needs a doctor for a reason its answers do not name: no label
-                out.append({"story": s["story"], "signs": signs})
-    return out
-
-
-def red_flags() -> set[str]:
-    """The red-flag finding ids of the atlas."""
-    out: set[str] = set()
-    for f in (ROOT / "src" / "myomap" / "atlas" / "data" / "findings").glob("*.yaml"):
-        out |= {d["id"] for d in yaml.safe_load(f.read_text()) if d.get("category") == "red_flag"}
+        if f in VIGNETTES:
+            out += [
+                (v.story, [])
+                for v in load_vignettes(f)
+                if v.split == "dev" and v.story.strip() and v.expect.triage == "self_care"
+            ]
+        else:
+            out += [(s.story, list(s.expect.signs)) for s in load_stories(f) if s.split == "dev"]
     return out
 
 
@@ -94,10 +85,10 @@ def vectorizers() -> tuple[TfidfVectorizer, TfidfVectorizer]:
 
 def main() -> None:
     files = dev_files()
-    data = stories(files, red_flags())
-    texts = [str(s["story"]) for s in data]
-    signs = sorted({sign for s in data for sign in s["signs"]})  # type: ignore[attr-defined]
-    y = np.array([[sign in s["signs"] for sign in signs] for s in data])  # type: ignore[operator]
+    data = stories(files)
+    texts = [story for story, _ in data]
+    signs = sorted({sign for _, said in data for sign in said})
+    y = np.array([[sign in said for sign in signs] for _, said in data])
     words, letters = vectorizers()
     x = hstack([words.fit_transform(texts), letters.fit_transform(texts)]).tocsr()
     weights = np.zeros((len(signs), x.shape[1]))

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from myomap.understand.matcher import Match
+from myomap.understand.matcher import NEVER_SKIPPED, Match
 from myomap.understand.text import Token
 
 __all__ = ["around_the_eye", "bottom_of_something", "explained", "is_side", "spreading"]
@@ -70,7 +70,7 @@ def spreading(tokens: Sequence[Token], m: Match) -> bool:
     return after in _WAYS
 
 
-_DENIED = frozenset({"not", "no", "off", "never", "without"})
+_DENIED = NEVER_SKIPPED | {"off"}
 """Words that deny a cause close by: "the heating's off", "not from the heating"."""
 
 
