@@ -343,6 +343,24 @@ def test_the_page_counts_the_place_a_warning_signs_rule_needs(page: Page) -> Non
     shot(page, "assessment-describe-night-pain-desktop", full=False)
 
 
+def test_a_reason_that_needs_the_age_links_to_the_age_field(page: Page) -> None:
+    """A rule of an age band that counts because no age was given says how to settle it;
+    the link focuses the age field and keeps the state the URL holds."""
+    load(page, "/#pain=lumbar_paraspinal_r:5&yes=night_pain_unrelieved")
+    link = page.locator("#triage-banner a", has_text="Give your age")
+    expect(link).to_have_count(1)
+    shot(page, "assessment-age-unknown-desktop", full=False)
+    link.click()
+    expect(page.locator("#age")).to_be_focused()
+    assert "night_pain_unrelieved" in page.url
+    before = renders(page)
+    page.keyboard.type("45")
+    page.keyboard.press("Tab")
+    after_update(page, before)
+    expect(link).to_have_count(0)
+    expect(page.locator("#triage-banner")).not_to_contain_text("age was not given")
+
+
 def focused_region(page: Page) -> str:
     return str(
         page.evaluate(

@@ -16,7 +16,7 @@ from myomap.engine.evidence import Evidence
 from myomap.engine.result import Triage
 from myomap.engine.safety import LEVELS
 from myomap.engine.safety_weighing import safety_questions
-from myomap.engine.urgency import UNSURE_STEP, triage
+from myomap.engine.urgency import AGE_PROMPT, UNSURE_STEP, triage
 
 
 def run(atlas: Atlas, *regions: str, **kw: Any) -> Triage:
@@ -869,5 +869,8 @@ def test_a_rule_of_an_age_band_says_when_it_counts_for_an_unknown_age(atlas: Atl
     note = "Your age was not given, so this counts for now: it applies up to age 19."
     [rule] = [r for r in unknown.reasons if r.id == "young_back_pain_at_night"]
     assert note in rule.reason
+    assert rule.reason.endswith(AGE_PROMPT)
+    assert rule.age_unknown
     assert all("age was not given" not in r.reason for r in young.reasons)
+    assert not any(r.age_unknown for r in young.reasons + unknown.reasons if r is not rule)
     assert unknown.level == young.level == "urgent"

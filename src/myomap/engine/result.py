@@ -57,6 +57,11 @@ class TriageReason(Out):
     title: str
     reason: str
     action: str
+    age_unknown: bool = Field(
+        default=False,
+        description="true when this rule of an age band counts only because no age was "
+        "given: giving the age decides whether it applies",
+    )
 
 
 class Triage(Out):

@@ -24,6 +24,7 @@ from myomap.engine.safety_weighing import (
 )
 
 __all__ = [
+    "AGE_PROMPT",
     "HIDDEN_AT",
     "LEVELS",
     "LEVEL_WORDS",
@@ -54,6 +55,10 @@ MESSAGES: dict[TriageLevel, str] = {
     "muscle treatment.",
 }
 """The message of each level once the safety check is done and nothing else is to be said."""
+
+AGE_PROMPT = "Give your age to check."
+"""The last sentence of a reason that counts only because no age was given (a page with an
+age field links it there)."""
 
 NOT_DONE = (
     "The safety check is not finished: {n} warning-sign question{s} {are} not answered yet. "
@@ -147,6 +152,7 @@ def _reasons(atlas: Atlas, evidence: Evidence) -> list[TriageReason]:
             title=r.title,
             reason=r.reason + _age_unknown(r, evidence.age),
             action=r.action,
+            age_unknown=bool(_age_unknown(r, evidence.age)),
         )
         for r in fired_rules(atlas, ctx)
     ]
@@ -177,10 +183,7 @@ def _age_unknown(rule: RedFlag, age: int | None) -> str:
         band = f"from age {rule.min_age}"
     else:
         band = f"up to age {rule.max_age}"
-    return (
-        f" Your age was not given, so this counts for now: it applies {band}. "
-        "Give your age to check."
-    )
+    return f" Your age was not given, so this counts for now: it applies {band}. {AGE_PROMPT}"
 
 
 def _outside_ages_of(atlas: Atlas, finding: Finding, age: int | None) -> bool:

@@ -23,7 +23,7 @@ from myomap import __version__
 from myomap.atlas import Atlas, load_atlas
 from myomap.engine import Model, compile_model
 from myomap.engine.defaults import default_atlas, default_model
-from myomap.engine.urgency import LEVEL_WORDS
+from myomap.engine.urgency import AGE_PROMPT, LEVEL_WORDS
 from myomap.settings import Settings
 from myomap.web.assess import api as assess_api
 from myomap.web.assess import pages as assess_pages
@@ -147,4 +147,5 @@ def _templates() -> Jinja2Templates:
     )
     env.globals["version"] = __version__
     env.globals["level_words"] = LEVEL_WORDS
+    env.globals["age_prompt"] = AGE_PROMPT
     return Jinja2Templates(env=env)

@@ -230,6 +230,17 @@ function bindResults() {
     const button = event.target.closest("button[data-action]");
     if (button && ACTIONS[button.dataset.action]) ACTIONS[button.dataset.action](button);
     if (event.target.closest("#sheet")) $("results-h").scrollIntoView({ behavior: "smooth" });
+    // A link to a field of the form (a reason that needs the age): focus it, and keep the
+    // state that the URL's fragment holds.
+    const link = event.target.closest("a[href^='#']");
+    const field = link && $(link.getAttribute("href").slice(1));
+    if (field instanceof HTMLInputElement) {
+      event.preventDefault();
+      const section = field.closest("details");
+      if (section) section.open = true;
+      field.scrollIntoView({ block: "center" });
+      field.focus();
+    }
   });
   results.addEventListener("change", (event) => {
     const select = event.target.closest("select[data-action='change']");
