@@ -390,3 +390,24 @@ def test_bottom_of_something_else_is_not_the_buttocks(atlas: Atlas, text: str) -
 def test_bra_strap_level_is_the_mid_back(atlas: Atlas) -> None:
     found = set(regions(understand(atlas, "a band of ache across my back at my bra strap")))
     assert found & {"thoracic_paraspinal_l", "thoracic_paraspinal_r"}, found
+
+
+@pytest.mark.parametrize(
+    ("text", "region", "not_region"),
+    [
+        # "the back of my knee" is the knee's back, not back pain
+        (
+            "I've had pain right in the back of my left knee",
+            "knee_posterior_l",
+            "lumbar_paraspinal",
+        ),
+        # the side of the back of the neck is the back of the neck, on that side
+        ("The right side of the back of my neck is stiff", "neck_posterior_r", "neck_anterior"),
+    ],
+)
+def test_a_place_named_as_part_of_another_is_that_other_place(
+    atlas: Atlas, text: str, region: str, not_region: str
+) -> None:
+    regions = {r.region for r in understand(atlas, text).regions if r.polarity == "yes"}
+    assert region in regions
+    assert not any(r.startswith(not_region) for r in regions), regions

@@ -821,6 +821,20 @@ MORE_PHRASINGS: list[tuple[str, str]] = [
     ("confusion_drowsy", "she keeps dozing off mid sentence"),
     ("hernia_stuck", "the lump has stayed out since lunch"),
     ("night_sweats", "I keep waking up drenched"),
+    # texts, dictation, forms, long-term conditions; work, euphemisms, pharmacists (stop 27)
+    ("bladder_control_change", "this morning i had to really push to get a wee out"),
+    ("scrotal_pain_sudden", "a really bad pain started down below, in my left nut"),
+    ("skin_burning_band_one_side", "a burning, tender strip across the right side of my back"),
+    ("nausea_vomiting", "puked twice since midnight"),
+    ("breathless_new", "I'm far more breathless than my normal"),
+    ("limb_cold_pale_numb", "it's gone white and stone cold compared to the other one"),
+    ("face_drooping", "the left side of my mouth was hanging down"),
+    ("urinary_retention", "I haven't passed a drop since last night"),
+    ("bowel_stopped", "no number twos and not even passing wind for three days"),
+    ("limb_weakness_sudden", "her right arm flopped when she reached for her cup"),
+    ("tooth_gum_swelling", "the gum next to it is swollen with a little yellow head"),
+    ("fingers_white_cold_new", "I'm 47 and my fingertips go white and numb in the cold"),
+    ("weight_loss_unexplained", "Weight: down 6kg since summer, not trying."),
 ]
 
 CASES = [(finding, text) for finding, texts in PHRASINGS.items() for text in texts]

@@ -26,10 +26,9 @@ BLOCKS = {
     "whole": ["eval/vignettes.yaml", "eval/vignettes_whole_body.yaml"],
 }
 STORIES = "eval/stories/red_flags.yaml"
-FRESH = "eval/stories/red_flags_fresh.yaml"
-FRESH2 = "eval/stories/red_flags_fresh2.yaml"
-FRESH3 = "eval/stories/red_flags_fresh3.yaml"
-DEV_STORIES = tuple(f"dev{n}" for n in range(2, 19))
+FRESH_SETS = ("fresh", "fresh2", "fresh3", "fresh4")
+"""The held-out story sets (``eval/stories/red_flags_<name>.yaml``), every story held out."""
+DEV_STORIES = tuple(f"dev{n}" for n in range(2, 21))
 """The later story sets, all dev: block stories_<name> from eval/stories/red_flags_<name>.yaml."""
 HARD = "eval/hard/vignettes.yaml"
 TRIAGE = "eval/triage/vignettes.yaml"
@@ -38,6 +37,7 @@ TRIAGE_DEV = ("dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8")
 HARD_DEV3 = "eval/hard/vignettes_dev3.yaml"
 TEXT4 = "eval/hard/vignettes_text4.yaml"
 TEXT5 = "eval/hard/vignettes_text5.yaml"
+TEXT6 = "eval/hard/vignettes_text6.yaml"
 
 
 def tables() -> dict[str, str]:
@@ -55,6 +55,8 @@ def tables() -> dict[str, str]:
     out["text_text4"] = text_markdown({"dev": text4["dev"]}).strip()
     text5 = compare_text(model, load_vignettes(ROOT / TEXT5))
     out["text_text5"] = text_markdown({"holdout": text5["holdout"]}).strip()
+    text6 = compare_text(model, load_vignettes(ROOT / TEXT6))
+    out["text_text6"] = text_markdown({"dev": text6["dev"]}).strip()
     out["triage"] = triage_markdown(
         score_triage(model.atlas, load_triage_cases(ROOT / TRIAGE))
     ).strip()
@@ -66,12 +68,11 @@ def tables() -> dict[str, str]:
     out["hard_dev3"] = interview_markdown({"dev": hard_dev3["dev"]}).strip()
     stories = load_stories(ROOT / STORIES)
     out["stories"] = stories_markdown(score_stories(model.atlas, stories)).strip()
-    fresh = score_stories(model.atlas, load_stories(ROOT / FRESH))
-    out["stories_fresh"] = stories_markdown({"holdout": fresh["holdout"]}, show=()).strip()
-    fresh2 = score_stories(model.atlas, load_stories(ROOT / FRESH2))
-    out["stories_fresh2"] = stories_markdown({"holdout": fresh2["holdout"]}, show=()).strip()
-    fresh3 = score_stories(model.atlas, load_stories(ROOT / FRESH3))
-    out["stories_fresh3"] = stories_markdown({"holdout": fresh3["holdout"]}, show=()).strip()
+    for name in FRESH_SETS:
+        held = score_stories(
+            model.atlas, load_stories(ROOT / f"eval/stories/red_flags_{name}.yaml")
+        )
+        out[f"stories_{name}"] = stories_markdown({"holdout": held["holdout"]}, show=()).strip()
     for name in DEV_STORIES:
         report = score_stories(
             model.atlas, load_stories(ROOT / f"eval/stories/red_flags_{name}.yaml")
@@ -90,6 +91,8 @@ def main() -> None:
     for name, table in tables().items():
         start, end = f"<!-- eval:{name}:start -->", f"<!-- eval:{name}:end -->"
         block_text = f"{start}\n{table}\n{end}"
+        if start not in text:
+            raise SystemExit(f"docs/evaluation.md has no {start} block: add one where it belongs")
         text = re.sub(
             re.escape(start) + ".*?" + re.escape(end),
             block_text.replace("\\", "\\\\"),  # a literal replacement, backslashes kept

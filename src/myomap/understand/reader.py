@@ -49,6 +49,7 @@ from myomap.understand.senses import (
     bottom_of_something,
     explained,
     is_side,
+    part_of_another_place,
     spreading,
 )
 from myomap.understand.signs import MIN_WORDS, THRESHOLD, sign_model
@@ -213,7 +214,12 @@ def _find(vocab: _Vocabulary, tokens: list[Token], apart: frozenset[str] = froze
     ):
         bucket.extend(best((m for m in matches if m.kind == kind), apart))
     found.sides = [m for m in best(m for m in matches if m.kind == "side") if is_side(tokens, m)]
-    found.regions = [m for m in found.regions if not bottom_of_something(tokens, m)]
+    found.regions = [
+        m
+        for m in found.regions
+        if not bottom_of_something(tokens, m)
+        and not part_of_another_place(m, found.regions, tokens)
+    ]
     found.findings = [
         m
         for m in found.findings
@@ -240,8 +246,11 @@ def _findings(
         if m.key in atlas.findings and not belongs_to_other(m, "finding", all_scopes, text, sign):
             cue = status(m, "finding", all_scopes, text, pseudo)
             normal = normal_temperature(found.tokens, m.last) if m.key == "fever" else None
-            # a sign worded as an absence ("no wind") is not answered by a checklist's "no"
+            # a sign worded as an absence ("no wind") is not answered by a checklist's "no",
+            # nor denied by a "no" before it: "no number twos and not even passing wind"
             absence = not NEVER_SKIPPED.isdisjoint(normalise_words(m.pattern.term))
+            if absence and cue.polarity == "no" and m.negation is None:
+                cue = Cue("yes", "")
             answered = None if absence else checklist_answer(found.tokens, m.last)
             if answered is not None:
                 cue = Cue(*answered)

@@ -8,7 +8,14 @@ from collections.abc import Sequence
 from myomap.understand.matcher import NEVER_SKIPPED, Match
 from myomap.understand.text import Token
 
-__all__ = ["around_the_eye", "bottom_of_something", "explained", "is_side", "spreading"]
+__all__ = [
+    "around_the_eye",
+    "bottom_of_something",
+    "explained",
+    "is_side",
+    "part_of_another_place",
+    "spreading",
+]
 
 _NOT_RIGHT = frozenset({"now", "away", "after", "before", "then", "there", "here", "through"})
 _RIGHT_BEFORE_PLACE = frozenset(
@@ -100,3 +107,22 @@ def is_side(tokens: Sequence[Token], m: Match) -> bool:
     if word == "left" and m.size == 1:
         return after not in _AFTER_VERB_LEFT  # "it left me", "I left work"
     return True
+
+
+def part_of_another_place(m: Match, places: Sequence[Match], tokens: Sequence[Token]) -> bool:
+    """True when a place's words name part of another place: "pain in the back of my knee"
+    is the back of the knee, not back pain (the match ends on the "back" that begins a longer
+    "back of …" match of another place), and in "the right side of the back of my neck" the
+    side is a side of the back of the neck (a "side of …" match with another place's whole
+    match in its gap)."""
+    after = tokens[m.last + 1].lower if m.last + 1 < len(tokens) else ""
+    side_of = tokens[m.first].lower in ("side", "sides")
+    for other in places:
+        if other.key == m.key:
+            continue
+        if after == "of" and other.first == m.last and other.last > m.last:
+            return True
+        inside = m.first < other.first and other.last == m.last and other.first not in m.tokens
+        if side_of and inside:
+            return True
+    return False
