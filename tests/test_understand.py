@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from myomap.atlas import Atlas
+from myomap.atlas.lexicon import default_lexicon
 from myomap.engine import Model, rank
 from myomap.understand import evidence_from, provisional_triage, understand
 from myomap.understand.model import Understanding
@@ -410,4 +411,61 @@ def test_a_place_named_as_part_of_another_is_that_other_place(
 ) -> None:
     regions = {r.region for r in understand(atlas, text).regions if r.polarity == "yes"}
     assert region in regions
+    assert not any(r.startswith(not_region) for r in regions), regions
+
+
+def test_every_finding_has_lay_wordings(atlas: Atlas) -> None:
+    """A finding with no wording in the lexicon can never be proposed from a description."""
+    have = {entry.finding for entry in default_lexicon().findings}
+    assert sorted(set(atlas.findings) - have) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "finding", "read"),
+    [
+        # "sits" and "runs" that say where the pain is
+        ("The pain sits mostly in my left Achilles tendon", "pain_prolonged_sitting", False),
+        (
+            "a pressure headache sitting right on the top of my head",
+            "pain_prolonged_sitting",
+            False,
+        ),
+        ("it hurts when I sit for long", "pain_prolonged_sitting", True),
+        ("It runs a little way up the back of the forearm", "pain_running_sprinting", False),
+        # a ring finger rings no bell; "a bit achy on" is no bite
+        ("My ring and little fingers go a bit tingly", "ear_stuffiness_tinnitus", False),
+        ("My ring and little fingers go a bit tingly", "hand_tingling", True),
+        ("my elbow is a bit achy on the outside", "jaw_pain_chewing", False),
+        ("it hurts when I bite into an apple", "jaw_pain_chewing", True),
+        ("my left ear has a low humming or ringing", "ear_stuffiness_tinnitus", True),
+        # findings of the later muscles, in everyday words
+        ("Lying back on a pillow makes the headache worse", "pain_lying_on_back", True),
+        (
+            "the front edge of my office chair pressing under that thigh",
+            "chair_edge_presses_thigh",
+            True,
+        ),
+        ("Pinching, writing and doing up buttons make it worse", "pain_pinching_thumb", True),
+        ("Six weeks after having my baby the wrist hurts", "onset_after_childbirth", True),
+        ("front crawl makes my shoulder ache", "front_crawl_swimming", True),
+    ],
+)
+def test_words_read_in_the_sense_they_are_used(
+    atlas: Atlas, text: str, finding: str, read: bool
+) -> None:
+    found = {f.finding for f in understand(atlas, text).findings if f.polarity == "yes"}
+    assert (finding in found) is read, found
+
+
+@pytest.mark.parametrize(
+    ("text", "not_region"),
+    [
+        ("It began after a chest infection with weeks of coughing, the shoulder blade aches",
+         "chest_upper"),
+        ("my neck hurts and I can't look over my shoulder", "shoulder_lateral"),
+        ("my upper back aches, I sit hunched on my elbows over my laptop", "elbow_lateral"),
+    ],
+)  # fmt: skip
+def test_a_place_named_in_passing_is_not_marked(atlas: Atlas, text: str, not_region: str) -> None:
+    regions = {r.region for r in understand(atlas, text).regions if r.polarity == "yes"}
     assert not any(r.startswith(not_region) for r in regions), regions

@@ -48,9 +48,11 @@ from myomap.understand.senses import (
     around_the_eye,
     bottom_of_something,
     explained,
+    in_passing,
     is_side,
     part_of_another_place,
     spreading,
+    where_it_sits,
 )
 from myomap.understand.signs import MIN_WORDS, THRESHOLD, sign_model
 from myomap.understand.spans import distinct, joined, not_understood, span_of
@@ -219,6 +221,7 @@ def _find(vocab: _Vocabulary, tokens: list[Token], apart: frozenset[str] = froze
         for m in found.regions
         if not bottom_of_something(tokens, m)
         and not part_of_another_place(m, found.regions, tokens)
+        and not in_passing(tokens, m)
     ]
     found.findings = [
         m
@@ -226,6 +229,7 @@ def _find(vocab: _Vocabulary, tokens: list[Token], apart: frozenset[str] = froze
         if not (m.key in EYE_ITSELF and around_the_eye(tokens, m))
         and not (m.key in vocab.causes and explained(tokens, m, vocab.causes[m.key]))
         and not spreading(tokens, m)
+        and not where_it_sits(tokens, m)
     ]
     return found
 

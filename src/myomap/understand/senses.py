@@ -12,9 +12,11 @@ __all__ = [
     "around_the_eye",
     "bottom_of_something",
     "explained",
+    "in_passing",
     "is_side",
     "part_of_another_place",
     "spreading",
+    "where_it_sits",
 ]
 
 _NOT_RIGHT = frozenset({"now", "away", "after", "before", "then", "there", "here", "through"})
@@ -73,8 +75,27 @@ def spreading(tokens: Sequence[Token], m: Match) -> bool:
     the groin", "an ache that runs down my arm"."""
     if m.size != 1 or tokens[m.first].lower not in _RUN_WORDS:
         return False
-    after = tokens[m.last + 1].lower if m.last + 1 < len(tokens) else ""
-    return after in _WAYS
+    for tok in tokens[m.last + 1 : m.last + 5]:  # "runs a little way up", "runs right down"
+        if tok.lower not in _HOW_FAR:
+            return tok.lower in _WAYS
+    return False
+
+
+_HOW_FAR = frozenset({"a", "little", "way", "bit", "straight", "right", "all", "the", "further"})
+
+
+_SIT_WORDS = frozenset({"sit", "sits", "sitting"})
+_PAIN_NOUNS = frozenset(
+    {"pain", "ache", "headache", "soreness", "tightness", "pressure", "tension", "it", "which"}
+)
+
+
+def where_it_sits(tokens: Sequence[Token], m: Match) -> bool:
+    """True for "sits" that says where the pain is, not sitting down: "the pain sits in my
+    Achilles", "a pressure headache sitting right on the top of my head"."""
+    if m.size != 1 or tokens[m.first].lower not in _SIT_WORDS or m.first == 0:
+        return False
+    return tokens[m.first - 1].lower in _PAIN_NOUNS
 
 
 _DENIED = NEVER_SKIPPED | {"off"}
@@ -126,3 +147,22 @@ def part_of_another_place(m: Match, places: Sequence[Match], tokens: Sequence[To
         if side_of and inside:
             return True
     return False
+
+
+_NOT_THE_PLACE_AFTER = frozenset({"infection", "infections", "cold", "x-ray", "xray", "scan"})
+_LOOK = frozenset({"look", "looks", "looking", "check", "checking", "glance", "glancing"})
+_LEAN = frozenset(
+    {"lean", "leans", "leaning", "leant", "leaned", "propped", "hunched", "rest", "resting"}
+)
+
+
+def in_passing(tokens: Sequence[Token], m: Match) -> bool:
+    """True for a place word that names no place of the pain: "a chest infection", "looking
+    over my shoulder", "hunched on my elbows over the laptop"."""
+    after = tokens[m.last + 1].lower if m.last + 1 < len(tokens) else ""
+    if after in _NOT_THE_PLACE_AFTER:
+        return True
+    before = [t.lower for t in tokens[max(0, m.first - 5) : m.first]]
+    if "over" in before[-3:] and not _LOOK.isdisjoint(before):
+        return True
+    return "on" in before[-3:] and not _LEAN.isdisjoint(before)
