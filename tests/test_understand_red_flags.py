@@ -835,6 +835,18 @@ MORE_PHRASINGS: list[tuple[str, str]] = [
     ("tooth_gum_swelling", "the gum next to it is swollen with a little yellow head"),
     ("fingers_white_cold_new", "I'm 47 and my fingertips go white and numb in the cold"),
     ("weight_loss_unexplained", "Weight: down 6kg since summer, not trying."),
+    # short messages, medical words, transcripts, likenesses (stop 27, second round)
+    ("bladder_control_change", "back agony and weeing takes ages of straining"),
+    ("joint_hot_swollen", "knee's blown up like a balloon, red and roasting to touch"),
+    ("pulsating_abdominal_mass", "something throbbing by my belly button, can feel it beating"),
+    ("fever", "head pounding and I'm 39 degrees"),
+    ("fingers_white_cold_new", "new-onset Raynaud's this winter at 42"),
+    ("bowel_control_loss", "last night I messed the bed without knowing"),
+    ("confusion_drowsy", "she could barely wake me this afternoon"),
+    ("limb_cold_pale_numb", "my left leg looks like a marble statue"),
+    ("weight_loss_unexplained", "I've gone down two belt holes without trying"),
+    ("nausea_vomiting", "a couple of mornings I've spewed before breakfast"),
+    ("face_drooping", "when he smiles only the left side of his mouth goes up"),
 ]
 
 CASES = [(finding, text) for finding, texts in PHRASINGS.items() for text in texts]
@@ -1043,6 +1055,15 @@ def test_a_measured_normal_temperature_is_not_a_fever(
         ),
         ("if I get a fever with it I'll call", "fever", "unknown"),
         ("out of breath after the run, like I always do", "breathless_new", "unknown"),
+        # a measured fever stays a fever under a "won't" before it, not under "all gone" after
+        ("neck so stiff my chin won't go near my chest, temp 39.2", "fever", "yes"),
+        ("flu a fortnight ago, a temperature of 38.5, all gone now", "fever", "no"),
+        # a transcript's "Me: No" answers the question before it
+        (
+            "Physio: Is your grip getting weaker? Me: No, it's fine.",
+            "arm_weakness_progressive",
+            "no",
+        ),
         # "was fine at breakfast" tells when it started; it denies nothing.
         ("my dad's face looks lopsided he was fine at breakfast", "face_drooping", "yes"),
         (

@@ -71,10 +71,9 @@ LATER_SETS = {
     "red_flags_dev17": (0.95, 0.9),  # forms, dictation, gym posts, others noticed: 96% (79%)
     "red_flags_dev18": (0.95, 0.95),  # textbook cases, long stories, simple English, parents
     "red_flags_dev19": (0.95, 0.95),  # texts, dictation, forms, long-term conditions: 100% (83%)
-    "red_flags_dev20": (
-        0.95,
-        0.95,
-    ),  # work and sport, euphemisms, timelines, pharmacists: 100% (85%)
+    "red_flags_dev20": (0.95, 0.95),  # work, euphemisms, timelines, pharmacists: 100% (85%)
+    "red_flags_dev21": (0.95, 0.9),  # very short, several people, medical words: 99% (81%)
+    "red_flags_dev22": (0.95, 0.95),  # denial lists, transcripts, likenesses, turns: 100% (81%)
 }
 
 

@@ -38,6 +38,7 @@ __all__ = [
     "Cue",
     "Scope",
     "belongs_to_other",
+    "denied_after",
     "inside_denial",
     "pseudo_triggers",
     "scopes",
@@ -236,6 +237,15 @@ def status(
         polarity: Answer = "no" if nearest.rule.category == "negation" else "unknown"
         return Cue(polarity, text[nearest.trigger.start : nearest.trigger.end])
     return Cue("yes", "")
+
+
+def denied_after(m: Match, all_scopes: Sequence[Scope]) -> bool:
+    """True when a denial that follows the mention covers it ("a temperature of 38.5, all
+    gone now")."""
+    return any(
+        s.rule.category == "negation" and s.covers(m, "finding") and s.trigger.first > m.last
+        for s in all_scopes
+    )
 
 
 def inside_denial(m: Match, all_scopes: Sequence[Scope]) -> bool:

@@ -22,6 +22,7 @@ __all__ = [
     "find_scores",
     "find_sex",
     "find_time_course",
+    "measured_fever",
     "normal_temperature",
 ]
 
@@ -240,6 +241,25 @@ def normal_temperature(tokens: Sequence[Token], last: int) -> str | None:
     return readings[0] if readings else None
 
 
+HIGH_TEMPERATURE = ((38.0, 45.0), (100.4, 113.0))
+"""Readings (°C, °F) that are a fever whatever words stand around them (NHS: 38 °C or more)."""
+
+
+def measured_fever(tokens: Sequence[Token], last: int, within: int = 3) -> str | None:
+    """The reading that is a temperature match's last token (a number read as a fever) or
+    stands straight after it, within ``within`` tokens, when it is a fever: "temp 39.2" is a
+    fever even where a "won't" before it negates the words that follow ("my chin won't go
+    near my chest, temp 39.2")."""
+    for tok in tokens[last : last + 1 + within]:
+        if tok.lower in SENTENCE_BREAKS:
+            return None
+        value = _number(tok.lower.rstrip("°cf"))
+        if value is not None:
+            high = any(low <= value <= top for low, top in HIGH_TEMPERATURE)
+            return tok.text if high else None
+    return None
+
+
 def _number(word: str) -> float | None:
     try:
         return float(word)
@@ -267,7 +287,7 @@ def checklist_answer(tokens: Sequence[Token], last: int) -> tuple[Literal["yes",
         if tok.text in CHECKLIST_MARKS or tok.lower in CHECKLIST_MARKS:
             marked = True
             continue
-        if tok.lower in ("a", "answer") and marked:  # "Q: … ? A: No"
+        if tok.lower in ("a", "answer", "me") and marked:  # "Q: … ? A: No", "…? Me: No"
             continue
         answer = CHECKLIST_ANSWERS.get(tok.lower)
         if answer is None or not marked or not _alone(tokens, tok.index + 1):

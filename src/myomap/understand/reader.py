@@ -22,6 +22,7 @@ from myomap.understand.context import (
     Cue,
     Scope,
     belongs_to_other,
+    denied_after,
     pseudo_triggers,
     scopes,
     status,
@@ -32,6 +33,7 @@ from myomap.understand.extract import (
     find_scores,
     find_sex,
     find_time_course,
+    measured_fever,
     normal_temperature,
 )
 from myomap.understand.found import Found
@@ -250,6 +252,13 @@ def _findings(
         if m.key in atlas.findings and not belongs_to_other(m, "finding", all_scopes, text, sign):
             cue = status(m, "finding", all_scopes, text, pseudo)
             normal = normal_temperature(found.tokens, m.last) if m.key == "fever" else None
+            if (
+                m.key == "fever"
+                and cue.polarity == "no"
+                and measured_fever(found.tokens, m.last)
+                and not denied_after(m, all_scopes)
+            ):
+                cue = Cue("yes", "")  # a measured fever is not denied by words before it
             # a sign worded as an absence ("no wind") is not answered by a checklist's "no",
             # nor denied by a "no" before it: "no number twos and not even passing wind"
             absence = not NEVER_SKIPPED.isdisjoint(normalise_words(m.pattern.term))
