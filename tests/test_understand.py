@@ -448,6 +448,11 @@ def test_every_finding_has_lay_wordings(atlas: Atlas) -> None:
         ("Pinching, writing and doing up buttons make it worse", "pain_pinching_thumb", True),
         ("Six weeks after having my baby the wrist hurts", "onset_after_childbirth", True),
         ("front crawl makes my shoulder ache", "front_crawl_swimming", True),
+        # lying down said with what it does
+        ("a weird ache at the tip of my shoulder when I lie down", "relief_lying_down", False),
+        ("my back is better lying down", "relief_lying_down", True),
+        ("Lying down on my back with my knees bent up eases it.", "pain_lying_on_back", False),
+        ("Lying on my back makes the pain worse.", "pain_lying_on_back", True),
     ],
 )
 def test_words_read_in_the_sense_they_are_used(
