@@ -453,6 +453,9 @@ def test_every_finding_has_lay_wordings(atlas: Atlas) -> None:
         ("my back is better lying down", "relief_lying_down", True),
         ("Lying down on my back with my knees bent up eases it.", "pain_lying_on_back", False),
         ("Lying on my back makes the pain worse.", "pain_lying_on_back", True),
+        # a warm, hot calf or joint is no relief by heat
+        ("my left calf is swollen, warm and a bit red", "relief_heat", False),
+        ("a hot water bottle helps", "relief_heat", True),
     ],
 )
 def test_words_read_in_the_sense_they_are_used(
