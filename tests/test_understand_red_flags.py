@@ -379,6 +379,7 @@ PHRASINGS: dict[str, list[str]] = {
 }
 
 NEGATED: list[tuple[str, str]] = [
+    ("bit achy by the end of the day. no pain in my balls", "scrotal_pain_sudden"),
     ("no numbness around my bottom", "saddle_numbness"),
     ("I can feel normally when I wipe, no numbness between my legs", "saddle_numbness"),
     ("I haven't coughed up any blood", "coughing_blood"),
@@ -847,6 +848,13 @@ MORE_PHRASINGS: list[tuple[str, str]] = [
     ("weight_loss_unexplained", "I've gone down two belt holes without trying"),
     ("nausea_vomiting", "a couple of mornings I've spewed before breakfast"),
     ("face_drooping", "when he smiles only the left side of his mouth goes up"),
+    # portal messages, varieties of English, fragments, older people, sport (stop 27, third round)
+    ("bladder_control_change", "my bladder is not clearing, I still feel it is full"),
+    ("major_trauma", "I rolled the bakkie on the N1 yesterday"),
+    ("thunderclap_headache", "headache came on like a bang, at full blast in seconds"),
+    ("hernia_stuck", "the swelling in my groin has refused to go back"),
+    ("head_blow_recent", "we clashed heads going up for a header"),
+    ("coughing_blood", "I coughed up some phlegm streaked with blood"),
 ]
 
 CASES = [(finding, text) for finding, texts in PHRASINGS.items() for text in texts]
@@ -947,6 +955,11 @@ def test_testicle_slang_still_reads(atlas: Atlas) -> None:
     ("text", "finding"),
     [
         ("hamstrings dead after leg day lol both legs same", "both_legs_shooting_pain"),
+        ("my knee sometimes suddenly gives way when I'm walking", "sudden_severe_onset"),
+        ("Sore ball of my right foot on the outer side", "scrotal_pain_sudden"),
+        ("No problem with urine at all, I can feel everything down there", "urinary_retention"),
+        ("my neck and shoulders are rock hard from gaming", "limb_tense_severe_pain"),
+        ("the shin is tight as a drum after the kick", "urinary_retention"),
         ("she had bowel cancer years ago", "bowel_control_loss"),
         ("soaked in sweat after hot yoga, hamstrings tight", "night_sweats"),
         ("my calf is tender after the run", "calf_swollen_warm"),

@@ -74,6 +74,11 @@ LATER_SETS = {
     "red_flags_dev20": (0.95, 0.95),  # work, euphemisms, timelines, pharmacists: 100% (85%)
     "red_flags_dev21": (0.95, 0.9),  # very short, several people, medical words: 99% (81%)
     "red_flags_dev22": (0.95, 0.95),  # denial lists, transcripts, likenesses, turns: 100% (81%)
+    "red_flags_dev23": (
+        0.95,
+        0.95,
+    ),  # slang, older people, sport injuries, not muscular: 100% (86%)
+    "red_flags_dev24": (0.95, 0.95),  # portal messages, Englishes, fragments, family at night (85%)
 }
 
 

@@ -26,9 +26,9 @@ BLOCKS = {
     "whole": ["eval/vignettes.yaml", "eval/vignettes_whole_body.yaml"],
 }
 STORIES = "eval/stories/red_flags.yaml"
-FRESH_SETS = ("fresh", "fresh2", "fresh3", "fresh4", "fresh5")
+FRESH_SETS = ("fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6")
 """The held-out story sets (``eval/stories/red_flags_<name>.yaml``), every story held out."""
-DEV_STORIES = tuple(f"dev{n}" for n in range(2, 23))
+DEV_STORIES = tuple(f"dev{n}" for n in range(2, 25))
 """The later story sets, all dev: block stories_<name> from eval/stories/red_flags_<name>.yaml."""
 HARD = "eval/hard/vignettes.yaml"
 TRIAGE = "eval/triage/vignettes.yaml"
@@ -38,6 +38,7 @@ HARD_DEV3 = "eval/hard/vignettes_dev3.yaml"
 TEXT4 = "eval/hard/vignettes_text4.yaml"
 TEXT5 = "eval/hard/vignettes_text5.yaml"
 TEXT6 = "eval/hard/vignettes_text6.yaml"
+TEXT7 = "eval/hard/vignettes_text7.yaml"
 
 
 def tables() -> dict[str, str]:
@@ -57,6 +58,8 @@ def tables() -> dict[str, str]:
     out["text_text5"] = text_markdown({"holdout": text5["holdout"]}).strip()
     text6 = compare_text(model, load_vignettes(ROOT / TEXT6))
     out["text_text6"] = text_markdown({"dev": text6["dev"]}).strip()
+    text7 = compare_text(model, load_vignettes(ROOT / TEXT7))
+    out["text_text7"] = text_markdown({"holdout": text7["holdout"]}).strip()
     out["triage"] = triage_markdown(
         score_triage(model.atlas, load_triage_cases(ROOT / TRIAGE))
     ).strip()

@@ -39,6 +39,7 @@ __all__ = [
     "Scope",
     "belongs_to_other",
     "denied_after",
+    "denied_before",
     "inside_denial",
     "pseudo_triggers",
     "scopes",
@@ -88,7 +89,14 @@ class Scope:
     last: int
 
     def covers(self, m: Match, kind: str) -> bool:
-        return kind in self.rule.targets and self.first <= m.first <= self.last
+        """True for a mention that starts in the scope, or, for a denial, on a word of the
+        trigger itself ("no pain in my balls": the trigger "no pain", the mention "pain in my
+        balls")."""
+        starts_in = self.first <= m.first <= self.last
+        on_trigger = self.rule.category == "negation" and (
+            self.trigger.first < m.first <= self.trigger.last
+        )
+        return kind in self.rule.targets and (starts_in or on_trigger)
 
 
 @dataclass(frozen=True)
@@ -248,6 +256,14 @@ def denied_after(m: Match, all_scopes: Sequence[Scope]) -> bool:
     )
 
 
+def denied_before(m: Match, all_scopes: Sequence[Scope]) -> bool:
+    """True when the denials that cover the mention all stand before it, apart from its words:
+    in "no number twos and not even passing wind" the "no" is the list's, not the sign's; in
+    "no problem with urine" the "no" is the mention's own."""
+    covering = [s for s in all_scopes if s.rule.category == "negation" and s.covers(m, "finding")]
+    return bool(covering) and all(s.trigger.last < m.first for s in covering)
+
+
 def inside_denial(m: Match, all_scopes: Sequence[Scope]) -> bool:
     """True when a denial of findings covers a place word: "no numbness in my feet", "I have
     not hurt my knee". The place is named to say what is absent, not where it hurts."""
@@ -282,7 +298,8 @@ def _present(text: str, trigger: Match) -> bool:
 
 
 def _inside(m: Match, trigger: Match) -> bool:
-    """True when the trigger's words are part of the mention ("can't straighten up")."""
-    return bool(set(m.tokens) & set(trigger.tokens)) or (
-        m.first <= trigger.first and trigger.last <= m.last
-    )
+    """True when the trigger's words are part of the mention ("can't straighten up"); a
+    trigger that begins before the mention and shares its first word still speaks for it
+    ("no pain in my balls": "no pain" and "pain in my balls")."""
+    shared = bool(set(m.tokens) & set(trigger.tokens)) and trigger.first >= m.first
+    return shared or (m.first <= trigger.first and trigger.last <= m.last)

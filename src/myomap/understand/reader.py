@@ -23,6 +23,7 @@ from myomap.understand.context import (
     Scope,
     belongs_to_other,
     denied_after,
+    denied_before,
     pseudo_triggers,
     scopes,
     status,
@@ -50,6 +51,7 @@ from myomap.understand.senses import (
     around_the_eye,
     bottom_of_something,
     explained,
+    gives_way,
     in_passing,
     is_side,
     part_of_another_place,
@@ -232,6 +234,7 @@ def _find(vocab: _Vocabulary, tokens: list[Token], apart: frozenset[str] = froze
         and not (m.key in vocab.causes and explained(tokens, m, vocab.causes[m.key]))
         and not spreading(tokens, m)
         and not where_it_sits(tokens, m)
+        and not gives_way(tokens, m)
     ]
     return found
 
@@ -262,7 +265,7 @@ def _findings(
             # a sign worded as an absence ("no wind") is not answered by a checklist's "no",
             # nor denied by a "no" before it: "no number twos and not even passing wind"
             absence = not NEVER_SKIPPED.isdisjoint(normalise_words(m.pattern.term))
-            if absence and cue.polarity == "no" and m.negation is None:
+            if absence and cue.polarity == "no" and denied_before(m, all_scopes):
                 cue = Cue("yes", "")
             answered = None if absence else checklist_answer(found.tokens, m.last)
             if answered is not None:

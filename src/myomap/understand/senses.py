@@ -12,6 +12,7 @@ __all__ = [
     "around_the_eye",
     "bottom_of_something",
     "explained",
+    "gives_way",
     "in_passing",
     "is_side",
     "part_of_another_place",
@@ -166,3 +167,18 @@ def in_passing(tokens: Sequence[Token], m: Match) -> bool:
     if "over" in before[-3:] and not _LOOK.isdisjoint(before):
         return True
     return "on" in before[-3:] and not _LEAN.isdisjoint(before)
+
+
+_GIVE_WAY = frozenset(
+    {"give", "gives", "gave", "giving", "given", "buckle", "buckles", "buckled", "buckling",
+     "lock", "locks", "locked", "locking", "catch", "catches", "caught", "click", "clicks",
+     "clicked"}
+)  # fmt: skip
+
+
+def gives_way(tokens: Sequence[Token], m: Match) -> bool:
+    """True for a bare "suddenly" that tells how a joint gives way, locks or catches ("my knee
+    suddenly gives way on the stairs"), not a pain that came on within minutes."""
+    if m.size != 1 or tokens[m.first].lower != "suddenly":
+        return False
+    return not _GIVE_WAY.isdisjoint(t.lower for t in tokens[m.last + 1 : m.last + 4])

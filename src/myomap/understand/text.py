@@ -256,10 +256,12 @@ def _ball_sense(tokens: list[Token]) -> list[Token]:
     for i, tok in enumerate(tokens):
         if tok.stem != "ball":
             continue
-        after = [t.lower for t in tokens[i + 1 : i + 4]]
+        after = [t.lower for t in tokens[i + 1 : i + 6]]  # "ball of my right foot"
         before = tokens[i - 1].lower if i > 0 else ""
         if after[:1] == ["of"] and ({"foot", "feet"} & set(after[1:])):
             out[i] = dataclasses.replace(tok, lower="forefoot", stem="forefoot")
+            foot = i + 1 + next(k for k, w in enumerate(after) if w in ("foot", "feet"))
+            out[foot] = dataclasses.replace(tokens[foot], lower="forefoot", stem="forefoot")
         elif before in _OBJECT_BALL:
             out[i] = dataclasses.replace(tok, lower="toolball", stem="toolball")
     return out
