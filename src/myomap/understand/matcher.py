@@ -130,26 +130,31 @@ class Matcher:
 
     patterns: list[Pattern]
     _by_stem: dict[str, list[Pattern]] = field(default_factory=dict, repr=False)
-    _by_prefix: list[tuple[str, Pattern]] = field(default_factory=list, repr=False)
+    _by_prefix: dict[str, list[Pattern]] = field(default_factory=dict, repr=False)
+    _order: dict[int, int] = field(default_factory=dict, repr=False)
     _vocabulary: tuple[str, ...] = ()
     _known: frozenset[str] = frozenset()
     _prefixes: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         by_stem: dict[str, list[Pattern]] = defaultdict(list)
+        by_prefix: dict[str, list[Pattern]] = defaultdict(list)
         vocab: set[str] = set()
         prefixes: set[str] = set()
-        for pattern in self.patterns:
+        for index, pattern in enumerate(self.patterns):
+            self._order[id(pattern)] = index
             if not pattern.words:
                 continue
             first = pattern.words[0]
             for s in first.stems:
                 by_stem[s].append(pattern)
-            self._by_prefix.extend((p, pattern) for p in first.prefixes)
+            for p in first.prefixes:
+                by_prefix[p].append(pattern)
             for word in pattern.words:
                 vocab.update(s for s in word.stems if len(s) >= 6)
                 prefixes.update(p for p in word.prefixes if len(p) >= 6)
         self._by_stem = dict(by_stem)
+        self._by_prefix = dict(by_prefix)
         self._vocabulary = tuple(sorted(vocab))
         self._known = frozenset(vocab)
         self._prefixes = tuple(sorted(prefixes))
@@ -177,18 +182,18 @@ class Matcher:
         return out
 
     def _candidates(self, token: Token, near: frozenset[str]) -> Iterable[Pattern]:
-        seen: dict[int, Pattern] = {}
+        """The patterns whose first word may match the token, in the lexicon's order: by stem,
+        by each starting piece of the word (a ``prefix*`` term), by a near spelling."""
+        by_stem: dict[int, Pattern] = {}
         for s in {token.stem, token.alt, *near} - {""}:
             for p in self._by_stem.get(s, ()):
-                seen[id(p)] = p
-        for prefix, p in self._by_prefix:
-            if (
-                token.lower.startswith(prefix)
-                or prefix + "*" in near
-                or (token.alt and token.alt.startswith(prefix))
-            ):
-                seen[id(p)] = p
-        return seen.values()
+                by_stem[id(p)] = p
+        starts = {w[:k] for w in (token.lower, token.alt) if w for k in range(1, len(w) + 1)}
+        starts |= {n[:-1] for n in near if n.endswith("*")}
+        by_prefix = {id(p): p for start in starts for p in self._by_prefix.get(start, ())}
+        first = sorted(by_stem.values(), key=lambda p: self._order[id(p)])
+        rest = [p for k, p in by_prefix.items() if k not in by_stem]
+        return first + sorted(rest, key=lambda p: self._order[id(p)])
 
 
 @lru_cache(maxsize=4096)
