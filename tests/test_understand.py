@@ -472,6 +472,10 @@ def test_words_read_in_the_sense_they_are_used(
          "chest_upper"),
         ("my neck hurts and I can't look over my shoulder", "shoulder_lateral"),
         ("my upper back aches, I sit hunched on my elbows over my laptop", "elbow_lateral"),
+        ("it runs down the back of my upper arm, skips the elbow, then aches again", "elbow"),
+        ("my lower back hurts along my pelvis, where I rest my hand on my hip", "hand"),
+        ("I'm a waitress, on my feet all day. The balls of both feet ache", "foot_dorsum"),
+        ("the sole of my left foot aches a bit", "foot_dorsum"),
     ],
 )  # fmt: skip
 def test_a_place_named_in_passing_is_not_marked(atlas: Atlas, text: str, not_region: str) -> None:

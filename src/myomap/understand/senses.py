@@ -159,14 +159,23 @@ _LEAN = frozenset(
 
 def in_passing(tokens: Sequence[Token], m: Match) -> bool:
     """True for a place word that names no place of the pain: "a chest infection", "looking
-    over my shoulder", "hunched on my elbows over the laptop"."""
+    over my shoulder", "hunched on my elbows over the laptop", "where I rest my hand on my
+    hip", "it skips the elbow", "on my feet all day"."""
     after = tokens[m.last + 1].lower if m.last + 1 < len(tokens) else ""
     if after in _NOT_THE_PLACE_AFTER:
         return True
     before = [t.lower for t in tokens[max(0, m.first - 5) : m.first]]
     if "over" in before[-3:] and not _LOOK.isdisjoint(before):
         return True
+    if not _SKIP.isdisjoint(before[-2:]) or not _LEAN.isdisjoint(before[-2:]):
+        return True  # "skips the elbow", "rest my hand"
+    if before[-2:-1] == ["on"] and tokens[m.first].lower == "feet" and after in _STANDING:
+        return True  # "on my feet all day"
     return "on" in before[-3:] and not _LEAN.isdisjoint(before)
+
+
+_SKIP = frozenset({"skip", "skips", "skipped", "skipping", "bypasses", "misses", "missing"})
+_STANDING = frozenset({"all", "for", "most", "the", "long", "day", "at", "from"})
 
 
 _GIVE_WAY = frozenset(
