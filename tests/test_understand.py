@@ -481,3 +481,23 @@ def test_words_read_in_the_sense_they_are_used(
 def test_a_place_named_in_passing_is_not_marked(atlas: Atlas, text: str, not_region: str) -> None:
     regions = {r.region for r in understand(atlas, text).regions if r.polarity == "yes"}
     assert not any(r.startswith(not_region) for r in regions), regions
+
+
+def test_places_listed_before_are_fine_are_all_denied(atlas: Atlas) -> None:
+    """ "My shins, ankles and the backs of my knees are fine" denies all three; "I have pain in
+    my back and my legs are fine" still has a painful back."""
+    listed = {r.region: r.polarity for r in understand(atlas, "My shins, ankles and the backs "
+              "of my knees are fine.").regions}  # fmt: skip
+    assert {listed["shin_r"], listed["ankle_anterior_r"], listed["knee_posterior_r"]} == {"no"}
+    back = {r.region: r.polarity for r in understand(atlas, "I have pain in my back and my "
+            "legs are fine").regions}  # fmt: skip
+    assert back["lumbar_paraspinal_r"] == "yes"
+    sign = {f.finding: f.polarity for f in understand(atlas, "Numb bum, and my legs are "
+            "fine").findings}  # fmt: skip
+    assert sign["saddle_numbness"] == "yes"
+
+
+def test_a_place_that_hurts_in_one_part_and_is_fine_in_another_hurts(atlas: Atlas) -> None:
+    text = "The underside of my left heel hurts. The back of the heel and my arch are fine."
+    heel = {r.region: r.polarity for r in understand(atlas, text).regions}
+    assert heel["heel_l"] == "yes"

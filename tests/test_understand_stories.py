@@ -79,6 +79,7 @@ LATER_SETS = {
         0.95,
     ),  # slang, older people, sport injuries, not muscular: 100% (86%)
     "red_flags_dev24": (0.95, 0.95),  # portal messages, Englishes, fragments, family at night (85%)
+    "red_flags_dev25": (0.95, 0.9),  # hedgers, medicine lists, sarcasm, numbers: 98% (85%)
 }
 
 

@@ -26,9 +26,9 @@ BLOCKS = {
     "whole": ["eval/vignettes.yaml", "eval/vignettes_whole_body.yaml"],
 }
 STORIES = "eval/stories/red_flags.yaml"
-FRESH_SETS = ("fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6")
+FRESH_SETS = ("fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7")
 """The held-out story sets (``eval/stories/red_flags_<name>.yaml``), every story held out."""
-DEV_STORIES = tuple(f"dev{n}" for n in range(2, 25))
+DEV_STORIES = tuple(f"dev{n}" for n in range(2, 26))
 """The later story sets, all dev: block stories_<name> from eval/stories/red_flags_<name>.yaml."""
 HARD = "eval/hard/vignettes.yaml"
 TRIAGE = "eval/triage/vignettes.yaml"
@@ -39,6 +39,8 @@ TEXT4 = "eval/hard/vignettes_text4.yaml"
 TEXT5 = "eval/hard/vignettes_text5.yaml"
 TEXT6 = "eval/hard/vignettes_text6.yaml"
 TEXT7 = "eval/hard/vignettes_text7.yaml"
+TEXT8 = "eval/hard/vignettes_text8.yaml"
+TEXT9 = "eval/hard/vignettes_text9.yaml"
 
 
 def tables() -> dict[str, str]:
@@ -60,6 +62,10 @@ def tables() -> dict[str, str]:
     out["text_text6"] = text_markdown({"dev": text6["dev"]}).strip()
     text7 = compare_text(model, load_vignettes(ROOT / TEXT7))
     out["text_text7"] = text_markdown({"holdout": text7["holdout"]}).strip()
+    text8 = compare_text(model, load_vignettes(ROOT / TEXT8))
+    out["text_text8"] = text_markdown({"dev": text8["dev"]}).strip()
+    text9 = compare_text(model, load_vignettes(ROOT / TEXT9))
+    out["text_text9"] = text_markdown({"holdout": text9["holdout"]}).strip()
     out["triage"] = triage_markdown(
         score_triage(model.atlas, load_triage_cases(ROOT / TRIAGE))
     ).strip()

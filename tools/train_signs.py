@@ -50,6 +50,7 @@ VIGNETTES = [
         "hard/vignettes_dev3.yaml",
         "hard/vignettes_text4.yaml",
         "hard/vignettes_text6.yaml",
+        "hard/vignettes_text8.yaml",
     )
 ]
 """Muscle vignettes whose dev self-care stories teach the model what ordinary referred pain

@@ -87,12 +87,16 @@ class Scope:
     trigger: Match
     first: int
     last: int
+    list_first: int = -1
+    """Where a denial of places after a list ("my shins, ankles and knees are fine") starts
+    for the places of the list (-1: as ``first``); signs are denied only from ``first``."""
 
     def covers(self, m: Match, kind: str) -> bool:
         """True for a mention that starts in the scope, or, for a denial, on a word of the
         trigger itself ("no pain in my balls": the trigger "no pain", the mention "pain in my
         balls")."""
-        starts_in = self.first <= m.first <= self.last
+        first = self.list_first if kind == "region" and self.list_first >= 0 else self.first
+        starts_in = first <= m.first <= self.last
         on_trigger = self.rule.category == "negation" and (
             self.trigger.first < m.first <= self.trigger.last
         )
@@ -128,6 +132,11 @@ def scopes(
             first, last = trig.last + 1, _forward_end(tokens, ends, trig.last, window, denial)
         else:
             first, last = _backward_start(tokens, ends, trig.first, window), trig.first - 1
+            if tokens[trig.first].lower in PLURAL_VERBS and "region" in rule.targets:
+                listed = _backward_start(tokens, ends, trig.first, window, plural=True)
+                if first <= last:
+                    out.append(Scope(rule, trig, first, last, min(listed, first)))
+                continue
         if first <= last:
             out.append(Scope(rule, trig, first, last))
     return out
@@ -203,16 +212,49 @@ def _list_item(tokens: Sequence[Token], first: int, window: int) -> bool:
     return all(t.lower not in CLAUSE_VERBS for t in words)
 
 
-def _backward_start(tokens: Sequence[Token], ends: Sequence[Match], start: int, window: int) -> int:
+PLURAL_VERBS = frozenset({"are", "were", "'re"})
+"""A backward trigger that starts with one of these ("are fine") follows a plural subject,
+often a list: "my shins, ankles and the backs of my knees are fine" denies all three."""
+
+
+_NOT_A_NAME = frozenset(
+    {"i", "i'm", "it", "it's", "have", "has", "had", "is", "was", "am", "feel", "feels", "felt",
+     "get", "got", "hurt", "hurts", "pain", "pains", "ache", "aches", "aching", "sore", "but",
+     "can", "can't", "not", "no", "when", "since", "after", "if"}
+)  # fmt: skip
+
+
+def _names_only(tokens: Sequence[Token], before: int) -> bool:
+    """True when the words from the sentence's start (or its last clause break) up to token
+    ``before`` only name things: "my shins, ankles and …" is a list; "I have pain in my back
+    and …" is a clause of its own."""
+    for tok in reversed(tokens[:before]):
+        if _ends_scope(tok):
+            return True
+        if tok.lower in _NOT_A_NAME:
+            return False
+    return True
+
+
+def _backward_start(
+    tokens: Sequence[Token], ends: Sequence[Match], start: int, window: int, plural: bool = False
+) -> int:
     words = 0
     position = start
+    limit = 2 * window if plural else window
     while position - 1 >= 0:
         tok = tokens[position - 1]
-        if _ends_scope(tok) or any(e.last == position - 1 for e in ends):
+        ending = [e for e in ends if e.last == position - 1]
+        through_list = (
+            plural
+            and all(tokens[e.first].lower == "and" for e in ending)
+            and (not ending or _names_only(tokens, min(e.first for e in ending)))
+        )
+        if _ends_scope(tok) or (ending and not through_list):
             break
         position -= 1
         words += tok.is_word
-        if words >= window:
+        if words >= limit:
             break
     return position
 

@@ -26,6 +26,7 @@ def read_regions(
 ) -> list[RegionItem]:
     """One proposal per region the description names, merged when named twice."""
     merged: dict[str, RegionItem] = {}
+    hurts: set[str] = set()  # regions said to hurt in so many words
     last_side: str | None = None
     flags = [
         f
@@ -61,7 +62,24 @@ def read_regions(
                 words=joined(spans),
             )
             merged[region_id] = _merge_region(merged.get(region_id), item)
-    return list(merged.values())
+            if cue.polarity == "yes" and _said_to_hurt(found, m):
+                hurts.add(region_id)
+    # a place said to hurt and, elsewhere, said to be fine is two parts of one region ("the
+    # underside of my heel hurts ... the back of the heel is fine"): it hurts
+    return [
+        r.model_copy(update={"polarity": "yes"}) if r.polarity == "unknown" and r.region in hurts
+        else r
+        for r in merged.values()
+    ]  # fmt: skip
+
+
+def _said_to_hurt(found: Found, m: Match) -> bool:
+    """True when a pain word stands in the mention's clause ("my left heel hurts")."""
+    clause = found.clause[m.first]
+    return any(
+        t.lower in PAIN_WORDS and found.clause[t.index] == clause
+        for t in found.tokens[max(0, m.first - 6) : m.last + 7]
+    )
 
 
 PAIN_WORDS = frozenset(
