@@ -409,9 +409,9 @@ def test_bra_strap_level_is_the_mid_back(atlas: Atlas) -> None:
 def test_a_place_named_as_part_of_another_is_that_other_place(
     atlas: Atlas, text: str, region: str, not_region: str
 ) -> None:
-    regions = {r.region for r in understand(atlas, text).regions if r.polarity == "yes"}
-    assert region in regions
-    assert not any(r.startswith(not_region) for r in regions), regions
+    painful = {r for r, polarity in regions(understand(atlas, text)).items() if polarity == "yes"}
+    assert region in painful
+    assert not any(r.startswith(not_region) for r in painful), painful
 
 
 def test_every_finding_has_lay_wordings(atlas: Atlas) -> None:
@@ -479,25 +479,21 @@ def test_words_read_in_the_sense_they_are_used(
     ],
 )  # fmt: skip
 def test_a_place_named_in_passing_is_not_marked(atlas: Atlas, text: str, not_region: str) -> None:
-    regions = {r.region for r in understand(atlas, text).regions if r.polarity == "yes"}
-    assert not any(r.startswith(not_region) for r in regions), regions
+    painful = {r for r, polarity in regions(understand(atlas, text)).items() if polarity == "yes"}
+    assert not any(r.startswith(not_region) for r in painful), painful
 
 
 def test_places_listed_before_are_fine_are_all_denied(atlas: Atlas) -> None:
     """ "My shins, ankles and the backs of my knees are fine" denies all three; "I have pain in
     my back and my legs are fine" still has a painful back."""
-    listed = {r.region: r.polarity for r in understand(atlas, "My shins, ankles and the backs "
-              "of my knees are fine.").regions}  # fmt: skip
+    listed = regions(understand(atlas, "My shins, ankles and the backs of my knees are fine."))
     assert {listed["shin_r"], listed["ankle_anterior_r"], listed["knee_posterior_r"]} == {"no"}
-    back = {r.region: r.polarity for r in understand(atlas, "I have pain in my back and my "
-            "legs are fine").regions}  # fmt: skip
+    back = regions(understand(atlas, "I have pain in my back and my legs are fine"))
     assert back["lumbar_paraspinal_r"] == "yes"
-    sign = {f.finding: f.polarity for f in understand(atlas, "Numb bum, and my legs are "
-            "fine").findings}  # fmt: skip
+    sign = findings(understand(atlas, "Numb bum, and my legs are fine"))
     assert sign["saddle_numbness"] == "yes"
 
 
 def test_a_place_that_hurts_in_one_part_and_is_fine_in_another_hurts(atlas: Atlas) -> None:
     text = "The underside of my left heel hurts. The back of the heel and my arch are fine."
-    heel = {r.region: r.polarity for r in understand(atlas, text).regions}
-    assert heel["heel_l"] == "yes"
+    assert regions(understand(atlas, text))["heel_l"] == "yes"

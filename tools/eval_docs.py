@@ -35,12 +35,15 @@ TRIAGE = "eval/triage/vignettes.yaml"
 TRIAGE_DEV = ("dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8")
 """The later triage sets, all dev: block triage_<name> from eval/triage/vignettes_<name>.yaml."""
 HARD_DEV3 = "eval/hard/vignettes_dev3.yaml"
-TEXT4 = "eval/hard/vignettes_text4.yaml"
-TEXT5 = "eval/hard/vignettes_text5.yaml"
-TEXT6 = "eval/hard/vignettes_text6.yaml"
-TEXT7 = "eval/hard/vignettes_text7.yaml"
-TEXT8 = "eval/hard/vignettes_text8.yaml"
-TEXT9 = "eval/hard/vignettes_text9.yaml"
+TEXT_SETS = {
+    "text4": "dev",
+    "text5": "holdout",
+    "text6": "dev",
+    "text7": "holdout",
+    "text8": "dev",
+    "text9": "holdout",
+}
+"""The blind first-person story sets (``eval/hard/vignettes_<name>.yaml``), each all one split."""
 
 
 def tables() -> dict[str, str]:
@@ -54,18 +57,9 @@ def tables() -> dict[str, str]:
     out["text_hard"] = text_markdown(compare_text(model, hard)).strip()
     clinician = [v for f in BLOCKS["whole"] for v in load_vignettes(ROOT / f)]
     out["text_clinician"] = text_markdown(compare_text(model, clinician)).strip()
-    text4 = compare_text(model, load_vignettes(ROOT / TEXT4))
-    out["text_text4"] = text_markdown({"dev": text4["dev"]}).strip()
-    text5 = compare_text(model, load_vignettes(ROOT / TEXT5))
-    out["text_text5"] = text_markdown({"holdout": text5["holdout"]}).strip()
-    text6 = compare_text(model, load_vignettes(ROOT / TEXT6))
-    out["text_text6"] = text_markdown({"dev": text6["dev"]}).strip()
-    text7 = compare_text(model, load_vignettes(ROOT / TEXT7))
-    out["text_text7"] = text_markdown({"holdout": text7["holdout"]}).strip()
-    text8 = compare_text(model, load_vignettes(ROOT / TEXT8))
-    out["text_text8"] = text_markdown({"dev": text8["dev"]}).strip()
-    text9 = compare_text(model, load_vignettes(ROOT / TEXT9))
-    out["text_text9"] = text_markdown({"holdout": text9["holdout"]}).strip()
+    for name, split in TEXT_SETS.items():
+        read = compare_text(model, load_vignettes(ROOT / f"eval/hard/vignettes_{name}.yaml"))
+        out[f"text_{name}"] = text_markdown({split: read[split]}).strip()
     out["triage"] = triage_markdown(
         score_triage(model.atlas, load_triage_cases(ROOT / TRIAGE))
     ).strip()

@@ -132,13 +132,13 @@ def scopes(
             first, last = trig.last + 1, _forward_end(tokens, ends, trig.last, window, denial)
         else:
             first, last = _backward_start(tokens, ends, trig.first, window), trig.first - 1
-            if tokens[trig.first].lower in PLURAL_VERBS and "region" in rule.targets:
-                listed = _backward_start(tokens, ends, trig.first, window, plural=True)
-                if first <= last:
-                    out.append(Scope(rule, trig, first, last, min(listed, first)))
-                continue
+        list_first = -1
+        listing = tokens[trig.first].lower in PLURAL_VERBS and "region" in rule.targets
+        if rule.direction != "forward" and listing:
+            listed = _backward_start(tokens, ends, trig.first, window, plural=True)
+            list_first = min(listed, first)
         if first <= last:
-            out.append(Scope(rule, trig, first, last))
+            out.append(Scope(rule, trig, first, last, list_first))
     return out
 
 
