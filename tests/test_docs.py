@@ -113,3 +113,21 @@ def test_evaluation_doc_has_its_generated_tables() -> None:
         for metric in ("top1", "top3", "mrr"):
             assert metric in Metrics.__dataclass_fields__
             assert f"| {metric} |" in tables, (name, metric)
+
+
+def test_triage_vocabulary_table_lists_every_question_writers_may_label() -> None:
+    """The table blind writers of eval sets label with (eval/*/README*.md name it) has one
+    row per warning sign and risk factor, with the level a warning sign's "yes" reaches."""
+    import sys
+
+    from myomap.atlas import load_atlas
+
+    sys.path.insert(0, str(ROOT / "tools"))
+    from triage_vocabulary import table
+
+    rows = {line.split(" | ")[0].lstrip("| "): line for line in table().splitlines()[6:]}
+    findings = load_atlas().findings.values()
+    asked = {f.id for f in findings if f.category in ("red_flag", "risk_factor")}
+    assert set(rows) == asked
+    saddle = rows["saddle_numbness"].split(" | ")
+    assert saddle[1:3] == ["red_flag", "emergency"]
