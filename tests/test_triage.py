@@ -828,6 +828,17 @@ def test_dark_urine_and_very_sore_muscles_after_exercise_is_urgent(atlas: Atlas)
     assert run(atlas, "thigh_anterior_upper_r", answers=answers).level == "urgent"
 
 
+def test_muscle_breakdown_after_a_long_lie_is_asked_at_the_outer_hip(atlas: Atlas) -> None:
+    """Lying on the floor for hours after a fall is the commonest cause of muscle breakdown in
+    older people (Journal of Paramedic Practice): the question names it, and an older person
+    who marks only the hip they fell on is asked it."""
+    ev = Evidence.model_validate({"pain": [{"region": "hip_lateral_l", "intensity": 5}], "age": 84})
+    assert "dark_urine_after_exertion" in safety_questions(atlas, ev, [], limit=None)
+    assert "floor for hours" in atlas.findings["dark_urine_after_exertion"].question
+    answers = ["dark_urine_after_exertion"]
+    assert run(atlas, "hip_lateral_l", answers=answers, age=84).level == "urgent"
+
+
 def test_shingles_pain_before_the_rash_is_urgent(atlas: Atlas) -> None:
     """NHS shingles: burning or tingling skin on one side comes days before the rash; think
     shingles, ask for an urgent appointment."""

@@ -1,5 +1,6 @@
-"""The guideline-based triage cases (eval/triage/vignettes.yaml and the later blind dev sets
-vignettes_dev2.yaml to vignettes_dev8.yaml) through triage().
+"""The guideline-based triage cases (eval/triage/vignettes.yaml, the later blind dev sets
+vignettes_dev2.yaml to vignettes_dev9.yaml and the second held-out set vignettes_holdout2.yaml)
+through triage().
 
 The cases were written from public guidance without the rules; their expected level is what
 the cited page says. No case may end below it (under-triage), and no muscle-like mimic
@@ -31,6 +32,8 @@ CASES = [
         "vignettes_dev6.yaml",
         "vignettes_dev7.yaml",
         "vignettes_dev8.yaml",
+        "vignettes_dev9.yaml",
+        "vignettes_holdout2.yaml",
     )
     for c in load_triage_cases(TRIAGE / name)
 ]

@@ -59,6 +59,7 @@ PHRASINGS: dict[str, list[str]] = {
     "dark_urine_after_exertion": [
         "after the squat challenge my thighs are agony and my pee is dark like cola",
         "since the marathon my urine has been brown like strong tea and my legs are weak",
+        "Mum lay on the floor all night after she fell and now her urine is dark brown",
     ],
     "skin_burning_band_one_side": [
         "a burning, prickly strip from my spine round to my left side; clothes brushing it hurt",
