@@ -856,6 +856,28 @@ MORE_PHRASINGS: list[tuple[str, str]] = [
     ("hernia_stuck", "the swelling in my groin has refused to go back"),
     ("head_blow_recent", "we clashed heads going up for a header"),
     ("coughing_blood", "I coughed up some phlegm streaked with blood"),
+    # examiners' classic presentations, told by what was noticed (stop 28)
+    (
+        "tooth_gum_swelling",
+        "my back tooth has throbbed for days and now my cheek and jaw are swollen",
+    ),
+    ("major_trauma", "came off a platform at work, about 3 metres, and landed on my back"),
+    (
+        "girdle_stiffness_long",
+        "my shoulders and the tops of my legs are so stiff it takes two hours to loosen up",
+    ),
+    ("night_sweats", "I wake in the night with my pyjamas wet from sweat"),
+    ("blood_in_urine", "the water in the toilet bowl was red after I went"),
+    ("confusion_drowsy", "she is really sleepy and hard to rouse"),
+    ("limb_weakness_sudden", "her right arm just dropped when she tried to lift her cup"),
+    ("bladder_control_change", "I stood there for ages before any wee would come out"),
+    ("night_pain_unrelieved", "my low back pain won't let me sleep, doesn't matter how I lie"),
+    ("leg_weakness_progressive", "my legs feel heavy and I'm slower on the stairs every day"),
+    ("sudden_severe_onset", "the pain went from nothing to awful in a few minutes"),
+    (
+        "rash_non_blanching",
+        "a purple patch on her tummy that doesn't fade when I press a glass on it",
+    ),
 ]
 
 CASES = [(finding, text) for finding, texts in PHRASINGS.items() for text in texts]
@@ -994,6 +1016,7 @@ def test_testicle_slang_still_reads(atlas: Atlas) -> None:
         ("I did the glass test on the rash and it faded completely", "rash_non_blanching"),
         ("puffed out running for the bus, but I always have", "breathless_new"),
         ("I've lost 8 kg since January but that's on purpose", "weight_loss_unexplained"),
+        ("I've lost 4 kilos but that's the diet working", "weight_loss_unexplained"),
         ("eyes red and itchy from hay fever, neck stiff", "fever"),
         (
             "in 2020 I had a thunderclap headache that turned out to be nothing",

@@ -26,14 +26,25 @@ BLOCKS = {
     "whole": ["eval/vignettes.yaml", "eval/vignettes_whole_body.yaml"],
 }
 STORIES = "eval/stories/red_flags.yaml"
-FRESH_SETS = ("fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7")
+FRESH_SETS = ("fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7", "fresh8")
 """The held-out story sets (``eval/stories/red_flags_<name>.yaml``), every story held out."""
-DEV_STORIES = tuple(f"dev{n}" for n in range(2, 26))
+DEV_STORIES = tuple(f"dev{n}" for n in range(2, 27))
 """The later story sets, all dev: block stories_<name> from eval/stories/red_flags_<name>.yaml."""
 HARD = "eval/hard/vignettes.yaml"
 TRIAGE = "eval/triage/vignettes.yaml"
-TRIAGE_DEV = ("dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8")
-"""The later triage sets, all dev: block triage_<name> from eval/triage/vignettes_<name>.yaml."""
+TRIAGE_SETS = {
+    "dev2": "dev",
+    "dev3": "dev",
+    "dev4": "dev",
+    "dev5": "dev",
+    "dev6": "dev",
+    "dev7": "dev",
+    "dev8": "dev",
+    "dev9": "dev",
+    "holdout2": "holdout",
+}
+"""The later blind triage sets, each all one split: block triage_<name> from
+eval/triage/vignettes_<name>.yaml."""
 HARD_DEV3 = "eval/hard/vignettes_dev3.yaml"
 TEXT_SETS = {
     "text4": "dev",
@@ -42,6 +53,7 @@ TEXT_SETS = {
     "text7": "holdout",
     "text8": "dev",
     "text9": "holdout",
+    "text10": "holdout",
 }
 """The blind first-person story sets (``eval/hard/vignettes_<name>.yaml``), each all one split."""
 
@@ -63,10 +75,10 @@ def tables() -> dict[str, str]:
     out["triage"] = triage_markdown(
         score_triage(model.atlas, load_triage_cases(ROOT / TRIAGE))
     ).strip()
-    for name in TRIAGE_DEV:
+    for name, split in TRIAGE_SETS.items():
         cases = load_triage_cases(ROOT / f"eval/triage/vignettes_{name}.yaml")
         triaged = score_triage(model.atlas, cases)
-        out[f"triage_{name}"] = triage_markdown(triaged, splits=("dev",)).strip()
+        out[f"triage_{name}"] = triage_markdown(triaged, splits=(split,)).strip()
     hard_dev3 = interview_report(model, load_vignettes(ROOT / HARD_DEV3))
     out["hard_dev3"] = interview_markdown({"dev": hard_dev3["dev"]}).strip()
     stories = load_stories(ROOT / STORIES)
