@@ -60,6 +60,21 @@ def test_cli_assess_text_json_has_understanding_and_result() -> None:
     }
 
 
+def test_cli_assess_text_counts_a_hinted_warning_sign_until_it_is_answered() -> None:
+    """With no one to confirm, a warning sign the text only hedges counts as yes, as on the
+    page before confirmation: "maybe … numb around my bottom" is an emergency, not self-care."""
+    text = "my low back hurts and I think maybe it's a bit numb around my bottom"
+    result = CliRunner().invoke(app, ["assess", "--text", text, "--json"])
+    assert result.exit_code == 4, result.output
+    body = json.loads(result.output)
+    hedged = [f for f in body["understanding"]["red_flags"] if f["finding"] == "saddle_numbness"]
+    assert [f["polarity"] for f in hedged] == ["unknown"]
+    assert body["result"]["triage"]["level"] == "emergency"
+    shown = CliRunner().invoke(app, ["assess", "--text", text])
+    said = " ".join(shown.output.split())
+    assert "EMERGENCY" in said and "as yes until you answer it" in said
+
+
 def test_python_api_is_the_understand_package() -> None:
     from myomap.understand import evidence_from, understand
 

@@ -250,10 +250,11 @@ def _exit_for(result: Result) -> None:
 
 def _assess_text(text: str, method: Method, as_json: bool) -> Result:
     """Understand a description, show it, then rank everything understood."""
-    from myomap.understand import evidence_from, understand
+    from myomap.understand import evidence_as_read, understand
 
-    u = understand(default_model().atlas, text)
-    result = _run(evidence_from(u, u.item_ids()), method)
+    atlas = default_model().atlas
+    u = understand(atlas, text)
+    result = _run(evidence_as_read(atlas, u), method)
     if as_json:
         print_json(
             {"understanding": u.model_dump(mode="json"), "result": result.model_dump(mode="json")}

@@ -40,8 +40,10 @@ def understanding_view(u: Understanding) -> RenderableType:
         parts.extend(Text(f"  “{s.text}”") for s in u.not_understood)
     parts.append(
         Text(
-            "The ranking below uses every item above as confirmed. To change one, run "
-            "`myomap assess` with --pain/--yes/--no instead.",
+            "The ranking below uses every item above as confirmed, and a warning sign "
+            "marked “not sure” as yes until you answer it. To change one, run `myomap "
+            "assess` with --pain/--yes/--no instead, or `myomap interview --text` to be "
+            "asked.",
             style="dim",
         )
     )

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 from myomap.lazy import attributes
 
 if TYPE_CHECKING:
-    from myomap.understand.evidence import evidence_from, provisional_triage
+    from myomap.understand.evidence import evidence_as_read, evidence_from, provisional_triage
     from myomap.understand.model import (
         FindingItem,
         RegionItem,
@@ -37,6 +37,7 @@ __all__ = [
     "Stated",
     "TimeCourse",
     "Understanding",
+    "evidence_as_read",
     "evidence_from",
     "provisional_triage",
     "understand",
@@ -45,6 +46,7 @@ __all__ = [
 __getattr__ = attributes(
     __name__,
     {
+        "evidence_as_read": ".evidence",
         "evidence_from": ".evidence",
         "provisional_triage": ".evidence",
         "understand": ".reader",

@@ -1,7 +1,8 @@
 """From proposals to evidence: only what the person confirmed reaches the ranking.
 
 ``evidence_from`` turns the confirmed items of an ``Understanding`` into the ``Evidence``
-that ``rank`` and ``lookup`` take. ``provisional_triage`` is the one exception to
+that ``rank`` and ``lookup`` take; ``evidence_as_read`` takes a description as it stands
+when no one is there to confirm it. ``provisional_triage`` is the one exception to
 "confirmed only": red-flag wording raises triage at once, before any confirmation,
 because red flags always win; ``regions_counted_at_once`` names the painful places that
 level needs (a rule of back pain at night needs the back).
@@ -19,6 +20,7 @@ from myomap.understand.model import SAFETY_CATEGORIES, Understanding
 
 __all__ = [
     "SAFETY_CATEGORIES",
+    "evidence_as_read",
     "evidence_from",
     "provisional_triage",
     "regions_counted_at_once",
@@ -63,6 +65,21 @@ def evidence_from(
             "sex": sex.value if sex is not None and "sex" in chosen else None,
         }
     )
+
+
+def evidence_as_read(atlas: Atlas, understanding: Understanding) -> Evidence:
+    """A description taken as it stands, with no one to confirm it (``myomap assess --text``):
+    every item as proposed, and a warning sign or risk factor the text only hedges ("maybe a
+    bit numb around my bottom") counted as "yes" until the person answers it, as
+    ``provisional_triage`` counts it. Left as "not sure" it would carry no evidence, and a
+    hinted warning sign would not raise the level."""
+    evidence = evidence_from(understanding, understanding.item_ids())
+    hedged: dict[str, Answer] = {
+        f.finding: "yes"
+        for f in understanding.findings
+        if f.polarity == "unknown" and atlas.findings[f.finding].category in SAFETY_CATEGORIES
+    }
+    return evidence.model_copy(update={"answers": {**evidence.answers, **hedged}})
 
 
 def provisional_triage(atlas: Atlas, understanding: Understanding) -> Triage:
