@@ -965,6 +965,18 @@ def test_a_risk_factor_in_everyday_words_is_read(atlas: Atlas) -> None:
     assert "injects_drugs" in {f.finding for f in u.red_flags}
 
 
+def test_a_late_period_with_low_belly_pain_is_checked_the_same_day(atlas: Atlas) -> None:
+    """NHS ectopic pregnancy: a missed or late period with pain low on one side of the belly.
+    "Late for my period" is a possible pregnancy; "late for my appointment" is not."""
+    u = understand(
+        atlas, "I'm 6 weeks late for my period and have pain low on the left side of my belly"
+    )
+    assert "may_be_pregnant" in {f.finding for f in u.red_flags}
+    assert provisional_triage(atlas, u).level == "urgent"
+    late = understand(atlas, "I'm late for my appointment and my back hurts")
+    assert "may_be_pregnant" not in {f.finding for f in late.findings}
+
+
 def test_testicle_slang_still_reads(atlas: Atlas) -> None:
     u = understand(atlas, "my balls hurt since this morning")
     assert "scrotal_pain_sudden" in {f.finding for f in u.red_flags}
