@@ -69,6 +69,11 @@ def test_every_item_points_at_the_words_it_came_from(atlas: Atlas) -> None:
         ("it aches around the knobbly bone on the outside of my left ankle", "ankle_lateral_l"),
         ("a tender spot in the hollow above my right collarbone", "neck_anterior_r"),
         ("pain in my right side between my lowest rib and my hip", "flank_r"),
+        # clinical notes write the side in letters, and "loin" for the flank
+        ("R knee pain for 3 weeks", "knee_anterior_r"),
+        ("c/o L sided neck pain", "neck_posterior_l"),
+        ("Lt calf tender", "calf_upper_l"),
+        ("Rt loin pain with rigors", "flank_r"),
     ],
 )
 def test_region_with_its_side(atlas: Atlas, text: str, region: str) -> None:

@@ -878,6 +878,7 @@ MORE_PHRASINGS: list[tuple[str, str]] = [
         "rash_non_blanching",
         "a purple patch on her tummy that doesn't fade when I press a glass on it",
     ),
+    ("joint_hot_swollen", "a 50-year-old man with a hot, swollen, exquisitely painful knee"),
 ]
 
 CASES = [(finding, text) for finding, texts in PHRASINGS.items() for text in texts]
