@@ -74,6 +74,17 @@ def test_every_item_points_at_the_words_it_came_from(atlas: Atlas) -> None:
         ("c/o L sided neck pain", "neck_posterior_l"),
         ("Lt calf tender", "calf_upper_l"),
         ("Rt loin pain with rigors", "flank_r"),
+        # anatomical words of textbooks and referrals
+        ("tender over the right lateral epicondyle", "elbow_lateral_r"),
+        ("pain in the left infraspinous fossa", "scapula_l"),
+        ("right suboccipital headache", "occiput_r"),
+        ("pain on the plantar surface of the left foot", "sole_l"),
+        ("pain along the right lateral thigh", "thigh_lateral_r"),
+        ("ache in the left anterior thigh", "thigh_anterior_upper_l"),
+        ("swelling behind the right medial malleolus", "ankle_medial_r"),
+        ("pain over the left zygomatic arch", "cheek_l"),
+        ("numbness of the right fifth finger", "fingers_ulnar_r"),
+        ("ache in the right popliteal fossa", "knee_posterior_r"),
     ],
 )
 def test_region_with_its_side(atlas: Atlas, text: str, region: str) -> None:
