@@ -828,6 +828,16 @@ def test_dark_urine_and_very_sore_muscles_after_exercise_is_urgent(atlas: Atlas)
     assert run(atlas, "thigh_anterior_upper_r", answers=answers).level == "urgent"
 
 
+def test_upper_belly_pain_with_meals_and_vomiting_is_checked_the_same_day(atlas: Atlas) -> None:
+    """nidirect acute pancreatitis (NHS content): steady pain at the top of the belly, worse with
+    eating, with vomiting: a GP or out-of-hours service at once. Either alone is a doctor's
+    appointment."""
+    both = ["pain_with_meals", "nausea_vomiting"]
+    assert run(atlas, "abdomen_upper_l", answers=both, age=47).level == "urgent"
+    assert run(atlas, "abdomen_upper_l", answers=both[:1], age=47).level == "see_doctor"
+    assert run(atlas, "abdomen_upper_l", answers=both[1:], age=47).level == "see_doctor"
+
+
 def test_muscle_breakdown_after_a_long_lie_is_asked_at_the_outer_hip(atlas: Atlas) -> None:
     """Lying on the floor for hours after a fall is the commonest cause of muscle breakdown in
     older people (Journal of Paramedic Practice): the question names it, and an older person

@@ -1,5 +1,5 @@
 """The guideline-based triage cases (eval/triage/vignettes.yaml, the later blind dev sets
-vignettes_dev2.yaml to vignettes_dev9.yaml and the second held-out set vignettes_holdout2.yaml)
+vignettes_dev2.yaml to vignettes_dev10.yaml and the second held-out set vignettes_holdout2.yaml)
 through triage().
 
 The cases were written from public guidance without the rules; their expected level is what
@@ -33,6 +33,7 @@ CASES = [
         "vignettes_dev7.yaml",
         "vignettes_dev8.yaml",
         "vignettes_dev9.yaml",
+        "vignettes_dev10.yaml",
         "vignettes_holdout2.yaml",
     )
     for c in load_triage_cases(TRIAGE / name)

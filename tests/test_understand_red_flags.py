@@ -879,6 +879,20 @@ MORE_PHRASINGS: list[tuple[str, str]] = [
         "a purple patch on her tummy that doesn't fade when I press a glass on it",
     ),
     ("joint_hot_swollen", "a 50-year-old man with a hot, swollen, exquisitely painful knee"),
+    # the clinical register: textbook vignettes, notes, referral letters (stop 28)
+    (
+        "leg_weakness_progressive",
+        "his legs have felt heavy and he has become unsteady on the stairs",
+    ),
+    ("dizzy_double_vision_swallowing", "today she has had spells of vertigo with double vision"),
+    ("arm_swollen_heavy", "23M. R arm swollen, heavy, dusky blue, prominent veins over R shoulder"),
+    ("rash_non_blanching", "dark red pinpoint spots that did not fade when she pressed a glass"),
+    ("major_trauma", "a closed tibial fracture after a road collision"),
+    ("arm_weakness_progressive", "wrist extension weaker this week than last"),
+    ("tooth_gum_swelling", "an abscess on a lower left molar for four days"),
+    ("joints_swollen_stiff", "swelling of the small joints of both hands, stiff each morning"),
+    ("calf_swollen_warm", "her left calf has ached for days and looks fuller than the right"),
+    ("faint_cold_sweaty", "black tarry stool, dizzy and faint on standing"),
 ]
 
 CASES = [(finding, text) for finding, texts in PHRASINGS.items() for text in texts]
@@ -1121,6 +1135,19 @@ def test_a_measured_normal_temperature_is_not_a_fever(
             "leg_weakness_progressive",
             "unknown",
         ),
+        # "note" and "noted" are no "not" (clinical notes say them all the time)
+        (
+            "Triage note: 6-year-old girl with a limp that started yesterday",
+            "limp_new_child",
+            "yes",
+        ),
+        (
+            "Mum noted a rash on his tummy that does not fade under a glass",
+            "rash_non_blanching",
+            "yes",
+        ),
+        # a denial of a place denies the sign that starts on its words
+        ("His scalp is not tender when he combs his hair", "scalp_tender", "no"),
     ],
 )
 def test_negation_words_inside_a_sign_or_after_a_word(

@@ -26,9 +26,19 @@ BLOCKS = {
     "whole": ["eval/vignettes.yaml", "eval/vignettes_whole_body.yaml"],
 }
 STORIES = "eval/stories/red_flags.yaml"
-FRESH_SETS = ("fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7", "fresh8")
+FRESH_SETS = (
+    "fresh",
+    "fresh2",
+    "fresh3",
+    "fresh4",
+    "fresh5",
+    "fresh6",
+    "fresh7",
+    "fresh8",
+    "fresh9",
+)
 """The held-out story sets (``eval/stories/red_flags_<name>.yaml``), every story held out."""
-DEV_STORIES = tuple(f"dev{n}" for n in range(2, 27))
+DEV_STORIES = tuple(f"dev{n}" for n in range(2, 28))
 """The later story sets, all dev: block stories_<name> from eval/stories/red_flags_<name>.yaml."""
 HARD = "eval/hard/vignettes.yaml"
 TRIAGE = "eval/triage/vignettes.yaml"
@@ -41,6 +51,7 @@ TRIAGE_SETS = {
     "dev7": "dev",
     "dev8": "dev",
     "dev9": "dev",
+    "dev10": "dev",
     "holdout2": "holdout",
 }
 """The later blind triage sets, each all one split: block triage_<name> from
@@ -54,6 +65,7 @@ TEXT_SETS = {
     "text8": "dev",
     "text9": "holdout",
     "text10": "holdout",
+    "text11": "dev",
 }
 """The blind first-person story sets (``eval/hard/vignettes_<name>.yaml``), each all one split."""
 

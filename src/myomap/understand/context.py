@@ -94,13 +94,14 @@ class Scope:
     def covers(self, m: Match, kind: str) -> bool:
         """True for a mention that starts in the scope, or, for a denial, on a word of the
         trigger itself ("no pain in my balls": the trigger "no pain", the mention "pain in my
-        balls")."""
+        balls"), whatever the denial targets: in "it is not tender when he combs his hair" the
+        denial of a place, "is not tender", also denies the sign that starts on its "tender"."""
         first = self.list_first if kind == "region" and self.list_first >= 0 else self.first
         starts_in = first <= m.first <= self.last
         on_trigger = self.rule.category == "negation" and (
             self.trigger.first < m.first <= self.trigger.last
         )
-        return kind in self.rule.targets and (starts_in or on_trigger)
+        return (kind in self.rule.targets and starts_in) or on_trigger
 
 
 @dataclass(frozen=True)

@@ -130,6 +130,8 @@ def stem(word: str) -> str:
         w = w[:-1]
     if len(w) > 3 and w.endswith("e"):
         w = w[:-1]
+    if w == "not" and word.lower() != "not":
+        return "note"  # "note", "noted", "notes" are no denial ("Triage note: …", "swelling noted")
     return w
 
 
