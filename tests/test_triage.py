@@ -828,6 +828,23 @@ def test_dark_urine_and_very_sore_muscles_after_exercise_is_urgent(atlas: Atlas)
     assert run(atlas, "thigh_anterior_upper_r", answers=answers).level == "urgent"
 
 
+def test_shoulder_tip_pain_with_belly_pain_is_urgent_and_in_a_pregnancy_an_emergency(
+    atlas: Atlas,
+) -> None:
+    """NHS ectopic pregnancy: pain at the tip of the shoulder, worse lying down, is blood inside
+    the belly irritating the diaphragm. It is asked for belly pain, not for a sore shoulder."""
+    tip = ["shoulder_tip_pain"]
+    assert run(atlas, "abdomen_upper_r", answers=tip, age=45).level == "urgent"
+    pregnant = ["shoulder_tip_pain", "may_be_pregnant"]
+    result = run(atlas, "abdomen_lower_l", answers=pregnant, age=26, sex="female")
+    assert result.level == "emergency"
+    assert "ectopic_pregnancy" in [r.id for r in result.reasons]
+    belly = Evidence.model_validate({"pain": [{"region": "abdomen_lower_l", "intensity": 6}]})
+    shoulder = Evidence.model_validate({"pain": [{"region": "shoulder_lateral_l", "intensity": 6}]})
+    assert "shoulder_tip_pain" in safety_questions(atlas, belly, [], limit=None)
+    assert "shoulder_tip_pain" not in safety_questions(atlas, shoulder, [], limit=None)
+
+
 def test_upper_belly_pain_with_meals_and_vomiting_is_checked_the_same_day(atlas: Atlas) -> None:
     """nidirect acute pancreatitis (NHS content): steady pain at the top of the belly, worse with
     eating, with vomiting: a GP or out-of-hours service at once. Either alone is a doctor's

@@ -52,6 +52,10 @@ PHRASINGS: dict[str, list[str]] = {
         "sciatica in both legs at once",
         "the pain shoots down the back of both my legs",
     ],
+    "shoulder_tip_pain": [
+        "seven weeks pregnant, pain low on the left and shoulder-tip pain when I lie flat",
+        "my tummy hurts and there's a pain in my shoulder tip, worse when I lie down",
+    ],
     "limp_new_child": [
         "my 13-year-old has started limping and his knee aches",
         "our daughter has been limping for a week, swinging the leg out",
@@ -1014,6 +1018,10 @@ def test_testicle_slang_still_reads(atlas: Atlas) -> None:
         ("soaked in sweat after hot yoga, hamstrings tight", "night_sweats"),
         ("my calf is tender after the run", "calf_swollen_warm"),
         ("my hair has gone grey and my neck aches", "faint_cold_sweaty"),
+        (
+            "an ache at the bottom tip of my left shoulder blade when I lie down",
+            "shoulder_tip_pain",
+        ),
         ("the twinge eases within seconds", "sudden_severe_onset"),
         ("a throbbing in my belly with my period", "pulsating_abdominal_mass"),
         ("I can't understand her pain, she says her back hurts", "speech_difficulty"),
