@@ -1,6 +1,6 @@
 """The guideline-based triage cases (eval/triage/vignettes.yaml, the later blind dev sets
-vignettes_dev2.yaml to vignettes_dev10.yaml and the second held-out set vignettes_holdout2.yaml)
-through triage().
+vignettes_dev2.yaml to vignettes_dev10.yaml, the held-out sets vignettes_holdout2.yaml and
+vignettes_holdout3.yaml) through triage().
 
 The cases were written from public guidance without the rules; their expected level is what
 the cited page says. No case may end below it (under-triage), and no muscle-like mimic
@@ -35,6 +35,7 @@ CASES = [
         "vignettes_dev9.yaml",
         "vignettes_dev10.yaml",
         "vignettes_holdout2.yaml",
+        "vignettes_holdout3.yaml",
     )
     for c in load_triage_cases(TRIAGE / name)
 ]

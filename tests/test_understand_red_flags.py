@@ -897,6 +897,13 @@ MORE_PHRASINGS: list[tuple[str, str]] = [
     ("joints_swollen_stiff", "swelling of the small joints of both hands, stiff each morning"),
     ("calf_swollen_warm", "her left calf has ached for days and looks fuller than the right"),
     ("faint_cold_sweaty", "black tarry stool, dizzy and faint on standing"),
+    # American notes and handovers (stop 28, third round)
+    ("jaundice", "RUQ pain x2 days, rigors, and new yellow sclerae noted this AM"),
+    ("both_legs_shooting_pain", "severe LBP radiating down BLE x2 days"),
+    ("faint_cold_sweaty", "pale, diaphoretic, near-syncopal"),
+    ("foot_rest_pain_or_ulcer", "76M, DM2, non-healing ulcer on R great toe x6 wks"),
+    ("leg_weakness_progressive", "his legs are weaker today than this morning"),
+    ("dark_urine_after_exertion", "after her first spin class, urine the color of Coke"),
 ]
 
 CASES = [(finding, text) for finding, texts in PHRASINGS.items() for text in texts]
@@ -1154,6 +1161,8 @@ def test_a_measured_normal_temperature_is_not_a_fever(
             "rash_non_blanching",
             "yes",
         ),
+        # an "and" inside a sign ends no denial
+        ("no pins and needles or weakness in my arms", "arm_weakness_progressive", "no"),
         # a denial of a place denies the sign that starts on its words
         ("His scalp is not tender when he combs his hair", "scalp_tender", "no"),
     ],

@@ -26,19 +26,9 @@ BLOCKS = {
     "whole": ["eval/vignettes.yaml", "eval/vignettes_whole_body.yaml"],
 }
 STORIES = "eval/stories/red_flags.yaml"
-FRESH_SETS = (
-    "fresh",
-    "fresh2",
-    "fresh3",
-    "fresh4",
-    "fresh5",
-    "fresh6",
-    "fresh7",
-    "fresh8",
-    "fresh9",
-)
+FRESH_SETS = ("fresh", *(f"fresh{n}" for n in range(2, 11)))
 """The held-out story sets (``eval/stories/red_flags_<name>.yaml``), every story held out."""
-DEV_STORIES = tuple(f"dev{n}" for n in range(2, 28))
+DEV_STORIES = tuple(f"dev{n}" for n in range(2, 29))
 """The later story sets, all dev: block stories_<name> from eval/stories/red_flags_<name>.yaml."""
 HARD = "eval/hard/vignettes.yaml"
 TRIAGE = "eval/triage/vignettes.yaml"
@@ -53,6 +43,7 @@ TRIAGE_SETS = {
     "dev9": "dev",
     "dev10": "dev",
     "holdout2": "holdout",
+    "holdout3": "holdout",
 }
 """The later blind triage sets, each all one split: block triage_<name> from
 eval/triage/vignettes_<name>.yaml."""
@@ -66,6 +57,7 @@ TEXT_SETS = {
     "text9": "holdout",
     "text10": "holdout",
     "text11": "dev",
+    "text12": "holdout",
 }
 """The blind first-person story sets (``eval/hard/vignettes_<name>.yaml``), each all one split."""
 

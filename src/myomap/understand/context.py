@@ -113,10 +113,17 @@ class Cue:
 
 
 def scopes(
-    tokens: Sequence[Token], triggers: Sequence[Match], rules: Sequence[ContextRule], window: int
+    tokens: Sequence[Token],
+    triggers: Sequence[Match],
+    rules: Sequence[ContextRule],
+    window: int,
+    mentions: Sequence[Match] = (),
 ) -> list[Scope]:
     """The scope of every negation, uncertainty or experiencer trigger that no pseudo-trigger
-    overlaps."""
+    overlaps. An "and" inside a mention ("no pins and needles or weakness") ends no scope."""
+    joined = frozenset(
+        i for m in mentions for i in range(m.first + 1, m.last) if tokens[i].lower == "and"
+    )
     pseudo = pseudo_triggers(triggers, rules)
     ends = [t for t in triggers if rules[int(t.key)].category == "termination"]
     out: list[Scope] = []
@@ -130,7 +137,8 @@ def scopes(
             continue
         if rule.direction == "forward":
             denial = tokens[trig.first].lower in DENIALS
-            first, last = trig.last + 1, _forward_end(tokens, ends, trig.last, window, denial)
+            first = trig.last + 1
+            last = _forward_end(tokens, ends, trig.last, window, denial, joined)
         else:
             first, last = _backward_start(tokens, ends, trig.first, window), trig.first - 1
         list_first = -1
@@ -165,6 +173,7 @@ def _forward_end(
     start: int,
     window: int,
     denial: bool = False,
+    joined: frozenset[int] = frozenset(),
 ) -> int:
     words = 0
     position = start
@@ -173,7 +182,12 @@ def _forward_end(
         tok = tokens[position + 1]
         if _ends_scope(tok) or any(e.first == position + 1 for e in ends):
             break
-        if tok.lower == "and" and not (listed and _list_item(tokens, position + 2, window)):
+        inside = position + 1 in joined
+        if (
+            tok.lower == "and"
+            and not inside
+            and not (listed and _list_item(tokens, position + 2, window))
+        ):
             break
         if tok.text == ",":
             after = tokens[position + 2] if position + 2 < len(tokens) else None
