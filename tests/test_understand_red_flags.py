@@ -904,6 +904,18 @@ MORE_PHRASINGS: list[tuple[str, str]] = [
     ("foot_rest_pain_or_ulcer", "76M, DM2, non-healing ulcer on R great toe x6 wks"),
     ("leg_weakness_progressive", "his legs are weaker today than this morning"),
     ("dark_urine_after_exertion", "after her first spin class, urine the color of Coke"),
+    # guideline words retold by patients (stop 28, fourth round)
+    (
+        "limp_new_child",
+        "4-year-old boy refusing to weight-bear on the right leg since this morning",
+    ),
+    (
+        "shoulder_tip_pain",
+        "pain low on the left and at the tip of my left shoulder, where the arm starts",
+    ),
+    ("major_trauma", "she fell about two metres off the top of the climbing frame"),
+    ("leg_pain_walking_eased_by_rest", "cramping calf pain after about 200 yards on the flat"),
+    ("bladder_control_change", "I stood at the loo ages before anything came out"),
 ]
 
 CASES = [(finding, text) for finding, texts in PHRASINGS.items() for text in texts]
@@ -1029,6 +1041,8 @@ def test_testicle_slang_still_reads(atlas: Atlas) -> None:
             "an ache at the bottom tip of my left shoulder blade when I lie down",
             "shoulder_tip_pain",
         ),
+        ("28 weeks pregnant, it hurts getting in the car and rolling over in bed", "major_trauma"),
+        ("33 weeks pregnant and calf cramps wake me up at night", "leg_pain_walking_eased_by_rest"),
         ("the twinge eases within seconds", "sudden_severe_onset"),
         ("a throbbing in my belly with my period", "pulsating_abdominal_mass"),
         ("I can't understand her pain, she says her back hurts", "speech_difficulty"),
