@@ -80,6 +80,10 @@ LATER_SETS = {
     ),  # slang, older people, sport injuries, not muscular: 100% (86%)
     "red_flags_dev24": (0.95, 0.95),  # portal messages, Englishes, fragments, family at night (85%)
     "red_flags_dev25": (0.95, 0.9),  # hedgers, medicine lists, sarcasm, numbers: 98% (85%)
+    "red_flags_dev26": (0.95, 0.95),  # examiner-style classic presentations: 99% (87%)
+    "red_flags_dev27": (0.95, 0.95),  # clinical register, notes, referral letters: 100% (84%)
+    "red_flags_dev28": (0.95, 0.95),  # American notes, handovers, 111 calls: 100% (84%)
+    "red_flags_dev29": (0.95, 0.95),  # guideline words retold by patients: 99% (88%)
 }
 
 
