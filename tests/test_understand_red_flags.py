@@ -1042,6 +1042,7 @@ def test_testicle_slang_still_reads(atlas: Atlas) -> None:
             "shoulder_tip_pain",
         ),
         ("28 weeks pregnant, it hurts getting in the car and rolling over in bed", "major_trauma"),
+        ("drenching night sweats, changing the sheets, and a dull backache", "sweating_with_pain"),
         ("33 weeks pregnant and calf cramps wake me up at night", "leg_pain_walking_eased_by_rest"),
         ("the twinge eases within seconds", "sudden_severe_onset"),
         ("a throbbing in my belly with my period", "pulsating_abdominal_mass"),

@@ -54,6 +54,7 @@ from myomap.understand.senses import (
     gives_way,
     in_passing,
     is_side,
+    night_sweat,
     part_of_another_place,
     spreading,
     where_it_sits,
@@ -236,6 +237,7 @@ def _find(vocab: _Vocabulary, tokens: list[Token], apart: frozenset[str] = froze
         and not spreading(tokens, m)
         and not where_it_sits(tokens, m)
         and not gives_way(tokens, m)
+        and not night_sweat(m, found.findings)
     ]
     return found
 

@@ -15,6 +15,7 @@ __all__ = [
     "gives_way",
     "in_passing",
     "is_side",
+    "night_sweat",
     "part_of_another_place",
     "spreading",
     "where_it_sits",
@@ -89,6 +90,14 @@ _SIT_WORDS = frozenset({"sit", "sits", "sitting"})
 _PAIN_NOUNS = frozenset(
     {"pain", "ache", "headache", "soreness", "tightness", "pressure", "tension", "it", "which"}
 )
+
+
+def night_sweat(m: Match, findings: Sequence[Match]) -> bool:
+    """True for a lone "sweat" word that belongs to night sweats ("drenching night sweats",
+    "sheets soaked with sweat most nights"): sweating at night, not sweating with the pain."""
+    if m.key != "sweating_with_pain" or m.size != 1:
+        return False
+    return any(n.key == "night_sweats" and n.first <= m.first <= n.last for n in findings)
 
 
 def where_it_sits(tokens: Sequence[Token], m: Match) -> bool:
