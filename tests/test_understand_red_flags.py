@@ -1176,6 +1176,8 @@ def test_a_measured_normal_temperature_is_not_a_fever(
             "rash_non_blanching",
             "yes",
         ),
+        # clinical words for no fever
+        ("45F, R lateral hip pain, no trauma, afebrile", "fever", "no"),
         # an "and" inside a sign ends no denial
         ("no pins and needles or weakness in my arms", "arm_weakness_progressive", "no"),
         # a denial of a place denies the sign that starts on its words

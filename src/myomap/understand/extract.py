@@ -15,6 +15,7 @@ from myomap.understand.model import Span, Stated, TimeCourse
 from myomap.understand.text import SENTENCE_BREAKS, Token
 
 __all__ = [
+    "AFEBRILE",
     "NORMAL_TEMPERATURE",
     "Score",
     "checklist_answer",
@@ -219,11 +220,18 @@ OTHER_READINGS = frozenset(
 """Words before a number that is not a temperature ("temperature 37.0 °C, pulse 108/min")."""
 
 
+AFEBRILE = frozenset({"afebrile", "apyrexial", "apyrexic", "apyrexia"})
+"""Clinical words for "no fever" ("No trauma, afebrile."): read as a fever answered no."""
+
+
 def normal_temperature(tokens: Sequence[Token], last: int) -> str | None:
     """The reading after a temperature word (token ``last``) when every number up to the end
     of the sentence is a normal temperature ("temp is 36.8"), else None: a measured normal
     temperature is not a fever, but "36.5 yesterday, 39 today" is. Numbers that cannot be a
-    body temperature ("pulse 72") are passed over."""
+    body temperature ("pulse 72") are passed over. A clinical word for no fever ("afebrile")
+    is itself the normal reading."""
+    if tokens[last].lower in AFEBRILE:
+        return tokens[last].text
     readings: list[str] = []
     previous = ""
     for tok in tokens[last + 1 :]:
