@@ -916,6 +916,14 @@ MORE_PHRASINGS: list[tuple[str, str]] = [
     ("major_trauma", "she fell about two metres off the top of the climbing frame"),
     ("leg_pain_walking_eased_by_rest", "cramping calf pain after about 200 yards on the flat"),
     ("bladder_control_change", "I stood at the loo ages before anything came out"),
+    # very short messages (stop 28, fifth round)
+    ("shoulder_tip_pain", "belly pain and weird ache right at end of my shoulder worse lying flat"),
+    ("saddle_numbness", "lower back agony, numb down there, cant start a wee"),
+    (
+        "foot_rest_pain_or_ulcer",
+        "75 diabetic, toes ache in bed better hanging leg out, sore on heel wont heal",
+    ),
+    ("rash_band_one_side", "burning pain one side of ribs, now blisters in a strip there"),
 ]
 
 CASES = [(finding, text) for finding, texts in PHRASINGS.items() for text in texts]
@@ -1041,6 +1049,8 @@ def test_testicle_slang_still_reads(atlas: Atlas) -> None:
             "an ache at the bottom tip of my left shoulder blade when I lie down",
             "shoulder_tip_pain",
         ),
+        ("One fingertip has a little sore that won't heal.", "foot_rest_pain_or_ulcer"),
+        ("tip of my shoulder blade is sore when I lie down", "shoulder_tip_pain"),
         ("28 weeks pregnant, it hurts getting in the car and rolling over in bed", "major_trauma"),
         ("drenching night sweats, changing the sheets, and a dull backache", "sweating_with_pain"),
         ("33 weeks pregnant and calf cramps wake me up at night", "leg_pain_walking_eased_by_rest"),
@@ -1174,6 +1184,13 @@ def test_a_measured_normal_temperature_is_not_a_fever(
         (
             "Mum noted a rash on his tummy that does not fade under a glass",
             "rash_non_blanching",
+            "yes",
+        ),
+        # "nothing" denies, but "from nothing to the worst" is how a thunderclap starts
+        ("wees normal, nothing numb between my legs", "saddle_numbness", "no"),
+        (
+            "it went from nothing to the worst headache of my life in seconds",
+            "thunderclap_headache",
             "yes",
         ),
         # clinical words for no fever

@@ -84,6 +84,7 @@ LATER_SETS = {
     "red_flags_dev27": (0.95, 0.95),  # clinical register, notes, referral letters: 100% (84%)
     "red_flags_dev28": (0.95, 0.95),  # American notes, handovers, 111 calls: 100% (84%)
     "red_flags_dev29": (0.95, 0.95),  # guideline words retold by patients: 99% (88%)
+    "red_flags_dev30": (0.9, 0.95),  # very short messages, phrases only: 91% (84%)
 }
 
 

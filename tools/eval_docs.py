@@ -28,7 +28,7 @@ BLOCKS = {
 STORIES = "eval/stories/red_flags.yaml"
 FRESH_SETS = ("fresh", *(f"fresh{n}" for n in range(2, 12)))
 """The held-out story sets (``eval/stories/red_flags_<name>.yaml``), every story held out."""
-DEV_STORIES = tuple(f"dev{n}" for n in range(2, 30))
+DEV_STORIES = tuple(f"dev{n}" for n in range(2, 31))
 """The later story sets, all dev: block stories_<name> from eval/stories/red_flags_<name>.yaml."""
 HARD = "eval/hard/vignettes.yaml"
 TRIAGE = "eval/triage/vignettes.yaml"

@@ -55,6 +55,7 @@ from myomap.understand.senses import (
     in_passing,
     is_side,
     night_sweat,
+    on_the_shoulder_blade,
     part_of_another_place,
     spreading,
     where_it_sits,
@@ -237,6 +238,7 @@ def _find(vocab: _Vocabulary, tokens: list[Token], apart: frozenset[str] = froze
         and not spreading(tokens, m)
         and not where_it_sits(tokens, m)
         and not gives_way(tokens, m)
+        and not on_the_shoulder_blade(tokens, m)
         and not night_sweat(m, found.findings)
     ]
     return found

@@ -16,6 +16,7 @@ __all__ = [
     "in_passing",
     "is_side",
     "night_sweat",
+    "on_the_shoulder_blade",
     "part_of_another_place",
     "spreading",
     "where_it_sits",
@@ -98,6 +99,22 @@ def night_sweat(m: Match, findings: Sequence[Match]) -> bool:
     if m.key != "sweating_with_pain" or m.size != 1:
         return False
     return any(n.key == "night_sweats" and n.first <= m.first <= n.last for n in findings)
+
+
+_BLADE = frozenset({"blade", "blades"})
+
+
+def on_the_shoulder_blade(tokens: Sequence[Token], m: Match) -> bool:
+    """True for a shoulder-tip wording whose shoulder is a shoulder blade: "the bottom tip of
+    my shoulder blade when I lie down" is not the tip of the shoulder."""
+    if m.key != "shoulder_tip_pain":
+        return False
+    return any(
+        tokens[i].lower.startswith("shoulder")
+        and i + 1 < len(tokens)
+        and tokens[i + 1].lower in _BLADE
+        for i in range(m.first, m.last + 1)
+    )
 
 
 def where_it_sits(tokens: Sequence[Token], m: Match) -> bool:
