@@ -74,12 +74,18 @@ def evidence_as_read(atlas: Atlas, understanding: Understanding) -> Evidence:
     ``provisional_triage`` counts it. Left as "not sure" it would carry no evidence, and a
     hinted warning sign would not raise the level."""
     evidence = evidence_from(understanding, understanding.item_ids())
-    hedged: dict[str, Answer] = {
-        f.finding: "yes"
+    answers = {**evidence.answers, **_safety_answers(atlas, understanding)}
+    return evidence.model_copy(update={"answers": answers})
+
+
+def _safety_answers(atlas: Atlas, understanding: Understanding) -> dict[str, Answer]:
+    """The warning signs and risk factors as the text gives them, safety first: a stated or
+    hedged one is "yes" ("maybe numb down below" is treated as numb), a negated one "no"."""
+    return {
+        f.finding: "no" if f.polarity == "no" else "yes"
         for f in understanding.findings
-        if f.polarity == "unknown" and atlas.findings[f.finding].category in SAFETY_CATEGORIES
+        if atlas.findings[f.finding].category in SAFETY_CATEGORIES
     }
-    return evidence.model_copy(update={"answers": {**evidence.answers, **hedged}})
 
 
 def provisional_triage(atlas: Atlas, understanding: Understanding) -> Triage:
@@ -89,10 +95,7 @@ def provisional_triage(atlas: Atlas, understanding: Understanding) -> Triage:
     first: "maybe numb down below" is treated as numb); those it negates count as "no".
     The proposed painful regions, age and sex count too, since rules depend on them.
     """
-    answers: dict[str, Answer] = {}
-    for f in understanding.findings:
-        if atlas.findings[f.finding].category in SAFETY_CATEGORIES:
-            answers[f.finding] = "no" if f.polarity == "no" else "yes"
+    answers = _safety_answers(atlas, understanding)
     age = understanding.age
     sex = understanding.sex
     evidence = Evidence.model_validate(
